@@ -1,0 +1,19 @@
+"""Fixtures for the whole suite: keep every test away from the real home directory."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """Point the per-user cache and data folders (and Qt's settings) at fresh temporary folders."""
+    root = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("MNIST_GUI_CACHE_DIR", str(root / "cache"))
+    monkeypatch.setenv("MNIST_GUI_DATA_DIR", str(root / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(root / "config"))
+    yield root
