@@ -17,3 +17,11 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("MNIST_GUI_DATA_DIR", str(root / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(root / "config"))
     yield root
+
+
+@pytest.fixture(scope="session")
+def dataset(tmp_path_factory):
+    """The bundled MNIST, loaded once per test session (through a session-wide cache folder)."""
+    from mnist_gui.data.mnist import load_dataset
+
+    return load_dataset(cache_dir=tmp_path_factory.mktemp("mnist-cache"))
