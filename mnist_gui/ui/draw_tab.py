@@ -1,0 +1,247 @@
+"""The Draw tab: draw a digit (or bring a picture) and watch the network recognise it as you go.
+
+Assembles the parts: the drawing pad with its tools, the prediction (top digit and ten bars), what the
+network sees (the 28x28 input, the preprocessing steps, the occlusion overlay) and the "My digits"
+collection. Predictions are throttled: pad changes only start a single-shot 30 ms timer, so a burst of
+stroke segments costs one ``to_mnist`` + forward pass, done between stroke events, never blocking them. The
+optional occlusion overlay (a batch of ~170 forward passes) waits until the pen is lifted.
+
+The main window calls ``set_model`` (the default model on first launch, later a trained or opened one)
+and ``show_image`` (a digit sent from the Dataset tab).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout,
+                               QWidget)
+
+from mnist_gui.ui.drawing_pad import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, DrawingPad
+from mnist_gui.ui.image_import import ink_bright, mime_has_picture, picture_from_mime, read_picture
+from mnist_gui.ui.ink_canvas import PIPELINE_SIDE  # 10x MNIST: plenty for to_mnist, and cheap
+from mnist_gui.ui.my_digits import MyDigitsPanel
+from mnist_gui.ui.prediction_view import PredictionView
+from mnist_gui.ui.preprocess_view import PreprocessView
+from mnist_gui.ui.recognize import classify, network_input
+from mnist_gui.ui.saliency_math import occlusion_map
+from mnist_gui.ui.theme import ERROR_COLOR
+
+THROTTLE_MS = 30
+OVERLAY_DELAY_MS = 150  # the occlusion map waits for a pause: ~170 forward passes, too many per segment
+IMAGE_FILTER = "Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.pbm *.ppm *.tif *.tiff *.webp);;All files (*)"
+
+
+class DrawTab(QWidget):
+    prediction_updated = Signal()  # the prediction area shows the current drawing
+
+    def __init__(self, parent=None, my_digits_store=None):
+        super().__init__(parent)
+        self._model = None
+        self._input: np.ndarray | None = None  # the current network input, (28, 28) in [0, 1]
+        self._error_shown = False
+        self.setAcceptDrops(True)
+
+        self.pad = DrawingPad()
+        self.prediction = PredictionView()
+        self.network_view = PreprocessView()
+        self.my_digits = MyDigitsPanel(my_digits_store)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        self.undo_action = self._action("Undo", self.pad.undo, [QKeySequence.Undo], "Undo the last stroke")
+        self.redo_action = self._action("Redo", self.pad.redo, ["Ctrl+Shift+Z", "Ctrl+Y"],
+                                        "Redo the stroke you undid")
+        self.clear_action = self._action("Clear", self.pad.clear, [], "Clear the canvas (Esc or Delete)")
+        # no Ctrl+O: the main window's File > Open model has it, and a second owner would make it ambiguous
+        self.open_action = self._action("Open picture…", self._on_open, [],
+                                        "Open a picture of a digit (or drop one on the canvas)")
+        self.paste_action = self._action("Paste", self.paste, [QKeySequence.Paste], "Paste a picture")
+        self.eraser_button = QToolButton(text="Eraser", checkable=True, focusPolicy=Qt.NoFocus)
+        self.eraser_button.setToolTip("Erase instead of drawing")
+        self.brush_slider = QSlider(Qt.Horizontal, focusPolicy=Qt.NoFocus)
+        self.brush_slider.setRange(int(MIN_WIDTH), int(MAX_WIDTH))
+        self.brush_slider.setValue(int(DEFAULT_WIDTH))
+        self.brush_slider.setMaximumWidth(140)
+        self.brush_slider.setToolTip("Brush size")
+
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel("Brush"))
+        tools.addWidget(self.brush_slider)
+        tools.addWidget(self.eraser_button)
+        tools.addSpacing(8)
+        for action in (self.undo_action, self.redo_action, self.clear_action, None,
+                       self.open_action, self.paste_action):
+            if action is None:
+                tools.addSpacing(8)
+                continue
+            button = QToolButton(focusPolicy=Qt.NoFocus)
+            button.setDefaultAction(action)
+            tools.addWidget(button)
+        tools.addStretch(1)
+        left = QVBoxLayout()
+        left.addLayout(tools)
+        left.addWidget(self.pad, 1)
+        left.addWidget(self.status)
+        right = QVBoxLayout()
+        right.addWidget(self.prediction)
+        right.addWidget(self.network_view)
+        right.addWidget(self.my_digits, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+
+        self._timer = QTimer(self, singleShot=True, interval=THROTTLE_MS)
+        self._timer.timeout.connect(self.update_prediction)
+        self._overlay_timer = QTimer(self, singleShot=True, interval=OVERLAY_DELAY_MS)
+        self._overlay_timer.timeout.connect(self.update_overlay)
+        self.pad.changed.connect(self._schedule_update)
+        self.pad.history_changed.connect(self._update_actions)
+        self.pad.stroke_finished.connect(self._forget_error)
+        self.pad.digit_key_pressed.connect(self._keep_as)
+        self.my_digits.label_chosen.connect(self._keep_as)
+        self.brush_slider.valueChanged.connect(self.pad.set_brush_width)
+        self.eraser_button.toggled.connect(self.pad.set_eraser)
+        self.network_view.steps_toggled.connect(lambda _: self.update_prediction())
+        self.network_view.overlay_toggled.connect(lambda _: self.update_prediction())
+        self.setFocusProxy(self.pad)  # switching to the tab puts the keyboard on the canvas
+        self._update_actions()
+        self.update_prediction()
+
+    # ---- slots for the main window ----
+
+    def set_model(self, model) -> None:
+        """Use ``model`` (a ``mnist_gui.nn`` model, or None) for predictions from now on."""
+        self._model = model
+        self.my_digits.set_model(model)
+        self.update_prediction()
+
+    def show_image(self, array) -> None:
+        """Show a picture on the canvas (uint8 0-255 or float 0-1, (H, W)), e.g. a digit from the Dataset tab."""
+        a = np.asarray(array)
+        if a.ndim != 2 or a.size == 0:
+            raise ValueError(f"show_image expects a 2-D grayscale image, got shape {a.shape}")
+        a = a.astype(np.float32) / 255 if a.dtype == np.uint8 else np.clip(a.astype(np.float32), 0, 1)
+        self.pad.set_image(ink_bright(a))
+        self._say("")
+
+    # ---- pictures from files, drops and the clipboard ----
+
+    def open_file(self, path) -> bool:
+        """Show the picture in ``path``; on failure say why and leave the canvas unchanged."""
+        try:
+            picture = read_picture(path)
+        except ValueError as exc:
+            self._say(f"Could not open it: {exc}. The canvas is unchanged.", error=True)
+            return False
+        self.pad.set_image(picture)
+        self._say(f"Showing {Path(path).name}. Undo brings back what was there.")
+        return True
+
+    def paste(self) -> bool:
+        return self._take_mime(QGuiApplication.clipboard().mimeData(), "The clipboard holds no picture.")
+
+    def dragEnterEvent(self, event) -> None:
+        if mime_has_picture(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        if self._take_mime(event.mimeData(), "That was not a picture."):
+            event.acceptProposedAction()
+
+    def _take_mime(self, mime, nothing: str) -> bool:
+        try:
+            picture = picture_from_mime(mime) if mime is not None else None
+        except ValueError as exc:
+            self._say(f"Could not open it: {exc}. The canvas is unchanged.", error=True)
+            return False
+        if picture is None:
+            self._say(nothing, error=True)
+            return False
+        self.pad.set_image(picture)
+        self._say("Showing the picture. Undo brings back what was there.")
+        return True
+
+    def _on_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a picture of a digit", "", IMAGE_FILTER)
+        if path:
+            self.open_file(path)
+
+    # ---- predicting ----
+
+    def _schedule_update(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def update_prediction(self) -> None:
+        """Run the drawing through ``to_mnist`` and the model now, and show the result."""
+        self._timer.stop()
+        view = self.network_view
+        x, steps = network_input(self.pad.image(max_side=PIPELINE_SIDE), with_steps=view.wants_steps())
+        self._input = x
+        view.set_input(x, steps)
+        view.set_overlay(None)
+        if self._model is None:
+            self.prediction.show_no_model()
+        elif x is None:
+            self.prediction.show_empty()
+        else:
+            self.prediction.show_probabilities(classify(self._model, x))
+            if view.wants_overlay():
+                self._overlay_timer.start()
+        self.prediction_updated.emit()
+
+    def update_overlay(self) -> None:
+        """Compute and show the occlusion map for the current input (skipped while a stroke is open)."""
+        self._overlay_timer.stop()
+        if self.pad.is_drawing() or self._model is None or self._input is None:
+            return  # lifting the pen ends the stroke, which schedules a fresh update
+        if self.network_view.wants_overlay():
+            target = self.prediction.top()[0]
+            self.network_view.set_overlay(occlusion_map(self._model, self._input, target), target)
+
+    def network_input(self) -> np.ndarray | None:
+        """The 28x28 input the network was last shown (None for an empty canvas)."""
+        return self._input
+
+    # ---- keeping digits ----
+
+    def _keep_as(self, label: int) -> None:
+        if self._timer.isActive():
+            self.update_prediction()
+        if self._input is None:
+            self._say(f"Draw a digit first, then press {label} to keep it as a {label}.", error=True)
+            return
+        self.my_digits.add(self._input, label)
+        self._say(f"Kept as a {label}: {len(self.my_digits.store)} digits in My digits.")
+
+    # ---- small helpers ----
+
+    def _action(self, text, slot, keys, tip) -> QAction:
+        keys = [QKeySequence(k) for k in keys]
+        action = QAction(text, self)
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        shortcut = keys[0].toString(QKeySequence.NativeText) if keys else ""
+        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _update_actions(self) -> None:
+        self.undo_action.setEnabled(self.pad.can_undo())
+        self.redo_action.setEnabled(self.pad.can_redo())
+        self.clear_action.setEnabled(not self.pad.is_blank())
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {ERROR_COLOR}" if error else "")
+        self._error_shown = error
+
+    def _forget_error(self) -> None:
+        if self._error_shown:  # the person has moved on: drawing again answers the complaint
+            self._say("")

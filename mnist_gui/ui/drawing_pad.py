@@ -1,0 +1,280 @@
+"""The drawing pad: a square canvas widget for drawing digits with a mouse, a pen tablet or a finger.
+
+The drawing lives in an ``InkCanvas`` (strokes in canvas units with undo/redo, painted into a grayscale
+QImage); this widget feeds it pointer events, keeps its resolution at the widget's *physical* pixel size
+(sharp on high-DPI screens, re-rendered after a resize) and shows it. ``draw_stroke`` is the public door
+the mouse and tablet handlers also go through (``begin_stroke`` / ``extend_stroke`` / ``end_stroke``).
+Touch arrives as synthesised mouse events. Keys: Esc/Delete clear, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y
+redo, digits 0-9 are announced (``digit_key_pressed``) for labelling.
+
+Not here: classifying the drawing (``draw_tab``) and reading image files (``image_import``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from mnist_gui.ui.ink_canvas import CANVAS, InkCanvas
+
+DEFAULT_WIDTH = 20.0  # in canvas units: strokes about 2 MNIST pixels wide on a digit drawn full height
+MIN_WIDTH, MAX_WIDTH = 4.0, 60.0
+__all__ = ["DrawingPad", "CANVAS", "DEFAULT_WIDTH", "MIN_WIDTH", "MAX_WIDTH"]
+
+
+class DrawingPad(QWidget):
+    """A square canvas; ``image()`` gives the drawing as a float32 array in [0, 1] with bright ink."""
+
+    changed = Signal()  # the picture changed (emitted for every stroke segment: throttle downstream)
+    stroke_finished = Signal()
+    history_changed = Signal()  # undo/redo availability may have changed
+    digit_key_pressed = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setMinimumSize(200, 200)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setMouseTracking(True)  # to show the brush outline under the cursor
+        self.setCursor(Qt.CrossCursor)
+        self.setAccessibleName("Drawing pad")
+        self._width = DEFAULT_WIDTH
+        self._eraser = False
+        self._hover: QPointF | None = None
+        self._canvas = InkCanvas(self._side_px())
+
+    # ---- public API ----
+
+    def brush_width(self) -> float:
+        return self._width
+
+    def set_brush_width(self, width: float) -> None:
+        self._width = float(min(max(width, MIN_WIDTH), MAX_WIDTH))
+        self.update()
+
+    def eraser(self) -> bool:
+        return self._eraser
+
+    def set_eraser(self, on: bool) -> None:
+        self._eraser = bool(on)
+
+    def draw_stroke(self, points, width: float | None = None, erase: bool | None = None) -> None:
+        """Draw one stroke through ``points`` ((x, y) or (x, y, pressure) in canvas units, 0-280).
+
+        ``width`` defaults to the brush width, ``erase`` to the eraser setting. One undo step.
+        """
+        points = list(points)
+        if not points:
+            return
+        self.begin_stroke(*points[0], width=width, erase=erase)
+        for point in points[1:]:
+            self.extend_stroke(*point)
+        self.end_stroke()
+
+    def begin_stroke(self, x: float, y: float, pressure: float = 1.0, *, width=None, erase=None) -> None:
+        self._finish_open_stroke()
+        self._dirty(self._canvas.begin(x, y, pressure, self._width if width is None else float(width),
+                                       self._eraser if erase is None else bool(erase)))
+
+    def extend_stroke(self, x: float, y: float, pressure: float = 1.0) -> None:
+        if self._canvas.stroke is None:
+            self.begin_stroke(x, y, pressure)
+        else:
+            self._dirty(self._canvas.extend(x, y, pressure))
+
+    def end_stroke(self) -> None:
+        if self._canvas.stroke is None:
+            return
+        self._dirty(self._canvas.end())
+        self.history_changed.emit()
+        self.stroke_finished.emit()
+
+    def image(self, max_side: int | None = None) -> np.ndarray:
+        """The drawing as float32 (H, W) in [0, 1], ink bright; area-averaged down to ``max_side``."""
+        return self._canvas.image(max_side)
+
+    def set_image(self, array: np.ndarray) -> None:
+        """Show a picture (2-D, uint8 0-255 or float 0-1, ink bright) fitted into the canvas. One undo step."""
+        self._finish_open_stroke()
+        self._canvas.set_picture(array)
+        self._rerendered(history=True)
+
+    def is_blank(self) -> bool:
+        return self._canvas.is_blank()
+
+    def is_drawing(self) -> bool:
+        """True between pressing the pen (or mouse button) and lifting it."""
+        return self._canvas.stroke is not None
+
+    def clear(self) -> None:
+        self._finish_open_stroke()
+        if self._canvas.clear():
+            self._rerendered(history=True)
+
+    def can_undo(self) -> bool:
+        return bool(self._canvas.history)
+
+    def can_redo(self) -> bool:
+        return bool(self._canvas.undone)
+
+    def undo(self) -> None:
+        self._finish_open_stroke()
+        if self._canvas.undo():
+            self._rerendered(history=True)
+
+    def redo(self) -> None:
+        if self._canvas.redo():
+            self._rerendered(history=True)
+
+    # ---- keeping the widget in step with the canvas ----
+
+    def _side_px(self) -> int:
+        side = min(self.width(), self.height()) if self.isVisible() else CANVAS
+        return max(int(round(side * self.devicePixelRatioF())), 28)
+
+    def _finish_open_stroke(self) -> None:
+        if self._canvas.stroke is not None:
+            self.end_stroke()
+
+    def _dirty(self, box: QRectF | None) -> None:
+        if box is not None:
+            self.update(self._canvas_to_widget_rect(box))
+            self.changed.emit()
+
+    def _rerendered(self, history: bool = False) -> None:
+        self.update()
+        if history:
+            self.history_changed.emit()
+        self.changed.emit()
+
+    def _match_resolution(self) -> None:
+        if self._canvas.side() != self._side_px():
+            self._canvas.render(self._side_px())
+            self._rerendered()
+
+    # ---- geometry ----
+
+    def _square(self) -> QRectF:
+        side = min(self.width(), self.height())
+        return QRectF((self.width() - side) / 2, 0, side, side)  # top-aligned: the tools sit just above
+
+    def _widget_to_canvas(self, pos: QPointF) -> tuple[float, float]:
+        square = self._square()
+        k = CANVAS / max(square.width(), 1.0)
+        return (pos.x() - square.x()) * k, (pos.y() - square.y()) * k
+
+    def _canvas_to_widget_rect(self, box: QRectF) -> QRectF:
+        square = self._square()
+        k = square.width() / CANVAS
+        return QRectF(square.x() + box.x() * k, square.y() + box.y() * k,
+                      box.width() * k, box.height() * k).toAlignedRect().adjusted(-2, -2, 2, 2)
+
+    # ---- Qt overrides ----
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 420)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.DevicePixelRatioChange:  # moved to a screen with another scale
+            self._match_resolution()
+        return super().event(event)
+
+    def resizeEvent(self, event) -> None:
+        self._match_resolution()
+        super().resizeEvent(event)
+
+    def showEvent(self, event) -> None:
+        self._match_resolution()
+        super().showEvent(event)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().window())
+        square = self._square()
+        image = self._canvas.qimage
+        k = image.width() / max(square.width(), 1.0)  # image pixels per widget unit: the device pixel ratio
+        # only the exposed part: converting all of a 560-pixel image on each stroke segment costs ~1 ms
+        exposed = QRectF(event.rect()).intersected(square)
+        source = exposed.translated(-square.topLeft())
+        source = QRectF(source.x() * k, source.y() * k, source.width() * k, source.height() * k)
+        painter.setRenderHint(QPainter.SmoothPixmapTransform)  # only matters while a resize is pending
+        painter.drawImage(exposed, image, source)
+        painter.setPen(QPen(self.palette().mid().color(), 1))
+        painter.drawRect(square.adjusted(0, 0, -1, -1))
+        if self.is_blank():
+            painter.setPen(QColor(110, 110, 110))
+            painter.drawText(square, Qt.AlignCenter, "Draw a digit here\nor drop a picture")
+        if self._hover is not None and self._canvas.stroke is None:
+            radius = self._width / 2 * square.width() / CANVAS
+            painter.setRenderHint(QPainter.Antialiasing)
+            painter.setPen(QPen(QColor(255, 120, 60) if self._eraser else QColor(120, 170, 255), 1))
+            painter.drawEllipse(self._hover, radius, radius)
+        painter.end()
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.LeftButton:
+            self.begin_stroke(*self._widget_to_canvas(event.position()))
+            event.accept()
+        else:
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        old = self._hover
+        self._hover = event.position()
+        if self._canvas.stroke is not None and event.buttons() & Qt.LeftButton:
+            self.extend_stroke(*self._widget_to_canvas(event.position()))
+        else:
+            self._update_hover(old)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.LeftButton and self._canvas.stroke is not None:
+            self.extend_stroke(*self._widget_to_canvas(event.position()))
+            self.end_stroke()
+            event.accept()
+        else:
+            super().mouseReleaseEvent(event)
+
+    def leaveEvent(self, event) -> None:
+        old, self._hover = self._hover, None
+        self._update_hover(old)
+        super().leaveEvent(event)
+
+    def _update_hover(self, old: QPointF | None) -> None:
+        radius = self._width / 2 * self._square().width() / CANVAS + 3
+        for p in (old, self._hover):
+            if p is not None:
+                self.update(QRectF(p.x() - radius, p.y() - radius, 2 * radius, 2 * radius).toAlignedRect())
+
+    def tabletEvent(self, event) -> None:
+        """Pen tablets: pressure sets the width; accepting stops Qt making mouse events from them too."""
+        x, y = self._widget_to_canvas(event.position())
+        pressure = event.pressure()
+        kind = event.type()
+        if kind == event.Type.TabletPress:
+            self.begin_stroke(x, y, pressure)
+        elif kind == event.Type.TabletMove and self._canvas.stroke is not None:
+            self.extend_stroke(x, y, pressure)
+        elif kind == event.Type.TabletRelease and self._canvas.stroke is not None:
+            self.end_stroke()
+        event.accept()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key_Escape, Qt.Key_Delete):
+            self.clear()
+        elif event.matches(QKeySequence.Undo):
+            self.undo()
+        elif event.matches(QKeySequence.Redo) or (
+                event.key() == Qt.Key_Y and event.modifiers() & Qt.ControlModifier):
+            self.redo()
+        elif Qt.Key_0 <= event.key() <= Qt.Key_9 and event.modifiers() in (Qt.NoModifier, Qt.KeypadModifier):
+            self.digit_key_pressed.emit(event.key() - Qt.Key_0)
+        else:
+            super().keyPressEvent(event)
