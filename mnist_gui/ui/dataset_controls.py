@@ -1,0 +1,161 @@
+"""The Dataset tab's controls: split, label filter, prediction filters, order, jump to index, size.
+
+The widget only reports what the person chose (``split_changed``, ``filter_changed``, ``jump_requested``,
+``scale_changed``) and hands out the current :class:`~mnist_gui.ui.dataset_filters.GridFilter`; the tab
+decides what to do. Prediction-dependent controls are disabled, with a tooltip saying why, whenever the
+current split has no predictions (no model, or they are still being computed).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+from mnist_gui.ui.dataset_filters import GridFilter
+
+SPLITS = (("train", "Training"), ("test", "Test"))
+NO_MODEL_TIP = "No model yet: load or train one (Training tab) to see and filter by its predictions."
+COMPUTING_TIP = "Computing the model's predictions for this split..."
+FAILED_TIP = "The model's predictions could not be computed for this split."
+
+
+class DatasetControls(QWidget):
+    split_changed = Signal(str)
+    filter_changed = Signal()
+    jump_requested = Signal(int)
+    scale_changed = Signal(int)
+
+    def __init__(self, split_sizes: dict[str, int], class_names: list[str], parent=None):
+        super().__init__(parent)
+        self.split_combo = QComboBox()
+        for key, name in SPLITS:
+            self.split_combo.addItem(f"{name} ({split_sizes[key]:,} images)", key)
+        self.split_combo.setToolTip("Which part of MNIST to browse: the network learns from the training "
+                                    "split and is judged on the test split it never saw.")
+        self.label_combo = QComboBox()
+        self.label_combo.addItem("All labels", None)
+        for k, name in enumerate(class_names):
+            self.label_combo.addItem(f"{k} ({name})", k)
+        self.label_combo.setToolTip("Show only images with this true label.")
+        self.jump_label = QLabel("Go to image")
+        self.jump_spin = QSpinBox()
+        self.jump_spin.setAccelerated(True)
+        self.jump_button = QPushButton("Go")
+        self.jump_button.setToolTip("Select the image with this index (clears filters that hide it).")
+        self.size_slider = QSlider(Qt.Horizontal)
+        self.size_slider.setRange(1, 4)
+        self.size_slider.setValue(2)
+        self.size_slider.setPageStep(1)
+        self.size_slider.setFixedWidth(90)
+        self.size_label = QLabel()
+        self.size_slider.setToolTip("Thumbnail size, in whole multiples of the 28-pixel image.")
+
+        self.predicted_combo = QComboBox()
+        self.predicted_combo.addItem("Any prediction", None)
+        for k in range(len(class_names)):
+            self.predicted_combo.addItem(f"Predicted {k}", k)
+        self.mistakes_check = QCheckBox("Mistakes only")
+        self.order_combo = QComboBox()
+        self.order_combo.addItem("Dataset order", "index")
+        self.order_combo.addItem("Least confident first", "confidence")
+        self.clear_button = QPushButton("Clear filters")
+        self.count_label = QLabel()
+        self._prediction_tips = {
+            self.predicted_combo: "Show only images the model predicts as this digit.",
+            self.mistakes_check: "Show only the images the model gets wrong.",
+            self.order_combo: "Least confident first: the images the model is least sure about, "
+                              "usually the most confusing ones, come first.",
+        }
+
+        top = QHBoxLayout()
+        for widget in (QLabel("Split:"), self.split_combo, QLabel("Label:"), self.label_combo,
+                       self.jump_label, self.jump_spin, self.jump_button):
+            top.addWidget(widget)
+        top.addStretch(1)
+        for widget in (QLabel("Size:"), self.size_slider, self.size_label):
+            top.addWidget(widget)
+        bottom = QHBoxLayout()
+        for widget in (self.predicted_combo, self.mistakes_check, QLabel("Order:"), self.order_combo,
+                       self.clear_button):
+            bottom.addWidget(widget)
+        bottom.addStretch(1)
+        bottom.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
+
+        self.split_combo.currentIndexChanged.connect(lambda _i: self.split_changed.emit(self.split()))
+        for combo in (self.label_combo, self.predicted_combo, self.order_combo):
+            combo.currentIndexChanged.connect(self.filter_changed)
+        self.mistakes_check.toggled.connect(self.filter_changed)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.jump_button.clicked.connect(self._on_jump)
+        self.jump_spin.lineEdit().returnPressed.connect(self._on_jump)
+        self.size_slider.valueChanged.connect(self._on_scale)
+        self._on_scale(self.size_slider.value(), emit=False)
+        self.set_split_size(split_sizes[self.split()])
+        self.set_predictions_state("none")
+
+    # ---- reading ----
+
+    def split(self) -> str:
+        return self.split_combo.currentData()
+
+    def grid_filter(self) -> GridFilter:
+        return GridFilter(label=self.label_combo.currentData(), predicted=self.predicted_combo.currentData(),
+                          mistakes_only=self.mistakes_check.isChecked(), order=self.order_combo.currentData())
+
+    # ---- writing (without echoing signals) ----
+
+    def set_filter(self, grid_filter: GridFilter, emit: bool = True) -> None:
+        """Show ``grid_filter`` in the controls; one ``filter_changed`` afterwards if emit."""
+        f = grid_filter
+        label, predicted = f.label, f.predicted
+        if f.cell is not None:
+            label, predicted = f.cell
+        widgets = (self.label_combo, self.predicted_combo, self.mistakes_check, self.order_combo)
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            self.label_combo.setCurrentIndex(self.label_combo.findData(label) if label is not None else 0)
+            self.predicted_combo.setCurrentIndex(
+                self.predicted_combo.findData(predicted) if predicted is not None else 0)
+            self.mistakes_check.setChecked(f.mistakes_only)
+            self.order_combo.setCurrentIndex(max(0, self.order_combo.findData(f.order)))
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        if emit:
+            self.filter_changed.emit()
+
+    def clear_filters(self) -> None:
+        self.set_filter(GridFilter())
+
+    def set_split_size(self, n: int) -> None:
+        self.jump_spin.setRange(0, max(0, n - 1))
+        self.jump_spin.setToolTip(f"Index of an image in the split, 0 to {max(0, n - 1):,}.")
+        self.jump_spin.setMinimumWidth(self.jump_spin.fontMetrics().horizontalAdvance("000000") + 40)
+
+    def set_count(self, shown: int, total: int) -> None:
+        self.count_label.setText(f"Showing {shown:,} of {total:,} images")
+
+    def set_predictions_state(self, state: str) -> None:
+        """'ready' enables the prediction controls; 'none', 'computing' or 'failed' disables them."""
+        tip = {"none": NO_MODEL_TIP, "computing": COMPUTING_TIP, "failed": FAILED_TIP}.get(state)
+        for widget, own_tip in self._prediction_tips.items():
+            widget.setEnabled(tip is None)
+            widget.setToolTip(own_tip if tip is None else tip)
+
+    def predictions_enabled(self) -> bool:
+        return self.mistakes_check.isEnabled()
+
+    def _on_jump(self) -> None:
+        self.jump_spin.interpretText()
+        self.jump_requested.emit(self.jump_spin.value())
+
+    def _on_scale(self, value: int, emit: bool = True) -> None:
+        self.size_label.setText(f"{28 * value} px")
+        if emit:
+            self.scale_changed.emit(value)

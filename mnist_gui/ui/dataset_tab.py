@@ -1,0 +1,281 @@
+"""The Dataset tab: browse all 70,000 MNIST images with their labels and what the network thinks.
+
+This module only assembles and wires the parts: the controls (dataset_controls), the virtual thumbnail
+grid (image_grid), the detail panel (image_detail), statistics (dataset_stats), the confusion matrix
+(confusion_view), the background predictions (prediction_worker) and the NumPy filter logic
+(dataset_filters). The main window calls ``set_model`` and listens to ``image_sent``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QProgressBar, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from mnist_gui.ui.confusion_view import ConfusionView
+from mnist_gui.ui.dataset_controls import SPLITS, DatasetControls
+from mnist_gui.ui.dataset_filters import GridFilter, SplitPredictions, confusion_matrix, select
+from mnist_gui.ui.dataset_stats import DatasetStats
+from mnist_gui.ui.image_detail import ImageDetail
+from mnist_gui.ui.image_grid import ImageGridView
+from mnist_gui.ui.prediction_worker import PredictionService
+
+LEGEND = ("Under each image: its true label (left) and, with a model, the predicted digit (right): "
+          "green when right, red when wrong. Arrow keys, Page Up/Down and Home/End move; Enter or a "
+          "double-click sends the image to the Draw tab.")
+
+
+class DatasetTab(QWidget):
+    """``set_model(model or None)``; ``image_sent(uint8 (28, 28) array)`` when an image goes to Draw."""
+
+    image_sent = Signal(object)
+
+    def __init__(self, dataset, parent=None):
+        super().__init__(parent)
+        self.dataset = dataset
+        self.class_names = list(dataset.class_names)
+        self._splits = {"train": (dataset.x_train, dataset.y_train), "test": (dataset.x_test, dataset.y_test)}
+        self._split_names = dict(SPLITS)
+        self._model = None
+        self._predictions: dict[str, SplitPredictions] = {}
+
+        self.controls = DatasetControls({k: len(v[1]) for k, v in self._splits.items()}, self.class_names)
+        self.grid = ImageGridView()
+        self.grid.setMinimumWidth(240)
+        legend = QLabel(LEGEND)
+        legend.setWordWrap(True)
+        images_page = QWidget()
+        images_layout = QVBoxLayout(images_page)
+        images_layout.setContentsMargins(0, 0, 0, 0)
+        images_layout.addWidget(self.grid, 1)
+        images_layout.addWidget(legend)
+        self.stats = DatasetStats()
+        self.confusion = ConfusionView()
+        self.views = QTabWidget()
+        self.views.setDocumentMode(True)
+        self.views.addTab(images_page, "Images")
+        self.views.addTab(self.stats, "Statistics")
+        self.views.addTab(self.confusion, "Confusion matrix")
+        self.detail = ImageDetail()
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.addWidget(self.views)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([900, 340])
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.status = QLabel("")
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.progress)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.controls)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(status_row)
+
+        self.service = PredictionService(self)
+        self.service.progressed.connect(self._on_progress)
+        self.service.ready.connect(self._on_predictions_ready)
+        self.service.failed.connect(self._on_predictions_failed)
+        self.controls.split_changed.connect(self._on_split_changed)
+        self.controls.filter_changed.connect(self.apply_filter)
+        self.controls.jump_requested.connect(self.jump_to)
+        self.controls.scale_changed.connect(self.grid.set_scale)
+        self.grid.current_image_changed.connect(self._on_current_image)
+        self.grid.image_activated.connect(self._send_image)
+        self.detail.send_requested.connect(self.send_current)
+        self.confusion.cell_clicked.connect(self.show_confusion_cell)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self._on_split_changed(self.controls.split())
+        self.set_model(None)
+        self.setFocusProxy(self.grid)
+
+    # ---- public ----
+
+    def split(self) -> str:
+        return self.controls.split()
+
+    def set_split(self, split: str) -> None:
+        self.controls.split_combo.setCurrentIndex(self.controls.split_combo.findData(split))
+
+    def model(self):
+        return self._model
+
+    def predictions(self, split: str | None = None) -> SplitPredictions | None:
+        """The current model's predictions for a split (default: the shown one), once computed."""
+        return self._predictions.get(split or self.split())
+
+    def shown_indices(self) -> np.ndarray:
+        """Dataset indices the grid shows, in grid order."""
+        return self.grid.grid_model.indices.copy()
+
+    @Slot(object)
+    def set_model(self, model) -> None:
+        """Use ``model`` (anything with predict(x) -> (N, C) probabilities) or None for labels only."""
+        self.service.cancel()
+        self._model = model
+        self._predictions = {}
+        if model is None:
+            # the prediction filters mean nothing without a model: back to labels only
+            self.controls.set_filter(GridFilter(label=self.controls.grid_filter().label), emit=False)
+        self._show_predictions()
+        self._ensure_predictions()
+
+    @Slot()
+    def apply_filter(self) -> None:
+        """Show the images the controls ask for, keeping the selected image if it is still shown."""
+        keep = self.grid.current_dataset_index()
+        grid_filter = self.controls.grid_filter()
+        predictions = self.predictions()
+        if predictions is None:
+            grid_filter = grid_filter.without_predictions()
+        labels = self._splits[self.split()][1]
+        indices = select(labels, grid_filter, predictions)
+        self.grid.grid_model.set_indices(indices)
+        self.controls.set_count(len(indices), len(labels))
+        if not (keep >= 0 and self.grid.select_dataset_index(keep)):
+            self.grid.select_position(0)
+            if len(indices) == 0:
+                self.detail.clear()
+
+    @Slot(int)
+    def jump_to(self, index: int) -> None:
+        """Select image ``index`` of the split, clearing the filters if they hide it."""
+        n = len(self._splits[self.split()][1])
+        if not 0 <= index < n:
+            raise ValueError(f"image index must be in 0..{n - 1}, got {index}")
+        if not self.grid.select_dataset_index(index):
+            self.controls.clear_filters()
+            self.grid.select_dataset_index(index)
+            self.status.setText(f"The filters were cleared to show image #{index:,}.")
+        self.grid.setFocus()
+
+    @Slot(int, int)
+    def show_confusion_cell(self, true_label: int, predicted: int) -> None:
+        """Show exactly the images of one confusion-matrix cell in the grid."""
+        order = self.controls.grid_filter().order
+        self.controls.set_filter(GridFilter(cell=(true_label, predicted), order=order))
+        self.views.setCurrentIndex(0)
+        self.grid.setFocus()
+
+    @Slot()
+    def send_current(self) -> None:
+        """Emit ``image_sent`` with a copy of the selected image (nothing when none is selected)."""
+        self._send_image(self.grid.current_dataset_index())
+
+    @Slot(int)
+    def _send_image(self, i: int) -> None:
+        if i >= 0:
+            self.image_sent.emit(np.array(self._splits[self.split()][0][i], dtype=np.uint8, copy=True))
+
+    def shutdown(self) -> None:
+        """Stop the prediction thread (called on close and when the application quits)."""
+        self.service.shutdown()
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._ensure_predictions()
+
+    # ---- predictions ----
+
+    def _ensure_predictions(self) -> None:
+        """Start predicting the shown split if the model has not been run on it yet. A hidden tab
+        waits until it is shown, so a model set at start-up costs nothing until someone looks."""
+        split = self.split()
+        if self._model is None or split in self._predictions or not self.isVisible():
+            return
+        self._request_predictions()
+
+    def _request_predictions(self) -> None:
+        split = self.split()
+        images = self._splits[split][0]
+        probs = self.service.request(self._model, split, images)
+        if probs is not None:
+            self._on_predictions_ready(self._model, split, probs)
+        else:
+            self.controls.set_predictions_state("computing")
+            self.progress.setRange(0, len(images))
+            self.progress.setValue(0)
+            self.progress.show()
+            self.status.setText(f"Computing predictions for the {self._split_names[split].lower()} split...")
+
+    @Slot(str, int, int)
+    def _on_progress(self, split: str, done: int, total: int) -> None:
+        if split == self.split():
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    @Slot(object, str, object)
+    def _on_predictions_ready(self, model, split: str, probs) -> None:
+        if model is not self._model:
+            return
+        if probs.shape[1] != len(self.class_names):
+            self._on_predictions_failed(split, f"The model has {probs.shape[1]} outputs but the dataset has "
+                                               f"{len(self.class_names)} classes.")
+            return
+        self._predictions[split] = SplitPredictions.from_probs(probs)
+        if split == self.split():
+            self._show_predictions()
+
+    @Slot(str, str)
+    def _on_predictions_failed(self, split: str, message: str) -> None:
+        if split == self.split():
+            self.progress.hide()
+            self.controls.set_predictions_state("failed")
+            self.status.setText(message)
+
+    def _show_predictions(self) -> None:
+        """Bring grid, controls, confusion matrix and detail up to date with the shown split's predictions."""
+        split = self.split()
+        labels = self._splits[split][1]
+        predictions = self.predictions()
+        if predictions is None:
+            self.grid.grid_model.set_predictions(None)
+            self.confusion.set_matrix(None)
+            self.controls.set_predictions_state("none" if self._model is None else "computing")
+            if self._model is None:
+                self.progress.hide()
+                self.status.setText("No model: browsing labels only.")
+        else:
+            self.progress.hide()
+            self.grid.grid_model.set_predictions(predictions.predicted, predictions.confidence)
+            matrix = confusion_matrix(labels, predictions.predicted, len(self.class_names))
+            self.confusion.set_matrix(matrix, self._split_names[split].lower())
+            self.controls.set_predictions_state("ready")
+            wrong = int(len(labels) - np.trace(matrix))
+            self.status.setText(f"The model gets {np.trace(matrix) / max(1, len(labels)):.2%} of the "
+                                f"{self._split_names[split].lower()} split right ({wrong:,} mistakes).")
+        self.apply_filter()
+        self._on_current_image(self.grid.current_dataset_index())
+
+    # ---- view ----
+
+    @Slot(str)
+    def _on_split_changed(self, split: str) -> None:
+        images, labels = self._splits[split]
+        self.grid.grid_model.set_source(split, images, labels, self.class_names)
+        self.controls.set_split_size(len(labels))
+        self.stats.set_split(split, self._split_names[split].lower(), images, labels, self.class_names)
+        self._show_predictions()
+        self._ensure_predictions()
+
+    @Slot(int)
+    def _on_current_image(self, i: int) -> None:
+        if i < 0:
+            if self.grid.grid_model.count() == 0:
+                self.detail.clear()
+            return
+        images, labels = self._splits[self.split()]
+        predictions = self.predictions()
+        self.detail.show_image(i, self._split_names[self.split()].lower(), images[i], int(labels[i]),
+                               self.class_names, None if predictions is None else predictions.probs[i])

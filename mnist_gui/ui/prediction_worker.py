@@ -1,0 +1,228 @@
+"""What the current model says about every image of a split, computed once, off the GUI thread.
+
+:class:`PredictionWorker` lives in a QThread and only emits signals (``progressed``, ``finished``,
+``failed``); :class:`PredictionService` owns that thread, remembers results per (model, split) so each
+split is predicted once per model (a model is the same while its object and its weights are), and
+drops the answer of a job that was superseded (a new model or a cancel) before it reaches the view.
+Probabilities cross the thread boundary as a fresh float32 (N, C) array that nobody else holds.
+Nothing here draws anything.
+"""
+
+from __future__ import annotations
+
+import atexit
+import copy
+import hashlib
+import inspect
+import weakref
+from collections import OrderedDict
+
+import numpy as np
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+CHUNK = 5000           # images per predict() call: progress granularity, bounded float32 memory
+CACHED_MODELS = 3      # results are kept for this many recent models
+
+_live_services: "weakref.WeakSet[PredictionService]" = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_threads_at_exit() -> None:
+    # a script that never closes its window must not end with "QThread destroyed while running"
+    for service in list(_live_services):
+        try:
+            service.shutdown()
+        except RuntimeError:   # its Qt objects were already deleted, and the thread with them
+            pass
+
+
+def model_input(model, images: np.ndarray) -> np.ndarray:
+    """uint8 images (n, 28, 28) -> what the model takes.
+
+    The app's models start with Rescaling(1/255) and take raw 0-255 pixels (uint8 is fine); a model
+    built without it (as in the Keras tutorial) expects [0, 1] floats.
+    """
+    layers = getattr(model, "layers", None) or []
+    if layers and type(layers[0]).__name__ == "Rescaling":
+        return images
+    x = images.astype(np.float32)
+    x *= np.float32(1.0 / 255.0)
+    return x
+
+
+def model_key(model) -> tuple[int, str]:
+    """Identity of a model *and* of its current weights, so a model trained further in place (the same
+    object with new weights) is predicted again rather than served stale answers."""
+    digest = hashlib.blake2b(digest_size=16)
+    get_weights = getattr(model, "get_weights", None)
+    if callable(get_weights):
+        for w in get_weights():
+            w = np.ascontiguousarray(w)
+            digest.update(str((w.dtype.str, w.shape)).encode())
+            digest.update(w.data)
+    return id(model), digest.hexdigest()
+
+
+def private_copy(model):
+    """A copy of the model for the worker thread to run.
+
+    The engine's layers reuse scratch buffers between calls, so two threads predicting with one model
+    at once (this worker, and the Draw tab on the GUI thread) could write into each other's buffers.
+    A model that cannot be copied is used as it is.
+    """
+    try:
+        return copy.deepcopy(model)
+    except Exception:  # noqa: BLE001 - any failure to copy just means sharing, as before
+        return model
+
+
+def _accepts_batch_size(model) -> bool:
+    try:
+        return "batch_size" in inspect.signature(model.predict).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+class PredictionWorker(QObject):
+    """Runs ``model.predict`` over a split in chunks; lives in a worker thread."""
+
+    progressed = Signal(int, int, int)   # job, images done, total
+    finished = Signal(int, object)       # job, probs float32 (N, C)
+    failed = Signal(int, str)            # job, message for the person
+
+    def __init__(self):
+        super().__init__()
+        # written by the GUI thread, read here between chunks; a plain int is enough under the GIL
+        self.wanted_job = 0
+
+    @Slot(int, object, object)
+    def run(self, job: int, model, images: np.ndarray) -> None:
+        if job != self.wanted_job:
+            return
+        try:
+            probs = self._predict(job, model, images)
+        except Exception as exc:  # the boundary: the person sees the message, the app lives on
+            self.failed.emit(job, f"Could not compute predictions: {type(exc).__name__}: {exc}")
+            return
+        if probs is not None:
+            self.finished.emit(job, probs)
+
+    def _predict(self, job: int, model, images: np.ndarray) -> np.ndarray | None:
+        n = len(images)
+        kwargs = {"batch_size": 1000} if _accepts_batch_size(model) else {}
+        probs = None
+        for start in range(0, n, CHUNK):
+            if job != self.wanted_job:
+                return None
+            chunk = np.asarray(model.predict(model_input(model, images[start:start + CHUNK]), **kwargs))
+            if chunk.ndim != 2 or len(chunk) != len(images[start:start + CHUNK]):
+                raise ValueError(f"predict returned shape {chunk.shape} for {min(CHUNK, n - start)} images")
+            if probs is None:
+                probs = np.empty((n, chunk.shape[1]), dtype=np.float32)   # (N, C)
+            probs[start:start + len(chunk)] = chunk
+            self.progressed.emit(job, min(start + CHUNK, n), n)
+        if probs is None:
+            probs = np.zeros((0, 10), dtype=np.float32)
+        if not np.isfinite(probs).all():
+            raise ValueError("the model's output contains NaN or infinity")
+        return probs
+
+
+class PredictionService(QObject):
+    """Predictions per (model, split), computed in one background thread and cached.
+
+    ``request(model, split, images)`` returns the cached probabilities at once, or None after starting
+    (or continuing) the computation, whose result arrives through ``ready``. Call ``shutdown()`` before
+    the owner goes away so no thread outlives it.
+    """
+
+    progressed = Signal(str, int, int)   # split, done, total
+    ready = Signal(object, str, object)  # model, split, probs
+    failed = Signal(str, str)            # split, message
+    _start = Signal(int, object, object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # (model_key, split) -> (model, probs); the model is kept so its id() cannot be reused
+        self._cache: OrderedDict[tuple[tuple[int, str], str], tuple[object, np.ndarray]] = OrderedDict()
+        self._job = 0
+        self._pending: tuple[object, str, tuple[int, str]] | None = None
+        self._thread = QThread()
+        self._thread.setObjectName("dataset-predictions")
+        self._worker = PredictionWorker()
+        self._worker.moveToThread(self._thread)
+        self._start.connect(self._worker.run)
+        self._worker.progressed.connect(self._on_progressed)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._on_failed)
+        _live_services.add(self)
+
+    def cached(self, model, split: str, key: tuple[int, str] | None = None) -> np.ndarray | None:
+        """The probabilities for (model with its current weights, split), if computed before."""
+        cache_key = (key or model_key(model), split)
+        entry = self._cache.get(cache_key)
+        if entry is None or entry[0] is not model:
+            return None
+        self._cache.move_to_end(cache_key)
+        return entry[1]
+
+    def request(self, model, split: str, images: np.ndarray) -> np.ndarray | None:
+        key = model_key(model)
+        probs = self.cached(model, split, key)
+        if probs is not None:
+            return probs
+        if self._pending is not None and self._pending[2] == key and self._pending[1] == split:
+            return None
+        if not self._thread.isRunning():   # started on first use (and again after a shutdown)
+            self._thread.start()
+        self._job += 1
+        self._worker.wanted_job = self._job
+        self._pending = (model, split, key)
+        self._start.emit(self._job, private_copy(model), images)
+        return None
+
+    def clear(self) -> None:
+        """Forget every cached result."""
+        self._cache.clear()
+
+    def busy(self) -> bool:
+        return self._pending is not None
+
+    def cancel(self) -> None:
+        """Forget the running job: its result, if any, is dropped."""
+        self._job += 1
+        self._worker.wanted_job = self._job
+        self._pending = None
+
+    def shutdown(self) -> None:
+        self.cancel()
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait()
+
+    def _current(self, job: int) -> bool:
+        return job == self._job and self._pending is not None
+
+    @Slot(int, int, int)
+    def _on_progressed(self, job: int, done: int, total: int) -> None:
+        if self._current(job):
+            self.progressed.emit(self._pending[1], done, total)
+
+    @Slot(int, object)
+    def _on_finished(self, job: int, probs: np.ndarray) -> None:
+        if not self._current(job):
+            return
+        model, split, key = self._pending
+        self._pending = None
+        self._cache[(key, split)] = (model, probs)
+        models = list(OrderedDict.fromkeys(key[0] for key in reversed(self._cache)))
+        for key in [k for k in self._cache if k[0] not in models[:CACHED_MODELS]]:
+            del self._cache[key]
+        self.ready.emit(model, split, probs)
+
+    @Slot(int, str)
+    def _on_failed(self, job: int, message: str) -> None:
+        if self._current(job):
+            split = self._pending[1]
+            self._pending = None
+            self.failed.emit(split, message)
