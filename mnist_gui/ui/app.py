@@ -1,0 +1,83 @@
+"""Start the desktop app: ``run()`` makes the QApplication, loads MNIST and the default model, opens
+the main window and runs the event loop.
+
+A missing or unreadable default model is not fatal: the app opens without a current model and says
+so in the status bar. A dataset that cannot be loaded is: the user gets a message and exit code 1.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+import mnist_gui
+from mnist_gui.paths import resource_path
+from mnist_gui.ui.theme import apply_theme, follow_system_scheme
+
+_log = logging.getLogger(__name__)
+
+# the name of the desktop entry (packaging/linux/<APP_ID>.desktop): Wayland compositors find the
+# window's icon and menu entry through it
+APP_ID = "io.github.mnist_gui.MnistGui"
+
+
+def app_icon() -> QIcon:
+    """The app icon from the bundled SVG, with PNG renders as fallbacks."""
+    icon = QIcon()
+    for name in ("mnist-gui.svg", "mnist-gui-256.png", "mnist-gui-64.png"):
+        path = resource_path("icons", name)
+        if path.exists():
+            icon.addFile(str(path))
+    return icon
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with the app's names, icon, style and palette (reused if one exists)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv if argv is None else argv)
+    app.setApplicationName("mnist-gui")
+    app.setOrganizationName("mnist-gui")
+    app.setApplicationDisplayName("mnist-gui")
+    app.setApplicationVersion(mnist_gui.__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    apply_theme(app)
+    follow_system_scheme(app)
+    return app
+
+
+def load_default_model():
+    """The bundled default model, or None if it is missing or cannot be read."""
+    path = resource_path("models", "default.npz")
+    if not path.exists():
+        return None
+    try:
+        from mnist_gui.nn import load_model
+
+        return load_model(path)
+    except Exception as exc:  # noqa: BLE001 - a bad default model must not stop the app
+        _log.warning("could not load the default model %s: %s", path, exc)
+        return None
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Open the app and return its exit code."""
+    app = make_application(argv)
+    from mnist_gui.data.mnist import load_dataset
+    from mnist_gui.ui.main_window import MainWindow
+
+    try:
+        dataset = load_dataset()
+    except (OSError, ValueError) as exc:
+        QMessageBox.critical(None, "mnist-gui", f"The MNIST data could not be loaded:\n\n{exc}")
+        return 1
+    model = load_default_model()
+    window = MainWindow(dataset, model)
+    if model is None:
+        window.statusBar().showMessage("No default model found: train one on the Train tab, or open a model file.")
+    window.show()
+    return app.exec()

@@ -1,0 +1,107 @@
+"""Light and dark palettes, and the colours the plots use in each.
+
+The app uses Qt's Fusion style, which draws well with any palette, and follows the system's colour
+scheme (``QStyleHints.colorScheme``, Qt 6.5+). ``MNIST_GUI_COLOR_SCHEME=light|dark`` overrides the
+system, which is how screenshots of both looks are taken. Widgets that paint with their own colours
+(pyqtgraph plots) ask :func:`plot_colors` for colours that suit the current palette and restyle
+themselves on ``QEvent.PaletteChange``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+ERROR_COLOR = "#d64545"
+
+
+def _dark_palette() -> QPalette:
+    p = QPalette()
+    window, base, text = QColor(45, 45, 48), QColor(30, 30, 32), QColor(230, 230, 230)
+    disabled = QColor(130, 130, 130)
+    for role, color in [
+        (QPalette.Window, window), (QPalette.WindowText, text), (QPalette.Base, base),
+        (QPalette.AlternateBase, QColor(40, 40, 43)), (QPalette.ToolTipBase, QColor(60, 60, 64)),
+        (QPalette.ToolTipText, text), (QPalette.PlaceholderText, QColor(150, 150, 150)),
+        (QPalette.Text, text), (QPalette.Button, QColor(55, 55, 58)), (QPalette.ButtonText, text),
+        (QPalette.BrightText, QColor(255, 90, 90)), (QPalette.Light, QColor(75, 75, 78)),
+        (QPalette.Midlight, QColor(62, 62, 65)), (QPalette.Mid, QColor(40, 40, 42)),
+        (QPalette.Dark, QColor(25, 25, 27)), (QPalette.Shadow, QColor(10, 10, 10)),
+        (QPalette.Highlight, QColor(42, 130, 218)), (QPalette.HighlightedText, QColor(255, 255, 255)),
+        (QPalette.Link, QColor(100, 170, 255)), (QPalette.LinkVisited, QColor(170, 140, 255)),
+    ]:
+        p.setColor(role, color)
+    for role in (QPalette.WindowText, QPalette.Text, QPalette.ButtonText):
+        p.setColor(QPalette.Disabled, role, disabled)
+    return p
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """True when the palette draws light text on a dark window."""
+    if palette is None:
+        palette = QGuiApplication.palette()
+    return palette.color(QPalette.Window).lightness() < 128
+
+
+def requested_scheme() -> str:
+    """'dark' or 'light': the environment override, else the system's colour scheme."""
+    forced = os.environ.get("MNIST_GUI_COLOR_SCHEME", "").strip().lower()
+    if forced in ("dark", "light"):
+        return forced
+    scheme = QGuiApplication.styleHints().colorScheme()
+    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+
+
+def apply_theme(app: QApplication, scheme: str | None = None) -> None:
+    """Use Fusion and a palette matching ``scheme`` ('light', 'dark', or None for the system's)."""
+    app.setStyle("Fusion")
+    scheme = scheme or requested_scheme()
+    if scheme == "dark":
+        # a platform theme may already hand Fusion a dark palette; keep it if so
+        palette = app.palette() if is_dark(app.palette()) else _dark_palette()
+    else:
+        palette = app.style().standardPalette()
+    app.setPalette(palette)
+
+
+def follow_system_scheme(app: QApplication) -> None:
+    """Re-apply the theme whenever the system switches between light and dark."""
+    if os.environ.get("MNIST_GUI_COLOR_SCHEME"):
+        return
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
+
+
+@dataclass(frozen=True)
+class PlotColors:
+    """Colours for pyqtgraph items, chosen to be readable on the current palette."""
+
+    background: QColor
+    foreground: QColor
+    batch: QColor      # raw per-batch values (drawn faint)
+    smoothed: QColor   # smoothed per-batch curve
+    train: QColor      # per-epoch training values
+    val: QColor        # per-epoch validation values
+    earlier: QColor    # runs from before the current one
+    crosshair: QColor
+
+
+def plot_colors(palette: QPalette | None = None) -> PlotColors:
+    if palette is None:
+        palette = QGuiApplication.palette()
+    dark = is_dark(palette)
+    fg = palette.color(QPalette.WindowText)
+    if dark:
+        smoothed, train, val = QColor("#5fa8ff"), QColor("#ffa24c"), QColor("#5ad17a")
+        batch, earlier = QColor(140, 170, 210, 90), QColor(205, 160, 235, 120)
+    else:
+        smoothed, train, val = QColor("#1f63c6"), QColor("#e06c00"), QColor("#1b8a3a")
+        batch, earlier = QColor(70, 110, 170, 70), QColor(140, 70, 170, 120)
+    return PlotColors(
+        background=palette.color(QPalette.Base), foreground=fg,
+        batch=batch, smoothed=smoothed, train=train, val=val, earlier=earlier,
+        crosshair=QColor(fg.red(), fg.green(), fg.blue(), 110),
+    )

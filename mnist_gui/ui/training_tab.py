@@ -1,0 +1,281 @@
+"""The Training tab: set up a network, watch it learn, keep the result.
+
+It puts together the settings form (:mod:`training_controls`), the live curves (:mod:`training_plots`),
+the first-layer weights (:mod:`weights_view`), a progress bar, a log with one line per epoch, and
+Start / Pause / Stop. A run is a :class:`~mnist_gui.ui.training_worker.TrainingRun` (a worker in a
+QThread); this tab only connects to its signals. When a run's thread has ended the tab emits
+``run_finished(result)`` and, if the run left a useful network, ``model_trained(model)``.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from mnist_gui.nn.presets import TrainConfig
+from mnist_gui.ui import training_text as text
+from mnist_gui.ui.training_controls import summary_line
+from mnist_gui.ui.training_tab_ui import setup_ui
+from mnist_gui.ui.training_worker import DEFAULT_BLAS_THREADS, TrainingResult, TrainingRun, first_kernel_columns
+
+WEIGHT_UNITS = 16
+# Plots, progress and weights are redrawn at most 5 times a second, and less often when a redraw is slow:
+# a redraw holds the GIL for ~10 ms, time the training thread waits for, so redraws get at most 5% of
+# the time (benchmarks/gui_training.py: 10 redraws a second slowed training by ~15%).
+REDRAW_MS = 200
+REDRAW_MAX_MS = 1000
+REDRAW_BUDGET = 0.05
+
+
+class TrainingTab(QWidget):
+    """The Train tab. ``dataset`` is a :class:`mnist_gui.data.mnist.Dataset`."""
+
+    model_trained = Signal(object)     # the network of a run that ended (completed, stopped or diverged)
+    run_finished = Signal(object)      # TrainingResult, or None if the run failed; the thread has ended
+    running_changed = Signal(bool)
+    status_message = Signal(str)
+
+    def __init__(self, dataset, parent: QWidget | None = None, *, blas_threads: int | None = DEFAULT_BLAS_THREADS,
+                 max_rate: float = 10.0, redraw_ms: int = REDRAW_MS):
+        super().__init__(parent)
+        self.dataset = dataset
+        self.blas_threads, self.max_rate = blas_threads, max_rate
+        self.run: TrainingRun | None = None
+        self.result: TrainingResult | None = None
+        self.runs_started = 0
+        self._config: TrainConfig | None = None
+        self._steps = 1
+        self._last_chunk: dict | None = None
+        self._pending_weights = None
+        self._dirty = False
+        self._redraw_ms = redraw_ms
+        self._redraw = QTimer(self, interval=redraw_ms)
+        self._redraw.timeout.connect(self._refresh_view)
+        setup_ui(self)
+        self.start_button.clicked.connect(self.start)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.stop_button.clicked.connect(self.stop)
+        self.controls.validity_changed.connect(self._update_buttons)
+        self.controls.config_changed.connect(self._on_config_changed)
+        self._on_config_changed(self.controls.config() if self.controls.is_valid() else None)
+        self._update_buttons()
+
+    def is_running(self) -> bool:
+        return self.run is not None
+
+    @Slot()
+    def start(self) -> bool:
+        """Start a run with the form's settings; False (and nothing happens) if they are invalid."""
+        if self.run is not None or not self.controls.is_valid():
+            return False
+        cfg = self.controls.config()
+        self._config = cfg
+        self.runs_started += 1
+        self.result = None
+        self.banner.clear()
+        self._steps = cfg.steps_per_epoch
+        self.plots.begin_run(cfg.epochs * self._steps, epochs=cfg.epochs)
+        self._last_chunk, self._pending_weights, self._dirty = None, None, False
+        self.log.appendPlainText(text.run_header(self.runs_started, cfg))
+        self.progress.setRange(0, cfg.epochs * self._steps)
+        self.progress.setValue(0)
+        self.progress.setFormat("Starting…")
+        self.progress_detail.setText(" ")
+
+        run = self.run = TrainingRun(cfg, self.dataset, self, blas_threads=self.blas_threads,
+                                     max_rate=self.max_rate, weight_units=WEIGHT_UNITS)
+        # queued explicitly: these signals come from the worker thread, the slots touch widgets
+        queued = Qt.QueuedConnection
+        run.worker.run_started.connect(self._on_run_started, queued)
+        run.worker.batch_ended.connect(self._on_batch_ended, queued)
+        run.worker.epoch_ended.connect(self._on_epoch_ended, queued)
+        run.worker.weights_changed.connect(self._on_weights_changed, queued)
+        run.worker.finished.connect(self._on_finished, queued)
+        run.worker.failed.connect(self._on_failed, queued)
+        run.thread.finished.connect(self._on_thread_finished, queued)
+        run.start()
+        self._redraw.start(self._redraw_ms)
+        self._set_running(True)
+        self.status_message.emit("Training started")
+        return True
+
+    @Slot()
+    def toggle_pause(self) -> None:
+        if self.run is None:
+            return
+        if self.run.paused:
+            self.run.resume()
+            self.status_message.emit("Training resumed")
+        else:
+            self.run.pause()
+            self.progress.setFormat(self.progress.format() + " · paused")
+            self.status_message.emit("Training paused (press Resume or Space to go on)")
+        self._update_buttons()
+
+    @Slot()
+    def start_or_pause(self) -> None:
+        """What Space and Ctrl+Enter do: start when idle, otherwise pause or resume."""
+        if self.run is None:
+            self.start()
+        else:
+            self.toggle_pause()
+
+    @Slot()
+    def stop(self) -> None:
+        if self.run is not None:
+            self.run.stop()
+            self.progress.setFormat("Stopping after this batch…")
+            self._update_buttons()
+
+    def shutdown(self) -> None:
+        """Stop any run and wait for its thread (the window is closing); nothing is emitted afterwards."""
+        run, self.run = self.run, None
+        if run is not None:
+            for signal in (run.worker.finished, run.worker.failed, run.thread.finished):
+                signal.disconnect()
+            run.shutdown()
+            run.deleteLater()
+            self._redraw.stop()
+            self._set_running(False)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override (the tab shown on its own, in tests)
+        self.shutdown()
+        super().closeEvent(event)
+
+    def set_model(self, model) -> None:
+        """Show ``model``'s first-layer weights while no run is going (e.g. the model opened from a file)."""
+        if self.run is None and model is not None:
+            kernel = first_kernel_columns(model, WEIGHT_UNITS)
+            total = next((l.kernel.shape[1] for l in getattr(model, "layers", []) if hasattr(l, "kernel")), None)
+            self.weights.set_weights(kernel, total)
+
+    def settings_state(self) -> dict:
+        """What to remember between sessions (the main window stores it in QSettings)."""
+        state = {"smoothing": self.plots.smoothing_weight(), "show_earlier": self.plots.show_earlier.isChecked()}
+        try:
+            state["config"] = self.controls.config().to_dict()
+        except ValueError:
+            pass
+        return state
+
+    def restore_settings_state(self, state: dict) -> None:
+        if "config" in state:
+            try:
+                self.controls.set_config(TrainConfig.from_dict(state["config"]))
+            except (TypeError, ValueError, KeyError):
+                pass  # settings from another version: keep the preset
+        if "smoothing" in state:
+            self.plots.set_smoothing(float(state["smoothing"]))
+        if "show_earlier" in state:
+            self.plots.set_show_earlier(bool(state["show_earlier"]))
+
+    def _set_running(self, running: bool) -> None:
+        self.controls.set_editable(not running)
+        self._update_buttons()
+        self.running_changed.emit(running)
+
+    def _update_buttons(self, *_args) -> None:
+        running = self.run is not None
+        valid = self.controls.is_valid()
+        self.start_button.setEnabled(not running and valid)
+        if running:
+            self.start_button.setToolTip("A run is going; stop it first.")
+        elif valid:
+            self.start_button.setToolTip("Train a new network with these settings (Space or Ctrl+Enter).")
+        else:
+            self.start_button.setToolTip(f"Can't start: {self.controls.error}")
+        self.pause_button.setEnabled(running)
+        self.stop_button.setEnabled(running)
+        self.pause_button.setText("Resume" if running and self.run.paused else "Pause")
+
+    def _on_config_changed(self, cfg) -> None:
+        self.summary.setText(summary_line(cfg) if cfg is not None else "These settings can't be used yet: "
+                             + (self.controls.error or ""))
+
+    @Slot(dict)
+    def _on_run_started(self, info: dict) -> None:
+        self._steps = max(int(info.get("steps") or self._steps), 1)
+        self.progress.setRange(0, max(int(info.get("epochs", 1)) * self._steps, 1))
+
+    @Slot(dict)
+    def _on_batch_ended(self, chunk: dict) -> None:
+        # only store here; drawing happens in _refresh_view, at REDRAW_MS, however fast chunks come
+        self.plots.add_batches(chunk, redraw=False)
+        self._last_chunk = chunk
+        self._dirty = True
+
+    def _refresh_view(self) -> None:
+        if self._pending_weights is not None:
+            self._show_weights(self._pending_weights)
+            self._pending_weights = None
+        if not self._dirty:
+            return
+        self._dirty = False
+        started = time.perf_counter()
+        self.plots.refresh()
+        self.plots.graphics.viewport().repaint()   # now, so its cost is measured with the rest
+        chunk = self._last_chunk
+        if chunk is not None:
+            self.progress.setValue((chunk["epoch"] - 1) * chunk["steps"] + chunk["batch"])
+            self.progress.setFormat(text.progress_format(chunk, self.run is not None and self.run.paused))
+            self.progress_detail.setText(text.progress_detail(chunk))
+        cost_ms = 1000 * (time.perf_counter() - started)
+        self._redraw.setInterval(int(min(max(self._redraw_ms, cost_ms / REDRAW_BUDGET), REDRAW_MAX_MS)))
+
+    def _show_weights(self, kernel) -> None:
+        cfg = self._config
+        if cfg is not None and cfg.hidden:
+            self.weights.set_weights(kernel, cfg.hidden[0], "hidden")
+        else:   # no hidden layer: the first Dense layer is the output, one picture per class
+            self.weights.set_weights(kernel, len(self.dataset.class_names), "output")
+
+    @Slot(dict)
+    def _on_epoch_ended(self, info: dict) -> None:
+        self.plots.add_epoch(info, redraw=False)
+        self._dirty = True
+        self.log.appendPlainText(text.epoch_line(info))
+
+    @Slot(object)
+    def _on_weights_changed(self, kernel) -> None:
+        self._pending_weights = kernel
+
+    @Slot(object)
+    def _on_finished(self, result: TrainingResult) -> None:
+        self.result = result
+        self._refresh_view()
+        if result.stop_reason == "diverged":
+            self.banner.show_message("warning", result.message or "The loss became NaN or infinite; "
+                                     "training stopped and the last good weights were kept.")
+        lines = text.result_lines(result, len(self.dataset.x_test))
+        for line in lines:
+            self.log.appendPlainText(line)
+        if result.test_accuracy is not None:
+            self.progress_detail.setText(lines[-1])
+        self.progress.setFormat(text.end_state(result))
+        if result.stop_reason is None:
+            self.progress.setValue(self.progress.maximum())
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.result = None
+        self.banner.show_message("error", message)
+        self.log.appendPlainText(message)
+        self.progress.setFormat("Failed")
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        self._redraw.stop()
+        self._refresh_view()
+        run, self.run = self.run, None
+        if run is not None:
+            run.deleteLater()
+        self._set_running(False)
+        result = self.result
+        if result is not None and (result.epochs_completed > 0 or result.stop_reason == "stopped"):
+            self.model_trained.emit(result.model)
+            self.status_message.emit("Training finished: the trained network is now the current model")
+        elif result is not None:
+            self.status_message.emit("Training ended without a usable network; the current model is unchanged")
+        self.run_finished.emit(result)

@@ -1,0 +1,87 @@
+"""The Training tab's widgets and layout (what Qt Designer's ``setupUi`` would do), kept apart from its
+behaviour in training_tab.py.
+
+Left: the settings form (scrolling if the window is short), Start / Pause / Stop, the progress bar.
+Right: a message banner, the summary line, the curves and, below them, the first-layer weights and the log.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea,
+                               QSplitter, QVBoxLayout, QWidget)
+
+from mnist_gui.ui.banner import Banner
+from mnist_gui.ui.training_controls import TrainingControls
+from mnist_gui.ui.training_plots import TrainingPlots
+from mnist_gui.ui.weights_view import WeightsView
+
+
+def setup_ui(tab) -> None:
+    """Create the tab's widgets as attributes of ``tab`` (a TrainingTab with ``dataset`` set)."""
+    tab.controls = TrainingControls(max_train_size=len(tab.dataset.x_train))
+    tab.start_button = QPushButton("Start")
+    tab.start_button.setDefault(True)
+    tab.pause_button = QPushButton("Pause")
+    tab.stop_button = QPushButton("Stop")
+    tab.pause_button.setToolTip("Hold the training after the current batch; press again to go on.")
+    tab.stop_button.setToolTip("End the run after the current batch. The network keeps what it learned.")
+    tab.progress = QProgressBar(textVisible=True)
+    tab.progress.setFormat("Ready")
+    tab.progress.setValue(0)
+    tab.progress_detail = QLabel(" ", wordWrap=True)
+
+    form_scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.NoFrame)
+    form_scroll.setWidget(tab.controls)
+    form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    buttons = QHBoxLayout()
+    for b in (tab.start_button, tab.pause_button, tab.stop_button):
+        buttons.addWidget(b)
+    left = QWidget()
+    left_layout = QVBoxLayout(left)
+    left_layout.setContentsMargins(0, 0, 0, 0)
+    left_layout.addWidget(form_scroll, 1)
+    left_layout.addLayout(buttons)
+    left_layout.addWidget(tab.progress)
+    left_layout.addWidget(tab.progress_detail)
+    left.setMinimumWidth(300)
+    left.setMaximumWidth(420)
+
+    tab.banner = Banner()
+    tab.summary = QLabel(textInteractionFlags=Qt.TextSelectableByMouse)
+    tab.summary.setToolTip("The network these settings build: layer sizes, number of weights to learn, "
+                            "and how long the run is.")
+    font = tab.summary.font()
+    font.setBold(True)
+    tab.summary.setFont(font)
+    tab.plots = TrainingPlots()
+    tab.weights = WeightsView()
+    tab.log = QPlainTextEdit(readOnly=True, maximumBlockCount=5000)
+    tab.log.setPlaceholderText("One line per epoch appears here while a network trains.")
+    tab.log.setToolTip("What happened in each run, one line per epoch.")
+    bottom = QSplitter(Qt.Horizontal)
+    bottom.addWidget(tab.weights)
+    log_box = QWidget()
+    log_layout = QVBoxLayout(log_box)
+    log_layout.setContentsMargins(0, 0, 0, 0)
+    log_layout.addWidget(QLabel("Log"))
+    log_layout.addWidget(tab.log)
+    bottom.addWidget(log_box)
+    bottom.setSizes([360, 500])
+    right_split = QSplitter(Qt.Vertical)
+    right_split.addWidget(tab.plots)
+    right_split.addWidget(bottom)
+    right_split.setStretchFactor(0, 3)
+    right_split.setStretchFactor(1, 2)
+    right_split.setSizes([440, 300])
+    right = QWidget()
+    right_layout = QVBoxLayout(right)
+    right_layout.setContentsMargins(0, 0, 0, 0)
+    right_layout.addWidget(tab.banner)
+    right_layout.addWidget(tab.summary)
+    right_layout.addWidget(right_split, 1)
+
+    layout = QHBoxLayout(tab)
+    layout.addWidget(left)
+    layout.addWidget(right, 1)
+
