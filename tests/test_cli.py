@@ -1,0 +1,126 @@
+"""The command line as a user meets it: help, train/evaluate/predict, --json, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from mnist_gui.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """A small model trained through the CLI once for this module: (path, the JSON document)."""
+    path = tmp_path_factory.mktemp("cli") / "small.npz"
+    capture = pytest.MonkeyPatch()
+    import io
+
+    buffer = io.StringIO()
+    capture.setattr(sys, "stdout", buffer)
+    try:
+        code = main(["train", "--preset", "fast", "--train-size", "3000", "--epochs", "2",
+                     "--seed", "1", "--out", str(path), "--json"])
+    finally:
+        capture.undo()
+    assert code == 0
+    return path, json.loads(buffer.getvalue())
+
+
+def test_version_and_module_entry_point():
+    done = subprocess.run([sys.executable, "-m", "mnist_gui", "--version"], capture_output=True, text=True)
+    assert done.returncode == 0
+    assert done.stdout.startswith("mnist-gui ")
+
+
+@pytest.mark.parametrize("command", ["train", "evaluate", "predict"])
+def test_every_command_has_help(capsys, command):
+    with pytest.raises(SystemExit) as stop:
+        main([command, "--help"])
+    assert stop.value.code == 0
+    assert command in capsys.readouterr().out
+
+
+def test_train_json_reports_a_learning_model(trained):
+    path, doc = trained
+    assert path.is_file()
+    assert doc["test_accuracy"] > 0.85
+    assert len(doc["history"]["loss"]) == 2
+    assert doc["history"]["loss"][1] < doc["history"]["loss"][0]
+    assert doc["config"]["train_size"] == 3000
+
+
+def test_train_prints_keras_style_epoch_lines(capsys, tmp_path):
+    code, out, err = run(capsys, "train", "--preset", "fast", "--train-size", "1000", "--epochs", "2")
+    assert code == 0
+    lines = [line for line in out.splitlines() if line.startswith("Epoch ")]
+    assert [line.split(" - ")[0] for line in lines] == ["Epoch 1/2", "Epoch 2/2"]
+    assert "loss: " in lines[0] and "accuracy: " in lines[0]
+    assert "test accuracy" in out
+
+
+def test_evaluate_agrees_with_training(capsys, trained):
+    path, doc = trained
+    code, out, _ = run(capsys, "evaluate", str(path), "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["accuracy"] == pytest.approx(doc["test_accuracy"], abs=1e-6)
+    confusion = np.array(result["confusion_matrix"])
+    assert confusion.shape == (10, 10) and confusion.sum() == 10000
+    assert np.trace(confusion) / 10000 == pytest.approx(result["accuracy"])
+    code, out, _ = run(capsys, "evaluate", str(path))
+    assert "confusion matrix" in out and "per-class accuracy" in out
+
+
+def test_predict_reads_images_of_any_size_and_polarity(capsys, trained, dataset, tmp_path):
+    from mnist_gui.data.images import save_png
+
+    path, _ = trained
+    files, labels = [], []
+    for i in range(12):
+        digit = dataset.x_test[i].astype(np.float32) / 255
+        big = np.kron(digit, np.ones((5, 7), np.float32))  # 140x196, stretched
+        picture = np.pad(1 - big, ((30, 10), (5, 40)), constant_values=1.0)  # dark ink on white paper
+        files.append(tmp_path / f"digit{i}.png")
+        save_png(files[-1], picture)
+        labels.append(int(dataset.y_test[i]))
+    code, out, _ = run(capsys, "predict", str(path), *map(str, files), "--json")
+    assert code == 0
+    predicted = [p["digit"] for p in json.loads(out)["predictions"]]
+    assert np.mean(np.array(predicted) == np.array(labels)) >= 10 / 12
+
+
+@pytest.mark.parametrize("argv, fragment", [
+    (["train", "--preset", "nope"], "unknown preset"),
+    (["train", "--lr", "-1"], "learning rate"),
+    (["train", "--layers", "12x"], "sizes"),
+    (["evaluate", "missing.npz"], "no model file"),
+    (["frobnicate"], "invalid choice"),
+])
+def test_bad_arguments_give_one_line_and_status_2(capsys, argv, fragment):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert fragment in err.lower()
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_bad_files_give_one_line_and_status_2(capsys, trained, tmp_path):
+    path, _ = trained
+    junk = tmp_path / "junk.npz"
+    junk.write_bytes(b"PK\x03\x04 this is not a model")
+    code, _, err = run(capsys, "evaluate", str(junk))
+    assert code == 2 and "cannot load model" in err
+    picture = tmp_path / "broken.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(20))
+    code, _, err = run(capsys, "predict", str(path), str(picture))
+    assert code == 2 and "cannot read image" in err
