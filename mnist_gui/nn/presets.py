@@ -1,0 +1,182 @@
+"""Training recipes: a TrainConfig (the settings the app and the CLI expose), the named presets, and the
+two functions that turn a config into a compiled model and the arrays to train it on.
+
+Models built here start with ``Rescaling(1/255)``, so they take uint8 images as they come from the
+data set (and from the drawing pad after ``to_mnist`` and ``* 255``). What is not here: the training loop
+(training.py) and the command line (mnist_gui/cli.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import numpy as np
+
+from mnist_gui.nn.layers import Dense, Dropout, Flatten, Rescaling
+from mnist_gui.nn.model import Sequential
+from mnist_gui.nn.optimizers import OPTIMIZERS, get_optimizer
+from mnist_gui.nn.schedules import CosineDecay, StepDecay
+
+HIDDEN_ACTIVATIONS = ("relu", "leaky_relu", "tanh", "sigmoid", "linear")
+SCHEDULE_NAMES = ("constant", "step", "cosine")
+MAX_LAYERS, MAX_UNITS = 8, 8192
+_PLAIN = {"learning_rate": "learning rate", "dropout": "dropout rate", "l2": "L2 strength",
+          "validation_split": "validation fraction", "epochs": "number of epochs",
+          "train_size": "number of training images", "seed": "seed",
+          "batch_size": "batch size (at most the number of training images)"}
+
+
+@dataclasses.dataclass
+class TrainConfig:
+    """Everything that defines a training run. ``hidden``: units per hidden layer (may be empty);
+    ``dropout``: rate after each hidden layer; ``l2``: the optimizer's L2 on kernels; ``train_size``:
+    how many training images to use (a seeded random subset when below the full set);
+    ``validation_split``: the fraction of those held out for validation; ``schedule``: ``constant``,
+    ``step`` (halve the rate at each quarter of the run) or ``cosine`` (decay to 0 over the run)."""
+
+    hidden: tuple = (128,)
+    activation: str = "relu"
+    dropout: float = 0.0
+    optimizer: str = "adam"
+    learning_rate: float = 1e-3
+    schedule: str = "constant"
+    batch_size: int = 32
+    epochs: int = 5
+    l2: float = 0.0
+    train_size: int = 60000
+    validation_split: float = 0.0
+    seed: int = 0
+
+    def __post_init__(self):
+        if isinstance(self.hidden, (list, np.ndarray)):
+            self.hidden = tuple(self.hidden)
+
+    @property
+    def n_validation(self) -> int:
+        return int(round(self.train_size * self.validation_split))
+
+    @property
+    def n_train(self) -> int:
+        return self.train_size - self.n_validation
+
+    @property
+    def steps_per_epoch(self) -> int:
+        return -(-self.n_train // self.batch_size)
+
+    def validate(self) -> None:
+        """Raise ValueError, in plain words and naming the setting, for the first value that makes no
+        sense, e.g. ``learning_rate: the learning rate must be greater than 0 and at most 10, got -1.0``."""
+        def fail(name, text):
+            raise ValueError(f"{name}: {text}")
+
+        def integer(name, low, high):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not low <= value <= high:
+                fail(name, f"the {_PLAIN[name]} must be a whole number from {low} to {high}, got {value!r}")
+
+        def number(name, low, high, low_open=False, high_open=False):
+            value = getattr(self, name)
+            ok = isinstance(value, (int, float, np.number)) and not isinstance(value, bool) and math.isfinite(value)
+            if ok:
+                ok = (value > low if low_open else value >= low) and (value < high if high_open else value <= high)
+            if not ok:
+                lower = f"greater than {low:g}" if low_open else f"at least {low:g}"
+                upper = f"below {high:g}" if high_open else f"at most {high:g}"
+                fail(name, f"the {_PLAIN[name]} must be {lower} and {upper}, got {value!r}")
+
+        if not isinstance(self.hidden, tuple) or len(self.hidden) > MAX_LAYERS:
+            fail("hidden", f"at most {MAX_LAYERS} hidden layers are allowed, got {self.hidden!r}")
+        for units in self.hidden:
+            if isinstance(units, bool) or not isinstance(units, (int, np.integer)) or not 1 <= units <= MAX_UNITS:
+                fail("hidden", f"each hidden layer needs 1 to {MAX_UNITS} units, got {units!r}")
+        for name, allowed in (("activation", HIDDEN_ACTIVATIONS), ("optimizer", tuple(OPTIMIZERS)),
+                              ("schedule", SCHEDULE_NAMES)):
+            if getattr(self, name) not in allowed:
+                fail(name, f"unknown {name} {getattr(self, name)!r} (expected one of {', '.join(allowed)})")
+        number("learning_rate", 0, 10, low_open=True)
+        number("dropout", 0, 1, high_open=True)
+        number("l2", 0, 1)
+        number("validation_split", 0, 0.5)
+        integer("epochs", 1, 1000)
+        integer("train_size", 100, 60000)
+        integer("seed", 0, 2**32 - 1)
+        integer("batch_size", 1, max(self.n_train, 1))
+
+    def to_dict(self) -> dict:
+        d = dataclasses.asdict(self)
+        d["hidden"] = list(self.hidden)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "TrainConfig":
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(d) - known)
+        if unknown:
+            raise ValueError(f"unknown training setting(s): {', '.join(unknown)}")
+        return cls(**d)
+
+
+PRESETS = {
+    "tutorial": TrainConfig(hidden=(128,), activation="relu", optimizer="adam", learning_rate=1e-3,
+                            batch_size=32, epochs=5),
+    "fast": TrainConfig(hidden=(128,), activation="relu", optimizer="adam", learning_rate=3e-3,
+                        schedule="cosine", batch_size=128, epochs=3),
+    # tuned with benchmarks/time_to_accuracy.py (seeds 0-2): wider (512x2) or deeper nets, L2 and
+    # other dropout rates reached the same 98.5-98.7% but later; batch 256 halves the optimizer's share
+    "best-mlp": TrainConfig(hidden=(384, 384), activation="relu", dropout=0.15, optimizer="adam",
+                            learning_rate=3e-3, schedule="cosine", batch_size=256, epochs=9),
+}
+
+PRESET_DESCRIPTIONS = {
+    "tutorial": "The TensorFlow beginner tutorial: 784-128-10, Adam, batch 32, 5 epochs (about 97.5%).",
+    "fast": "784-128-10 with larger batches, a higher learning rate and a cosine decay: about 97% "
+            "in three quick epochs.",
+    "best-mlp": "The app's best fully connected network: 784-384-384-10 with dropout 0.15, Adam and a "
+                "cosine learning-rate decay over 9 epochs of batch 256 (98.5-98.7%).",
+}
+
+
+def build_model(cfg: TrainConfig, input_shape=(28, 28), num_classes: int = 10, class_names=None) -> Sequential:
+    """A compiled model for ``cfg``: Rescaling(1/255), Flatten, the hidden Dense layers (each followed
+    by Dropout when cfg.dropout > 0) and a softmax output."""
+    cfg.validate()
+    layers = [Rescaling(1 / 255, input_shape=tuple(input_shape)), Flatten()]
+    for units in cfg.hidden:
+        layers.append(Dense(units, activation=cfg.activation))
+        if cfg.dropout:
+            layers.append(Dropout(cfg.dropout))
+    layers.append(Dense(num_classes, activation="softmax"))
+    model = Sequential(layers, seed=cfg.seed)
+    total = cfg.epochs * cfg.steps_per_epoch
+    schedule = None
+    if cfg.schedule == "step":
+        schedule = StepDecay(cfg.learning_rate, step_size=max(1, round(total / 4)), factor=0.5)
+    elif cfg.schedule == "cosine":
+        schedule = CosineDecay(cfg.learning_rate, decay_steps=total)
+    optimizer = get_optimizer({"name": cfg.optimizer, "learning_rate": cfg.learning_rate, "schedule": schedule,
+                               "l2": cfg.l2})
+    model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model.build()
+    if class_names is not None:
+        if len(class_names) != num_classes:
+            raise ValueError(f"expected {num_classes} class names, got {len(class_names)}")
+        model.class_names = [str(name) for name in class_names]
+    model.metadata["config"] = cfg.to_dict()
+    return model
+
+
+def train_arrays(cfg: TrainConfig, dataset):
+    """(x_train, y_train, x_val, y_val) for ``cfg`` from a Dataset (x_val/y_val are None without a
+    validation split). Below the full training set, a subset drawn with ``cfg.seed``."""
+    cfg.validate()
+    x, y = dataset.x_train, dataset.y_train
+    if cfg.train_size > len(x):
+        raise ValueError(f"train_size is {cfg.train_size} but the data set has only {len(x)} training images")
+    if cfg.train_size == len(x) and cfg.n_validation == 0:
+        return x, y, None, None
+    order = np.random.default_rng(cfg.seed).permutation(len(x))[:cfg.train_size]
+    train, val = order[:cfg.n_train], order[cfg.n_train:]
+    if not len(val):
+        return x[train], y[train], None, None
+    return x[train], y[train], x[val], y[val]
