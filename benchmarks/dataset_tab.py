@@ -91,12 +91,13 @@ def bench_predictions(app, tab, model) -> float:
 def bench_bare_predict(model, dataset) -> float:
     """Seconds for model.predict on all 70,000 images in the calling thread, for comparison: the
     difference to bench_predictions is what the tab's worker adds."""
-    from mnist_gui.ui.prediction_worker import CHUNK, model_input
+    from mnist_gui.inference import input_from_uint8
+    from mnist_gui.ui.prediction_worker import CHUNK
 
     t0 = time.perf_counter()
     for images in (dataset.x_train, dataset.x_test):
         for start in range(0, len(images), CHUNK):
-            model.predict(model_input(model, images[start:start + CHUNK]), batch_size=1000)
+            model.predict(input_from_uint8(model, images[start:start + CHUNK]), batch_size=1000)
     return time.perf_counter() - t0
 
 

@@ -156,11 +156,13 @@ def cmd_train(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
+    from mnist_gui.inference import input_from_uint8
+
     model = _load_model(args.model)
     dataset = _load_dataset(args.data)
     x, y = dataset.x_test, dataset.y_test
     try:
-        probs = model.predict(_model_scaled(model, x))
+        probs = model.predict(input_from_uint8(model, x))
     except ValueError as exc:
         raise CliError(f"model {args.model} does not fit this data: {exc}") from None
     k = probs.shape[1]
@@ -187,15 +189,9 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
-def _model_scaled(model, x_uint8: np.ndarray) -> np.ndarray:
-    from mnist_gui.inference import expects_raw_pixels
-
-    return x_uint8 if expects_raw_pixels(model) else x_uint8.astype(np.float32) / np.float32(255.0)
-
-
 def cmd_predict(args) -> int:
     from mnist_gui.data.images import load_image
-    from mnist_gui.inference import classify
+    from mnist_gui.inference import classify_picture
 
     model = _load_model(args.model)
     names = list(getattr(model, "class_names", None) or [str(i) for i in range(10)])
@@ -205,7 +201,7 @@ def cmd_predict(args) -> int:
             image = load_image(path)
         except (ValueError, OSError) as exc:
             raise CliError(f"cannot read image {path}: {exc}") from None
-        x, probs = classify(model, image)
+        x, probs = classify_picture(model, image)
         digit = int(np.argmax(probs))
         results.append({"image": str(path), "digit": digit, "class_name": names[digit],
                         "probability": float(probs[digit]), "blank": bool(x.max() == 0),

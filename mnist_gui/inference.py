@@ -1,9 +1,10 @@
-"""Classify pictures of digits with a trained model: the one path from any image to probabilities.
+"""From pictures to a trained model's probabilities: the one place that knows the model's input scale.
 
-``to_mnist`` turns a picture into a 28x28 float image in [0, 1]. Models built by the app's presets start
-with ``Rescaling(1/255)`` and take 0-255 pixel values (like MNIST's own uint8 files), while a model built
-the tutorial's way takes [0, 1]; ``model_input`` looks at the first layer and scales accordingly.
-No Qt here.
+Models built by the app's presets start with ``Rescaling(1/255)`` and take 0-255 pixel values, like
+MNIST's own uint8 files; a model built the tutorial's way takes [0, 1]. ``to_mnist`` gives [0, 1] and the
+dataset gives uint8, so every caller (the command line, the Draw tab, the Dataset tab) converts through
+``input_from_unit`` or ``input_from_uint8``, which look at the model's first layer. Nothing else about the
+model is assumed beyond ``layers`` and ``predict``. No Qt here.
 """
 
 from __future__ import annotations
@@ -13,24 +14,42 @@ import numpy as np
 from mnist_gui.data.preprocess import to_mnist
 
 
-def expects_raw_pixels(model) -> bool:
-    """True when the model's first layer rescales 0-255 pixels itself."""
+def takes_raw_pixels(model) -> bool:
+    """True when the model rescales 0-255 pixels itself (its first layer is a ``Rescaling``)."""
     layers = getattr(model, "layers", None) or []
     return bool(layers) and type(layers[0]).__name__ == "Rescaling"
 
 
-def model_input(model, images01: np.ndarray) -> np.ndarray:
-    """Images in [0, 1], shape (N, 28, 28) -> float32 input on the scale the model was trained on."""
+def input_from_unit(model, images01: np.ndarray) -> np.ndarray:
+    """Images in [0, 1], (N, 28, 28) -> float32 input on the scale the model was trained on."""
     x = np.asarray(images01, dtype=np.float32)
-    return x * np.float32(255.0) if expects_raw_pixels(model) else x
+    return x * np.float32(255.0) if takes_raw_pixels(model) else x
 
 
-def classify(model, image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Any grayscale picture of one digit -> (the 28x28 network input in [0, 1], probabilities (10,)).
+def input_from_uint8(model, images: np.ndarray) -> np.ndarray:
+    """uint8 images (N, 28, 28) -> model input; no copy for models that rescale themselves."""
+    if takes_raw_pixels(model):
+        return images
+    x = images.astype(np.float32)
+    x *= np.float32(1.0 / 255.0)
+    return x
 
-    A blank picture gives all-zero input and probabilities of NaN-free but meaningless values, so
-    callers that care (the drawing pad) check for ink first.
+
+def classify(model, image01: np.ndarray) -> np.ndarray:
+    """One 28x28 network input in [0, 1] (what ``to_mnist`` returns) -> probabilities, float32 (classes,)."""
+    return np.asarray(model.predict(input_from_unit(model, np.asarray(image01)[None]))[0], dtype=np.float32)
+
+
+def classify_batch(model, images01: np.ndarray, batch_size: int = 256) -> np.ndarray:
+    """(N, 28, 28) inputs in [0, 1] -> probabilities (N, classes)."""
+    return np.asarray(model.predict(input_from_unit(model, images01), batch_size=batch_size), dtype=np.float32)
+
+
+def classify_picture(model, picture: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Any grayscale picture of one digit -> (the 28x28 network input in [0, 1], probabilities).
+
+    A blank picture gives an all-zero input; the probabilities are then meaningless, so callers check
+    ``x.max() == 0`` (the command line reports "blank image", the pad checks for ink before classifying).
     """
-    x = to_mnist(image)
-    probs = model.predict(model_input(model, x[None]))[0]
-    return x, probs
+    x = to_mnist(picture)
+    return x, classify(model, x)

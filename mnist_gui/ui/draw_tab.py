@@ -26,7 +26,8 @@ from mnist_gui.ui.ink_canvas import PIPELINE_SIDE  # 10x MNIST: plenty for to_mn
 from mnist_gui.ui.my_digits import MyDigitsPanel
 from mnist_gui.ui.prediction_view import PredictionView
 from mnist_gui.ui.preprocess_view import PreprocessView
-from mnist_gui.ui.recognize import classify, network_input
+from mnist_gui.inference import classify
+from mnist_gui.ui.recognize import network_input
 from mnist_gui.ui.saliency_math import occlusion_map
 from mnist_gui.ui.theme import ERROR_COLOR
 

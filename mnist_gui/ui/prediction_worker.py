@@ -20,6 +20,8 @@ from collections import OrderedDict
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from mnist_gui.inference import input_from_uint8
+
 CHUNK = 5000           # images per predict() call: progress granularity, bounded float32 memory
 CACHED_MODELS = 3      # results are kept for this many recent models
 
@@ -34,20 +36,6 @@ def _stop_threads_at_exit() -> None:
             service.shutdown()
         except RuntimeError:   # its Qt objects were already deleted, and the thread with them
             pass
-
-
-def model_input(model, images: np.ndarray) -> np.ndarray:
-    """uint8 images (n, 28, 28) -> what the model takes.
-
-    The app's models start with Rescaling(1/255) and take raw 0-255 pixels (uint8 is fine); a model
-    built without it (as in the Keras tutorial) expects [0, 1] floats.
-    """
-    layers = getattr(model, "layers", None) or []
-    if layers and type(layers[0]).__name__ == "Rescaling":
-        return images
-    x = images.astype(np.float32)
-    x *= np.float32(1.0 / 255.0)
-    return x
 
 
 def model_key(model) -> tuple[int, str]:
@@ -114,7 +102,7 @@ class PredictionWorker(QObject):
         for start in range(0, n, CHUNK):
             if job != self.wanted_job:
                 return None
-            chunk = np.asarray(model.predict(model_input(model, images[start:start + CHUNK]), **kwargs))
+            chunk = np.asarray(model.predict(input_from_uint8(model, images[start:start + CHUNK]), **kwargs))
             if chunk.ndim != 2 or len(chunk) != len(images[start:start + CHUNK]):
                 raise ValueError(f"predict returned shape {chunk.shape} for {min(CHUNK, n - start)} images")
             if probs is None:

@@ -3,8 +3,8 @@
 The input scale rule (``classify``): models built by ``presets.build_model`` start with a ``Rescaling(1/255)``
 layer and so expect 0-255 pixel values, like MNIST's uint8 files; a model built without one (the tutorial's
 way) expects [0, 1]. ``to_mnist`` gives [0, 1], so when ``model.layers[0]`` is a ``Rescaling`` layer we
-multiply by 255 first (the same rule as ``mnist_gui.inference`` and the Dataset tab's prediction worker).
-Nothing else about the model is assumed beyond ``predict``.
+multiply by 255 first; that rule lives in ``mnist_gui.inference``, shared with the command line and the
+Dataset tab.
 
 Not here: the Qt widgets (``draw_tab`` and friends) and the saliency map (``saliency_math``).
 """
@@ -17,28 +17,6 @@ from mnist_gui.data.preprocess import to_mnist
 
 INK_LEVEL = 0.3  # a pixel at least this bright is ink (anti-aliased fringes left by the eraser are not)
 MIN_INK_FRACTION = 2e-4  # a canvas with less ink than this (8 pixels of 200 x 200) counts as empty
-
-
-def takes_raw_pixels(model) -> bool:
-    """True when the model rescales 0-255 pixels itself (its first layer is a ``Rescaling``)."""
-    layers = getattr(model, "layers", None) or []
-    return bool(layers) and type(layers[0]).__name__ == "Rescaling"
-
-
-def model_input(model, images01: np.ndarray) -> np.ndarray:
-    """Images in [0, 1], (N, 28, 28) -> float32 on the scale ``model`` was trained on."""
-    x = np.asarray(images01, dtype=np.float32)
-    return x * np.float32(255) if takes_raw_pixels(model) else x
-
-
-def classify(model, image01: np.ndarray) -> np.ndarray:
-    """One 28x28 network input in [0, 1] (what ``to_mnist`` returns) -> probabilities, float32 (10,)."""
-    return np.asarray(model.predict(model_input(model, np.asarray(image01)[None]))[0], dtype=np.float32)
-
-
-def classify_batch(model, images01: np.ndarray, batch_size: int = 256) -> np.ndarray:
-    """(N, 28, 28) inputs in [0, 1] -> probabilities (N, classes)."""
-    return np.asarray(model.predict(model_input(model, images01), batch_size=batch_size), dtype=np.float32)
 
 
 def has_ink(image: np.ndarray) -> bool:

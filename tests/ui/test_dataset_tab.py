@@ -13,7 +13,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from mnist_gui.ui.dataset_tab import DatasetTab
-from mnist_gui.ui.prediction_worker import model_input
+from mnist_gui.inference import input_from_uint8
 
 PREDICTION_TIMEOUT = 60_000
 
@@ -186,7 +186,7 @@ def test_mistakes_filter_with_a_real_model_shows_exactly_the_misclassified(make_
     tab = make_tab(engine_model, split="test")
     probs = tab.predictions("test").probs
     # the tab's probabilities are the model's own ...
-    assert np.allclose(probs[:500], engine_model.predict(model_input(engine_model, dataset.x_test[:500])),
+    assert np.allclose(probs[:500], engine_model.predict(input_from_uint8(engine_model, dataset.x_test[:500])),
                        atol=1e-5)
     tab.controls.mistakes_check.setChecked(True)
     wrong = np.flatnonzero(probs.argmax(axis=1) != dataset.y_test)

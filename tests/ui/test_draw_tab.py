@@ -17,7 +17,7 @@ from mnist_gui.ui.draw_tab import DrawTab
 from mnist_gui.ui.image_import import array_to_qimage, qimage_to_array
 from mnist_gui.ui.my_digits_store import IMAGES, MyDigitsStore
 from mnist_gui.ui.prediction_view import EMPTY_TEXT, NO_MODEL_TEXT
-from mnist_gui.ui.recognize import classify, classify_batch, takes_raw_pixels
+from mnist_gui.inference import classify, classify_batch, takes_raw_pixels
 from mnist_gui.ui.saliency_math import occlusion_map
 
 ONE = [(140, 30), (142, 140), (144, 250)]
