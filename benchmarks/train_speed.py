@@ -8,8 +8,14 @@ fraction of the float32 matrix-product peak measured in the same run, and the ra
 
 FLOPs count 2*B*in*out per matrix product: forward, kernel gradient and input gradient, except the
 input gradient of the first layer, which neither engine computes.
+The CNN rows (``--cnn``) time the app's ``cnn`` preset network (Conv2D 32 3x3 relu, 2x2 max pool,
+Conv2D 64 3x3 relu, 2x2 max pool, Dense 128 relu, Dropout 0.3, Dense 10; Adam, batch 128) against the
+same network in PyTorch (NCHW, its default), over ``--cnn-samples`` images per timed pass, scaled to
+seconds per 60,000-image epoch. ``--augment`` adds the cost of the 'standard' augmentation (made in
+fit's background thread) for the tutorial network: epochs with and without it, alternating.
 PyTorch (CPU build: pip install torch==2.13.0) is never a project dependency.
-Usage: python benchmarks/train_speed.py [--threads 1,2] [--epochs 3] [--no-torch]
+Usage: python benchmarks/train_speed.py [--threads 1,2] [--epochs 3] [--no-torch] [--cnn] [--cnn-only]
+       [--cnn-samples 15000] [--augment]
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from benchmarks._common import load_data, machine_line, median, sgemm_peak  # noqa: E402
 from mnist_gui.nn import Adam, Dense, Flatten, Rescaling, Sequential, blas_threads  # noqa: E402
+from mnist_gui.nn.presets import PRESETS, build_model  # noqa: E402
 
 CONFIGS = [("784-128-10", (128,), 32), ("784-128-10", (128,), 128), ("784-512-512-10", (512, 512), 128)]
 
@@ -90,11 +97,104 @@ class Torch:
         return time.perf_counter() - start
 
 
+def cnn_flops_per_sample(model) -> int:
+    """Multiply-adds x 2 of every Conv2D and Dense layer, x 3 for training (forward, kernel gradient, input
+    gradient), without the input gradient of the first layer with weights."""
+    total, first = 0, True
+    for layer in model.layers:
+        if type(layer).__name__ == "Conv2D":
+            kh, kw = layer.kernel_size
+            per = 2 * int(np.prod(layer.output_shape)) * kh * kw * layer.input_shape[2]
+        elif isinstance(layer, Dense):
+            per = 2 * layer.input_shape[0] * layer.units
+        else:
+            continue
+        total += per * (2 if first else 3)
+        first = False
+    return total
+
+
+class OursCNN:
+    name = "ours"
+
+    def __init__(self, x, y, threads, batch_size=128):
+        self.model = build_model(PRESETS["cnn"])
+        self.model.compile(optimizer=Adam(1e-3), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        self.x, self.y, self.threads, self.batch_size = x, y, threads, batch_size
+
+    def epoch(self) -> float:
+        start = time.perf_counter()
+        self.model.fit(self.x, self.y, epochs=1, batch_size=self.batch_size, threads=self.threads)
+        return time.perf_counter() - start
+
+
+class TorchCNN(Torch):
+    def __init__(self, x, y, threads, batch_size=128):
+        import torch
+
+        self.torch = torch
+        torch.manual_seed(0)
+        torch.set_num_threads(threads)
+        nn = torch.nn
+        self.model = nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(),
+                                   nn.MaxPool2d(2), nn.Flatten(), nn.Linear(1600, 128), nn.ReLU(), nn.Dropout(0.3),
+                                   nn.Linear(128, 10))
+        self.opt = torch.optim.Adam(self.model.parameters(), lr=1e-3, eps=1e-7)
+        self.x = torch.from_numpy(x.astype(np.float32)[:, None] / 255)
+        self.y = torch.from_numpy(y.astype(np.int64))
+        self.batch_size, self.threads = batch_size, threads
+
+
+def cnn_rows(x, y, engines, thread_counts, peaks, epochs, samples):
+    x, y = x[:samples], y[:samples]
+    scale = 60000 / len(x)
+    flops = cnn_flops_per_sample(build_model(PRESETS["cnn"]))
+    print(f"\nCNN preset network, batch 128, Adam: {flops / 1e6:.1f} MFLOP per training image; "
+          f"{epochs} passes over {len(x):,} images each, scaled to a 60,000-image epoch")
+    names = {Ours: OursCNN, Torch: TorchCNN}
+    summary = []
+    for threads in thread_counts:
+        runners = [names[engine](x, y, threads) for engine in engines]
+        times = {r.name: [] for r in runners}
+        with blas_threads(threads):
+            for _ in range(epochs):
+                for runner in runners:
+                    times[runner.name].append(runner.epoch() * scale)
+        medians = {name: median(values) for name, values in times.items()}
+        for name, seconds in medians.items():
+            gflops = flops * 60000 / seconds / 1e9
+            ratio = f"{medians['ours'] / medians['pytorch']:12.2f}" if name == "ours" and "pytorch" in medians else ""
+            print(f"{'cnn 32-64-128':16} {128:5} {threads:3}  {name:8} {seconds:8.2f} {60000 / seconds:10,.0f} "
+                  f"{gflops:8.1f} {gflops / peaks[threads]:7.1%}  {ratio}")
+        summary.append(("cnn", 128, threads, medians))
+    return summary
+
+
+def augment_rows(x, y, epochs):
+    """Seconds per epoch of the tutorial network (batch 32, 1 BLAS thread) without and with augmentation."""
+    times = {"none": [], "standard": []}
+    for _ in range(epochs):
+        for name in times:
+            model = build_model(PRESETS["tutorial"])
+            start = time.perf_counter()
+            model.fit(x, y, epochs=1, batch_size=32, augmentation=None if name == "none" else name)
+            times[name].append(time.perf_counter() - start)
+    base, aug = median(times["none"]), median(times["standard"])
+    print(f"\naugmentation cost, tutorial network, batch 32, {epochs} alternating epochs each: "
+          f"none {base:.2f} s, standard {aug:.2f} s per epoch (median) -> +{aug / base - 1:.0%}")
+    print("  all epochs: none " + ", ".join(f"{t:.2f}" for t in times["none"]) +
+          "; standard " + ", ".join(f"{t:.2f}" for t in times["standard"]))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", default="1,2", help="BLAS thread counts to try, e.g. 1,2")
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--no-torch", action="store_true")
+    parser.add_argument("--cnn", action="store_true", help="add the CNN preset network")
+    parser.add_argument("--cnn-only", action="store_true", help="only the CNN rows")
+    parser.add_argument("--cnn-samples", type=int, default=60000, help="images per timed CNN pass")
+    parser.add_argument("--augment", action="store_true", help="only the augmentation cost")
     args = parser.parse_args(argv)
     thread_counts = [int(t) for t in args.threads.split(",")]
     engines = [Ours]
@@ -106,6 +206,10 @@ def main(argv=None) -> int:
         except ImportError:
             torch_line = "PyTorch not installed: ours only"
     (x, y), _ = load_data()
+    if args.augment:
+        print(machine_line())
+        augment_rows(x, y, args.epochs)
+        return 0
     print(machine_line())
     print(torch_line if not args.no_torch else "PyTorch skipped")
     peaks = {}
@@ -119,7 +223,7 @@ def main(argv=None) -> int:
            f"{'% peak':>7}"
     print(head + f"  {'ours/pytorch':>12}")
     summary = []
-    for label, hidden, batch in CONFIGS:
+    for label, hidden, batch in ([] if args.cnn_only else CONFIGS):
         for threads in thread_counts:
             runners = [engine(hidden, batch, x, y, threads) for engine in engines]
             times = {r.name: [] for r in runners}
@@ -135,7 +239,9 @@ def main(argv=None) -> int:
                 print(f"{label:16} {batch:5} {threads:3}  {name:8} {seconds:8.3f} {len(x) / seconds:10,.0f} "
                       f"{gflops:8.1f} {gflops / peaks[threads]:7.1%}  {ratio}")
             summary.append((label, batch, threads, medians))
-    if "pytorch" in summary[0][3]:
+    if args.cnn or args.cnn_only:
+        summary += cnn_rows(x, y, engines, thread_counts, peaks, args.epochs, args.cnn_samples)
+    if summary and "pytorch" in summary[0][3]:
         print("\nours/pytorch epoch-time ratio (lower is better):")
         for label, batch, threads, medians in summary:
             print(f"  {label} batch {batch}, {threads} thread(s): {medians['ours'] / medians['pytorch']:.2f}")

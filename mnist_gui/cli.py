@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     train = sub.add_parser("train", help="train a network and save it",
                            description="Train a network on MNIST (or an MNIST-format folder) and save it.")
-    train.add_argument("--preset", default="tutorial", help="starting settings: tutorial, fast, best-mlp")
+    train.add_argument("--preset", default="tutorial",
+                       help="starting settings: tutorial, fast, quick-mlp, best-mlp, cnn")
     train.add_argument("--layers", type=_layers, help="hidden layer sizes, e.g. 128 or 512,512")
     train.add_argument("--activation", help="relu, leaky_relu, tanh or sigmoid")
     train.add_argument("--optimizer", help="sgd, adam, adamw or rmsprop")
@@ -61,7 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--train-size", type=int, help="use only the first N training images")
     train.add_argument("--validation-split", type=float, help="fraction of the training images held out")
     train.add_argument("--data", type=Path, help="folder with the four MNIST-format IDX files")
+    train.add_argument("--architecture", choices=("mlp", "cnn"),
+                       help="mlp (dense layers only) or cnn (convolutions, then the dense layers)")
+    train.add_argument("--augment", metavar="NAME",
+                       help="random distortions of the training images: none, light, standard or strong")
     train.add_argument("--out", type=Path, help="where to save the model (.npz)")
+    train.add_argument("--weights-only", action="store_true",
+                       help="save without the optimizer state (a smaller file that cannot resume training exactly)")
     train.add_argument("--json", action="store_true", help="print one JSON document instead of progress")
 
     evaluate = sub.add_parser("evaluate", help="test a saved model",
@@ -107,7 +114,8 @@ def _config(args):
     overrides = {"hidden": args.layers, "activation": args.activation, "optimizer": args.optimizer,
                  "learning_rate": args.lr, "batch_size": args.batch_size, "epochs": args.epochs,
                  "dropout": args.dropout, "l2": args.l2, "schedule": args.schedule, "seed": args.seed,
-                 "train_size": args.train_size, "validation_split": args.validation_split}
+                 "train_size": args.train_size, "validation_split": args.validation_split,
+                 "architecture": args.architecture, "augmentation": args.augment}
     base.update({k: v for k, v in overrides.items() if v is not None})
     cfg = type(PRESETS[args.preset]).from_dict(base)
     try:
@@ -130,7 +138,8 @@ def cmd_train(args) -> int:
     started = time.perf_counter()
     history = model.fit(x_train, y_train, epochs=cfg.epochs, batch_size=cfg.batch_size,
                         validation_data=None if x_val is None or not len(x_val) else (x_val, y_val),
-                        callbacks=callbacks, seed=cfg.seed)
+                        callbacks=callbacks, seed=cfg.seed,
+                        augmentation=None if cfg.augmentation == "none" else cfg.augmentation)
     seconds = time.perf_counter() - started
     test_loss, test_acc = model.evaluate(dataset.x_test, dataset.y_test)
     model.metadata.update({"config": cfg.to_dict(), "preset": args.preset, "dataset": dataset.name,
@@ -138,7 +147,7 @@ def cmd_train(args) -> int:
                            "train_seconds": round(seconds, 2), "stop_reason": history.stop_reason})
     if args.out is not None:
         try:
-            model.save(args.out)
+            model.save(args.out, include_optimizer=not args.weights_only)
         except OSError as exc:
             raise CliError(f"cannot save model to {args.out}: {exc}") from None
     if args.json:

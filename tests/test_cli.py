@@ -124,3 +124,18 @@ def test_bad_files_give_one_line_and_status_2(capsys, trained, tmp_path):
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(20))
     code, _, err = run(capsys, "predict", str(path), str(picture))
     assert code == 2 and "cannot read image" in err
+
+
+def test_train_a_cnn_with_augmentation_weights_only(capsys, tmp_path):
+    from mnist_gui.nn import load_model
+
+    path = tmp_path / "cnn.npz"
+    code, out, _ = run(capsys, "train", "--preset", "cnn", "--train-size", "500", "--epochs", "1", "--batch-size",
+                       "50", "--augment", "light", "--weights-only", "--out", str(path), "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["config"]["architecture"] == "cnn" and doc["config"]["augmentation"] == "light"
+    model = load_model(path)
+    assert model.metadata["augmentation"]["rotation"] == 8.0
+    with np.load(path) as npz:
+        assert not [name for name in npz.files if name.startswith("optimizer/")]

@@ -1,11 +1,13 @@
 """The neural network, NumPy only: a Keras-shaped API (Sequential, Dense, compile/fit/evaluate/predict).
 
-Modules: layers and activations, losses (fused with softmax), optimizers and schedules, callbacks,
-model (Sequential) and training (the fit loop), feed (input batching), serialization (save/load),
+Modules: layers and activations, conv (Conv2D, MaxPooling2D, Reshape), losses (fused with softmax),
+optimizers and schedules, callbacks, model (Sequential) and training (the fit loop), prefetch (augmented
+batches made in a background thread), feed (input batching), serialization (save/load),
 seeding (reproducibility), threads (BLAS thread limits) and presets (the app's training recipes).
 """
 
 from mnist_gui.nn.callbacks import Callback, History, ProgbarLogger, TrainingControl
+from mnist_gui.nn.conv import Conv2D, MaxPooling2D, Reshape
 from mnist_gui.nn.layers import (Activation, Dense, Dropout, Flatten, Layer, LeakyReLU, ReLU, Rescaling, Sigmoid,
                                  Softmax, Tanh)
 from mnist_gui.nn.losses import CategoricalCrossentropy, SparseCategoricalCrossentropy
@@ -18,9 +20,10 @@ from mnist_gui.nn.threads import blas_threads
 from mnist_gui.nn.training import UnscaledInputWarning
 
 __all__ = [
-    "Activation", "Adam", "AdamW", "Callback", "CategoricalCrossentropy", "ConstantLR", "CosineDecay", "Dense",
-    "Dropout", "Flatten", "History", "Layer", "LeakyReLU", "LearningRateSchedule", "ModelFileError", "Optimizer",
-    "ProgbarLogger", "RMSprop", "ReLU", "Rescaling", "SGD", "Sequential", "Sigmoid", "Softmax",
+    "Activation", "Adam", "AdamW", "Callback", "CategoricalCrossentropy", "ConstantLR", "Conv2D", "CosineDecay",
+    "Dense", "Dropout", "Flatten", "History", "Layer", "LeakyReLU", "LearningRateSchedule", "MaxPooling2D",
+    "ModelFileError", "Optimizer", "ProgbarLogger", "RMSprop", "ReLU", "Rescaling", "Reshape", "SGD", "Sequential",
+    "Sigmoid", "Softmax",
     "SparseCategoricalCrossentropy", "StepDecay", "Tanh", "TrainingControl", "UnscaledInputWarning", "blas_threads",
     "load_model", "set_random_seed",
 ]

@@ -42,6 +42,7 @@ class InputFeed:
         for layer in prefix:
             if isinstance(layer, Rescaling):
                 self.scale, self.offset = self.scale * layer.scale, self.offset * layer.scale + layer.offset
+        self.input_shape = tuple(input_shape)
         if any(isinstance(layer, Flatten) for layer in prefix):
             x = x.reshape(len(x), -1)
         self.raw_dtype = x.dtype
@@ -97,6 +98,18 @@ class InputFeed:
         if self.mode == "float" and not self.affine:
             return view
         return self._finish(view, self._buf("x", view.shape, self.dtype))
+
+    @property
+    def images(self):
+        """The inputs as a (N, H, W) view, for augmentation; ValueError when they are not images
+        (only (N, H, W) and (N, H, W, 1) inputs are)."""
+        shape = self.input_shape
+        if len(shape) == 3 and shape[2] == 1:
+            shape = shape[:2]
+        if len(shape) != 2:
+            raise ValueError(f"augmentation needs grayscale images of shape (n, height, width), but the model "
+                             f"takes inputs of shape (n, {', '.join(map(str, self.input_shape))})")
+        return self.x.reshape((self.n,) + shape)
 
     def value_range(self) -> tuple:
         """(min, max) of the raw input values, after a Flatten but before any Rescaling."""

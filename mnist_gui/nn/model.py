@@ -13,6 +13,7 @@ import numpy as np
 
 from mnist_gui.nn import seeding
 from mnist_gui.nn.activations import SoftmaxFunction
+from mnist_gui.nn.conv import Conv2D, Reshape
 from mnist_gui.nn.feed import InputFeed, input_prefix
 from mnist_gui.nn.layers import Activation, Dense, Dropout, Flatten, Layer, Rescaling
 from mnist_gui.nn.losses import get_loss
@@ -138,13 +139,13 @@ class Sequential:
             self.build()
 
     def fit(self, x, y, epochs=1, batch_size=32, validation_split=0.0, validation_data=None, shuffle=True,
-            callbacks=None, verbose=0, seed=None, threads="auto"):
+            callbacks=None, verbose=0, seed=None, threads="auto", augmentation=None):
         """Train; returns a History. See training.fit for the details."""
         from mnist_gui.nn.training import fit
 
         return fit(self, x, y, epochs=epochs, batch_size=batch_size, validation_split=validation_split,
                    validation_data=validation_data, shuffle=shuffle, callbacks=callbacks, verbose=verbose,
-                   seed=seed, threads=threads)
+                   seed=seed, threads=threads, augmentation=augmentation)
 
     def _feed(self, x) -> InputFeed:
         if not self.built:
@@ -239,8 +240,10 @@ class Sequential:
             np.copyto(target, value, casting="same_kind")
 
     def first_dense_kernel(self):
-        """A copy of the first Dense layer's kernel, (inputs, units), or None."""
-        dense = next((layer for layer in self.layers if isinstance(layer, Dense)), None)
+        """A copy of the first Dense layer's kernel, (inputs, units), or None (also when layers with
+        weights come before it, as in a convolutional network: its inputs are then not pixels)."""
+        first = next((layer for layer in self.layers if isinstance(layer, (Dense, Conv2D))), None)
+        dense = first if isinstance(first, Dense) else None
         if dense is None:
             return None
         if not self.built:
@@ -267,7 +270,7 @@ class Sequential:
             self.build()
         parts = [str(int(np.prod(self.layers[0].input_shape)))]
         for layer in self.layers:
-            if isinstance(layer, (Flatten, Rescaling)):
+            if isinstance(layer, (Flatten, Rescaling, Reshape)):
                 continue
             text = layer.describe()
             if isinstance(layer, (Activation, Dropout)) and len(parts) > 1:

@@ -42,3 +42,9 @@ def init_rng(seed: int) -> np.random.Generator:
 def epoch_rng(seed: int, epoch: int) -> np.random.Generator:
     """The stream for one training epoch: shuffling, then dropout masks, in the order they are drawn."""
     return np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(1, int(epoch)))))
+
+
+def augment_rng(seed: int, epoch: int, chunk: int) -> np.random.Generator:
+    """The stream for the distortions of one chunk of training batches (drawn in a background thread, so
+    each chunk has its own stream and thread timing cannot change the result)."""
+    return np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(2, int(epoch), int(chunk)))))

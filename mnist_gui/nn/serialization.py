@@ -23,7 +23,10 @@ from pathlib import Path
 
 import numpy as np
 
-from mnist_gui.nn.layers import LAYER_CLASSES
+from mnist_gui.nn.conv import CONV_LAYER_CLASSES
+from mnist_gui.nn.layers import LAYER_CLASSES as _DENSE_LAYER_CLASSES
+
+LAYER_CLASSES = {**_DENSE_LAYER_CLASSES, **CONV_LAYER_CLASSES}
 
 FORMAT = "mnist-gui-model"
 VERSION = 1

@@ -18,6 +18,7 @@ import numpy as np
 from mnist_gui.nn import seeding
 from mnist_gui.nn.callbacks import Callback, History, ProgbarLogger, overrides
 from mnist_gui.nn.layers import Dropout, Rescaling
+from mnist_gui.nn.prefetch import AugmentedBatches, resolve_augmentation
 from mnist_gui.nn.threads import blas_threads, training_threads
 
 
@@ -63,7 +64,7 @@ def _warn_if_unscaled(model, feed):
 
 
 def fit(model, x, y, epochs=1, batch_size=32, validation_split=0.0, validation_data=None, shuffle=True,
-        callbacks=None, verbose=0, seed=None, threads="auto") -> History:
+        callbacks=None, verbose=0, seed=None, threads="auto", augmentation=None) -> History:
     """Train ``model`` on (x, y) for ``epochs`` passes in mini-batches of ``batch_size``.
 
     ``x``: (N, ...) uint8 or float inputs; ``y``: labels the loss understands. ``validation_split``:
@@ -72,8 +73,11 @@ def fit(model, x, y, epochs=1, batch_size=32, validation_split=0.0, validation_d
     shuffling and dropout from now on (it is saved with the model). ``verbose`` 1 or 2 adds a
     ProgbarLogger. ``threads``: BLAS threads while training; ``"auto"`` leaves one core free for the
     rest of the program (see threads.training_threads), None leaves the BLAS setting alone. Returns a
-    History; training stops early when a callback sets ``model.stop_training`` or the loss stops being
-    finite.
+    History. ``augmentation``: an ``mnist_gui.data.augment.Augmentation`` or the name of one of its
+    presets ('light', 'standard', ...): every training batch (never the validation data) is randomly
+    distorted, in a background thread (prefetch.py), from a stream derived from the seed, so seeded runs
+    still repeat exactly; it is recorded in ``model.metadata['augmentation']``. Training stops early when a
+    callback sets ``model.stop_training`` or the loss stops being finite.
     """
     if model.optimizer is None:
         raise ValueError("compile the model before fit(), e.g. model.compile(optimizer='adam', "
@@ -82,6 +86,7 @@ def fit(model, x, y, epochs=1, batch_size=32, validation_split=0.0, validation_d
     batch_size = _check_positive_int("batch_size", batch_size)
     if seed is not None:
         model.seed = seeding.check_seed(seed)
+    augment = resolve_augmentation(augmentation)
     x, y, x_val, y_val = _split_validation(x, y, validation_split, validation_data)
     feed = model._feed(x)
     targets = model.loss.prepare_targets(y, model.num_classes)
@@ -90,6 +95,13 @@ def fit(model, x, y, epochs=1, batch_size=32, validation_split=0.0, validation_d
     if feed.n == 0:
         raise ValueError("cannot train on an empty data set")
     _warn_if_unscaled(model, feed)
+    if augment is None:
+        model.metadata.pop("augmentation", None)
+    else:
+        feed.images  # noqa: B018  (inputs that are not images raise ValueError here, not in the producer)
+        model.metadata["augmentation"] = augment.to_dict()
+        if augment.is_identity:
+            augment = None  # zero strength leaves the images unchanged: no thread at all
     val = None
     if x_val is not None:
         val = (model._feed(x_val), model.loss.prepare_targets(y_val, model.num_classes))
@@ -114,7 +126,7 @@ def fit(model, x, y, epochs=1, batch_size=32, validation_split=0.0, validation_d
     threads = training_threads() if threads == "auto" else threads
     # overflow on the way to a non-finite loss is expected and handled (the weights are restored)
     with blas_threads(threads), np.errstate(all="ignore"):
-        _Loop(model, feed, targets, val, callbacks, history, batch_size).run(epochs, shuffle)
+        _Loop(model, feed, targets, val, callbacks, history, batch_size, augment).run(epochs, shuffle)
     last_logs = {key: values[-1] for key, values in history.history.items()}
     for cb in callbacks:
         cb.on_train_end(last_logs)
@@ -122,8 +134,8 @@ def fit(model, x, y, epochs=1, batch_size=32, validation_split=0.0, validation_d
 
 
 class _Loop:
-    def __init__(self, model, feed, targets, val, callbacks, history, batch_size):
-        self.model, self.feed, self.targets, self.val = model, feed, targets, val
+    def __init__(self, model, feed, targets, val, callbacks, history, batch_size, augment=None):
+        self.model, self.feed, self.targets, self.val, self.augment = model, feed, targets, val, augment
         self.callbacks, self.history, self.batch_size = callbacks, history, batch_size
         self.batch_begin = [cb for cb in callbacks if overrides(cb, "on_batch_begin")]
         self.batch_end = [cb for cb in callbacks if overrides(cb, "on_batch_end")]
@@ -168,12 +180,25 @@ class _Loop:
 
     def _epoch(self, epoch, shuffle):
         """One pass over the data; the epoch logs, or None when the loss diverged."""
-        model, feed, targets, B = self.model, self.feed, self.targets, self.batch_size
+        model, feed, B = self.model, self.feed, self.batch_size
         rng = seeding.epoch_rng(model.seed, model.epochs_trained)
         n = feed.n
         order = rng.permutation(n) if shuffle else np.arange(n)
         for layer in self.dropouts:
             layer.rng = rng
+        producer = None
+        if self.augment is not None:
+            producer = AugmentedBatches(feed, self.augment, order, B, model.seed, model.epochs_trained)
+        try:
+            return self._batches(epoch, order, producer)
+        finally:
+            if producer is not None:
+                producer.close()
+
+    def _batches(self, epoch, order, producer):
+        """The batches of one epoch in ``order``, from ``producer`` (augmented) when there is one."""
+        model, feed, targets, B = self.model, self.feed, self.targets, self.batch_size
+        n = feed.n
         body, plan = model._body, model._backward_plan
         forward_backward, step = model.loss.forward_backward, model.optimizer.step
         take, batch_begin, batch_end = feed.take, self.batch_begin, self.batch_end
@@ -189,7 +214,7 @@ class _Loop:
             if yb is None:
                 yb = target_bufs[nb] = np.empty((nb,) + targets.shape[1:], targets.dtype)
             np.take(targets, idx, axis=0, out=yb)
-            h = take(idx)
+            h = take(idx) if producer is None else producer.next()
             for layer in body:
                 h = layer.forward(h, True)
             loss_sum, correct = forward_backward(h, yb, 1.0)

@@ -15,72 +15,15 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
                                QSpinBox, QVBoxLayout, QWidget)
 
+from mnist_gui.data.augment import AUGMENTATION_PRESETS
 from mnist_gui.nn.optimizers import OPTIMIZERS
 from mnist_gui.nn.presets import HIDDEN_ACTIVATIONS, PRESET_DESCRIPTIONS, PRESETS, SCHEDULE_NAMES, TrainConfig
 from mnist_gui.ui.log_spinbox import LogSlider
 from mnist_gui.ui.theme import ERROR_COLOR
+from mnist_gui.ui.training_text import (ARCHITECTURES, HIDDEN_CNN_LABEL, LABELS, TIPS,
+                                        parse_hidden, plain, summary_line)
 
 CUSTOM = "custom"
-
-TIPS = {
-    "preset": "Ready-made settings to start from. Changing any field below turns this into 'custom'.",
-    "hidden": "Sizes of the hidden layers, separated by commas: '128' is one layer of 128 units, "
-              "'512, 512' two layers. Leave empty for no hidden layer (a linear classifier).",
-    "activation": "The function each hidden unit applies to its sum. relu (max(0, x)) usually learns fastest.",
-    "dropout": "During training, switch off this fraction of hidden units at random in every batch, "
-               "so the network cannot rely on any single one. 0 turns it off.",
-    "optimizer": "How the weights are changed from the gradients. adam adapts the step size for each "
-                 "weight; sgd takes plain steps of the learning rate.",
-    "learning_rate": "How big a step the optimizer takes. Too small learns slowly; too big makes the loss "
-                     "jump around or blow up. Typical: 0.001 for adam, 0.1 for sgd.",
-    "schedule": "How the learning rate changes over the run: constant, step (halved every few epochs) "
-                "or cosine (smoothly down to almost zero at the end).",
-    "batch_size": "How many images the network looks at before each weight update.",
-    "epochs": "How many times the network goes through the whole training set.",
-    "l2": "Weight decay: a pull of every weight towards zero, which keeps them small and can reduce "
-          "overfitting. 0 turns it off.",
-    "train_size": "How many of the 60,000 training images to use. Fewer is faster but learns less.",
-    "validation_split": "Fraction of the training images held back to check, after every epoch, how "
-                        "well the network does on images it did not train on.",
-    "seed": "Starting point of the random numbers (initial weights, shuffling). The same seed and "
-            "settings give the same run.",
-}
-LABELS = {
-    "hidden": "Hidden layers", "activation": "Activation", "dropout": "Dropout", "optimizer": "Optimizer",
-    "learning_rate": "Learning rate", "schedule": "Schedule", "l2": "L2 penalty", "batch_size": "Batch size",
-    "epochs": "Epochs", "train_size": "Training images", "validation_split": "Validation split",
-    "seed": "Seed",
-}
-
-
-def parse_hidden(text: str) -> tuple[int, ...]:
-    """'512, 512' -> (512, 512); '' -> (); anything else raises ValueError in plain words."""
-    parts = [p.strip() for p in text.replace(";", ",").replace(" ", ",").split(",") if p.strip()]
-    try:
-        sizes = tuple(int(p) for p in parts)
-    except ValueError:
-        raise ValueError("hidden layers: write whole numbers separated by commas, e.g. 128 or 512, 512") from None
-    return sizes
-
-
-def summary_line(cfg: TrainConfig, inputs: int = 784, classes: int = 10) -> str:
-    """'784 → 128 relu → 10 softmax · 101,770 parameters · 5 epochs × 1,875 batches of 32'."""
-    sizes = [inputs, *cfg.hidden, classes]
-    params = sum((a + 1) * b for a, b in zip(sizes, sizes[1:]))
-    hidden = [f"{h} {cfg.activation}" for h in cfg.hidden]
-    if cfg.dropout and hidden:
-        hidden = [h + f" (dropout {cfg.dropout:g})" for h in hidden]
-    layers = " → ".join([str(inputs), *hidden, f"{classes} softmax"])
-    steps = cfg.steps_per_epoch
-    return (f"{layers} · {params:,} parameters · {cfg.epochs} epoch{'s' * (cfg.epochs != 1)} × "
-            f"{steps:,} batches of {cfg.batch_size}")
-
-
-def plain(message: str) -> str:
-    """A validate() message in the form's words: 'batch_size must ...' -> 'Batch size must ...'."""
-    for name, label in LABELS.items():
-        message = message.replace(name, label.lower())
-    return message[:1].upper() + message[1:]
 
 
 def _tint(widget: QWidget, bad: bool) -> None:
@@ -115,8 +58,16 @@ class TrainingControls(QWidget):
         self.preset.addItems([*PRESETS, CUSTOM])
         self.preset_note = QLabel(wordWrap=True)
         self.preset_note.setObjectName("presetNote")
+        self.architecture = QComboBox()
+        for key, text in ARCHITECTURES.items():
+            self.architecture.addItem(text, key)
+        # elide rather than widen the form past its scroll area
+        self.architecture.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.architecture.setMinimumContentsLength(8)
         self.hidden = QLineEdit(placeholderText="e.g. 128 or 512, 512")
         self.activation, self.optimizer, self.schedule = QComboBox(), QComboBox(), QComboBox()
+        self.augmentation = QComboBox()
+        self.augmentation.addItems(list(AUGMENTATION_PRESETS))
         self.activation.addItems(list(HIDDEN_ACTIVATIONS))
         self.optimizer.addItems(list(OPTIMIZERS))
         self.schedule.addItems(list(SCHEDULE_NAMES))
@@ -130,9 +81,10 @@ class TrainingControls(QWidget):
         self.seed = self._int(0, 2**31 - 1, 1)
         self.fields = {name: getattr(self, name) for name in LABELS}
 
-        groups = [("Network", ["hidden", "activation", "dropout"]),
+        groups = [("Network", ["architecture", "hidden", "activation", "dropout"]),
                   ("Optimizer", ["optimizer", "learning_rate", "schedule", "l2"]),
-                  ("Data", ["batch_size", "epochs", "train_size", "validation_split", "seed"])]
+                  ("Data", ["augmentation", "batch_size", "epochs", "train_size", "validation_split", "seed"])]
+        self.forms: dict[str, QFormLayout] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QFormLayout()
@@ -141,7 +93,7 @@ class TrainingControls(QWidget):
         layout.addLayout(top)
         for title, names in groups:
             box = QGroupBox(title)
-            form = QFormLayout(box)
+            form = self.forms[title] = QFormLayout(box)
             for name in names:
                 form.addRow(LABELS[name], self.fields[name])
             layout.addWidget(box)
@@ -156,7 +108,8 @@ class TrainingControls(QWidget):
             widget.setToolTip(TIPS[name])
         self.preset.currentTextChanged.connect(self._on_preset)
         self.hidden.textChanged.connect(self._on_edit)
-        for combo in (self.activation, self.optimizer, self.schedule):
+        self.architecture.currentIndexChanged.connect(self._on_architecture)
+        for combo in (self.activation, self.optimizer, self.schedule, self.augmentation):
             combo.currentTextChanged.connect(self._on_edit)
         for spin in (self.dropout, self.l2, self.batch_size, self.epochs, self.train_size,
                      self.validation_split, self.seed):
@@ -182,6 +135,7 @@ class TrainingControls(QWidget):
     def config(self) -> TrainConfig:
         """The settings as a TrainConfig (not validated); ValueError if a field cannot be read."""
         return TrainConfig(
+            architecture=self.architecture.currentData(), augmentation=self.augmentation.currentText(),
             hidden=parse_hidden(self.hidden.text()), activation=self.activation.currentText(),
             dropout=self.dropout.value(), optimizer=self.optimizer.currentText(),
             learning_rate=self.learning_rate.value(), schedule=self.schedule.currentText(),
@@ -194,8 +148,11 @@ class TrainingControls(QWidget):
         self._loading = True
         try:
             self.hidden.setText(", ".join(str(h) for h in cfg.hidden))
+            if self.architecture.findData(cfg.architecture) < 0:   # refused by validate(), shown as it came
+                self.architecture.addItem(str(cfg.architecture), cfg.architecture)
+            self.architecture.setCurrentIndex(self.architecture.findData(cfg.architecture))
             for combo, value in ((self.activation, cfg.activation), (self.optimizer, cfg.optimizer),
-                                 (self.schedule, cfg.schedule)):
+                                 (self.schedule, cfg.schedule), (self.augmentation, cfg.augmentation)):
                 if combo.findText(value) < 0:
                     combo.addItem(value)
                 combo.setCurrentText(value)
@@ -209,7 +166,7 @@ class TrainingControls(QWidget):
             self.seed.setValue(cfg.seed)
         finally:
             self._loading = False
-        self._on_edit()
+        self._on_architecture()
 
     def apply_preset(self, name: str) -> None:
         if name not in PRESETS:
@@ -238,6 +195,14 @@ class TrainingControls(QWidget):
     def _on_preset(self, name: str) -> None:
         if name in PRESETS and not self._loading:
             self.set_config(PRESETS[name])
+
+    def _on_architecture(self, *_args) -> None:
+        """For a CNN the hidden layers are the dense head after the convolutions: say so."""
+        cnn = self.architecture.currentData() == "cnn"
+        label = self.forms["Network"].labelForField(self.hidden)
+        label.setText(HIDDEN_CNN_LABEL if cnn else LABELS["hidden"])
+        self.hidden.setToolTip(TIPS["hidden_cnn" if cnn else "hidden"])
+        self._on_edit()
 
     def _on_edit(self, *_args) -> None:
         if self._loading:

@@ -18,9 +18,13 @@ from mnist_gui.nn.presets import TrainConfig
 from mnist_gui.ui import training_text as text
 from mnist_gui.ui.training_controls import summary_line
 from mnist_gui.ui.training_tab_ui import setup_ui
-from mnist_gui.ui.training_worker import DEFAULT_BLAS_THREADS, TrainingResult, TrainingRun, first_kernel_columns
+from mnist_gui.ui.training_worker import (DEFAULT_BLAS_THREADS, TrainingResult, TrainingRun, first_kernel,
+                                          first_kernel_columns)
 
 WEIGHT_UNITS = 16
+CONV_WEIGHTS_TIP = ("A convolutional network's first layer is a set of small 3×3 filters, slid over the "
+                    "whole image. Each square is one filter, enlarged: red weights push it to fire, blue "
+                    "ones hold it back, so each one picks out an edge or a piece of stroke in one direction.")
 # Plots, progress and weights are redrawn at most 5 times a second, and less often when a redraw is slow:
 # a redraw holds the GIL for ~10 ms, time the training thread waits for, so redraws get at most 5% of
 # the time (benchmarks/gui_training.py: 10 redraws a second slowed training by ~15%).
@@ -50,6 +54,7 @@ class TrainingTab(QWidget):
         self._last_chunk: dict | None = None
         self._pending_weights = None
         self._dirty = False
+        self._first_layer: tuple[int | None, str] = (None, "hidden")   # units in all, kind, for the weights view
         self._redraw_ms = redraw_ms
         self._redraw = QTimer(self, interval=redraw_ms)
         self._redraw.timeout.connect(self._refresh_view)
@@ -59,6 +64,9 @@ class TrainingTab(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.controls.validity_changed.connect(self._update_buttons)
         self.controls.config_changed.connect(self._on_config_changed)
+        self.controls.augmentation.currentTextChanged.connect(self.augment_preview.set_preset)
+        self.augment_preview.set_preset(self.controls.augmentation.currentText())
+        self._dense_weights_tip = self.weights.title.toolTip()
         self._on_config_changed(self.controls.config() if self.controls.is_valid() else None)
         self._update_buttons()
 
@@ -78,6 +86,10 @@ class TrainingTab(QWidget):
         self._steps = cfg.steps_per_epoch
         self.plots.begin_run(cfg.epochs * self._steps, epochs=cfg.epochs)
         self._last_chunk, self._pending_weights, self._dirty = None, None, False
+        if cfg.architecture == "cnn":
+            self._first_layer = (None, "convolution")
+        else:   # no hidden layer: the first Dense layer is the output, one picture per class
+            self._first_layer = (cfg.hidden[0], "hidden") if cfg.hidden else (len(self.dataset.class_names), "output")
         self.log.appendPlainText(text.run_header(self.runs_started, cfg))
         self.progress.setRange(0, cfg.epochs * self._steps)
         self.progress.setValue(0)
@@ -147,9 +159,10 @@ class TrainingTab(QWidget):
     def set_model(self, model) -> None:
         """Show ``model``'s first-layer weights while no run is going (e.g. the model opened from a file)."""
         if self.run is None and model is not None:
-            kernel = first_kernel_columns(model, WEIGHT_UNITS)
-            total = next((l.kernel.shape[1] for l in getattr(model, "layers", []) if hasattr(l, "kernel")), None)
-            self.weights.set_weights(kernel, total)
+            kernel = first_kernel(model)
+            conv = kernel is not None and kernel.ndim == 4
+            self._first_layer = (kernel.shape[-1] if kernel is not None else None, "convolution" if conv else "hidden")
+            self._show_weights(first_kernel_columns(model, WEIGHT_UNITS))
 
     def settings_state(self) -> dict:
         """What to remember between sessions (the main window stores it in QSettings)."""
@@ -197,6 +210,8 @@ class TrainingTab(QWidget):
     @Slot(dict)
     def _on_run_started(self, info: dict) -> None:
         self._steps = max(int(info.get("steps") or self._steps), 1)
+        if info.get("first_units"):
+            self._first_layer = (int(info["first_units"]), self._first_layer[1])
         self.progress.setRange(0, max(int(info.get("epochs", 1)) * self._steps, 1))
 
     @Slot(dict)
@@ -225,11 +240,9 @@ class TrainingTab(QWidget):
         self._redraw.setInterval(int(min(max(self._redraw_ms, cost_ms / REDRAW_BUDGET), REDRAW_MAX_MS)))
 
     def _show_weights(self, kernel) -> None:
-        cfg = self._config
-        if cfg is not None and cfg.hidden:
-            self.weights.set_weights(kernel, cfg.hidden[0], "hidden")
-        else:   # no hidden layer: the first Dense layer is the output, one picture per class
-            self.weights.set_weights(kernel, len(self.dataset.class_names), "output")
+        total, kind = self._first_layer
+        self.weights.set_weights(kernel, total, kind)
+        self.weights.title.setToolTip(CONV_WEIGHTS_TIP if kind == "convolution" else self._dense_weights_tip)
 
     @Slot(dict)
     def _on_epoch_ended(self, info: dict) -> None:

@@ -1,7 +1,8 @@
 """The Training tab's widgets and layout (what Qt Designer's ``setupUi`` would do), kept apart from its
 behaviour in training_tab.py.
 
-Left: the settings form (scrolling if the window is short), Start / Pause / Stop, the progress bar.
+Left: the settings form (scrolling if the window is short) with the augmentation preview, Start / Pause /
+Stop, the progress bar.
 Right: a message banner, the summary line, the curves and, below them, the first-layer weights and the log.
 """
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea,
                                QSplitter, QVBoxLayout, QWidget)
 
+from mnist_gui.ui.augment_preview import AugmentPreview
 from mnist_gui.ui.banner import Banner
 from mnist_gui.ui.training_controls import TrainingControls
 from mnist_gui.ui.training_plots import TrainingPlots
@@ -20,6 +22,8 @@ from mnist_gui.ui.weights_view import WeightsView
 def setup_ui(tab) -> None:
     """Create the tab's widgets as attributes of ``tab`` (a TrainingTab with ``dataset`` set)."""
     tab.controls = TrainingControls(max_train_size=len(tab.dataset.x_train))
+    tab.augment_preview = AugmentPreview(tab.dataset.x_train, tab.dataset.y_train)
+    tab.controls.forms["Data"].insertRow(1, tab.augment_preview)   # under the Augmentation choice
     tab.start_button = QPushButton("Start")
     tab.start_button.setDefault(True)
     tab.pause_button = QPushButton("Pause")
@@ -48,7 +52,7 @@ def setup_ui(tab) -> None:
     left.setMaximumWidth(420)
 
     tab.banner = Banner()
-    tab.summary = QLabel(textInteractionFlags=Qt.TextSelectableByMouse)
+    tab.summary = QLabel(textInteractionFlags=Qt.TextSelectableByMouse, wordWrap=True)
     tab.summary.setToolTip("The network these settings build: layer sizes, number of weights to learn, "
                             "and how long the run is.")
     font = tab.summary.font()

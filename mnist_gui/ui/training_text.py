@@ -1,4 +1,5 @@
-"""The words the Training tab shows: log lines, progress text, the end-of-run report. No Qt here.
+"""The words the Training tab shows: field labels and tooltips, the summary line, log lines, progress text,
+the end-of-run report. No Qt here.
 
 ``chunk`` and ``info`` are the dicts the training worker emits (see training_worker), ``result`` its
 TrainingResult.
@@ -6,9 +7,124 @@ TrainingResult.
 
 from __future__ import annotations
 
+import functools
 import math
 
-from mnist_gui.ui.training_controls import summary_line
+from mnist_gui.nn.presets import TrainConfig, build_model
+
+TIPS = {
+    "preset": "Ready-made settings to start from. Changing any field below turns this into 'custom'.",
+    "architecture": "MLP: every pixel connects to every unit of the next layer; quick to train. "
+                    "CNN: a small convolutional network that slides 3×3 filters over the image, so it "
+                    "finds a stroke wherever it is. A CNN takes much longer per epoch (about a minute on "
+                    "all 60,000 images, where the tutorial MLP takes seconds), but it is more accurate "
+                    "and recognises real handwriting better.",
+    "hidden": "Sizes of the hidden layers, separated by commas: '128' is one layer of 128 units, "
+              "'512, 512' two layers. Leave empty for no hidden layer (a linear classifier).",
+    "hidden_cnn": "The fully connected layers after the convolutions, separated by commas: '128' is one "
+                  "layer of 128 units. Leave empty to go straight from the filters to the ten outputs.",
+    "activation": "The function each hidden unit applies to its sum. relu (max(0, x)) usually learns fastest.",
+    "dropout": "During training, switch off this fraction of hidden units at random in every batch, "
+               "so the network cannot rely on any single one. 0 turns it off.",
+    "optimizer": "How the weights are changed from the gradients. adam adapts the step size for each "
+                 "weight; sgd takes plain steps of the learning rate.",
+    "learning_rate": "How big a step the optimizer takes. Too small learns slowly; too big makes the loss "
+                     "jump around or blow up. Typical: 0.001 for adam, 0.1 for sgd.",
+    "schedule": "How the learning rate changes over the run: constant, step (halved every few epochs) "
+                "or cosine (smoothly down to almost zero at the end).",
+    "augmentation": "Show the network randomly rotated, slanted, resized, shifted (and with 'strong', "
+                    "stretched) copies of the training images, new ones every epoch. Each epoch takes "
+                    "longer and the training accuracy looks lower, but the network recognises digits "
+                    "written by other people, or drawn with a mouse, much better.",
+    "batch_size": "How many images the network looks at before each weight update.",
+    "epochs": "How many times the network goes through the whole training set.",
+    "l2": "Weight decay: a pull of every weight towards zero, which keeps them small and can reduce "
+          "overfitting. 0 turns it off.",
+    "train_size": "How many of the 60,000 training images to use. Fewer is faster but learns less.",
+    "validation_split": "Fraction of the training images held back to check, after every epoch, how "
+                        "well the network does on images it did not train on.",
+    "seed": "Starting point of the random numbers (initial weights, shuffling). The same seed and "
+            "settings give the same run.",
+}
+LABELS = {
+    "architecture": "Architecture", "hidden": "Hidden layers", "activation": "Activation", "dropout": "Dropout",
+    "optimizer": "Optimizer", "learning_rate": "Learning rate", "schedule": "Schedule", "l2": "L2 penalty",
+    "augmentation": "Augmentation", "batch_size": "Batch size", "epochs": "Epochs",
+    "train_size": "Training images", "validation_split": "Validation split", "seed": "Seed",
+}
+HIDDEN_CNN_LABEL = "Dense head"
+ARCHITECTURES = {"mlp": "MLP (fully connected)", "cnn": "CNN (convolutional)"}
+# above this many weights the summary is worked out without building the network (a typo such as
+# '8192, 8192' in the head would otherwise allocate gigabytes on a keystroke)
+BUILD_LIMIT = 5_000_000
+
+
+def parse_hidden(text: str) -> tuple[int, ...]:
+    """'512, 512' -> (512, 512); '' -> (); anything else raises ValueError in plain words."""
+    parts = [p.strip() for p in text.replace(";", ",").replace(" ", ",").split(",") if p.strip()]
+    try:
+        sizes = tuple(int(p) for p in parts)
+    except ValueError:
+        raise ValueError("hidden layers: write whole numbers separated by commas, e.g. 128 or 512, 512") from None
+    return sizes
+
+
+def plain(message: str) -> str:
+    """A validate() message in the form's words: 'batch_size must ...' -> 'Batch size must ...'."""
+    for name, label in LABELS.items():
+        message = message.replace(name, label.lower())
+    return message[:1].upper() + message[1:]
+
+
+def _dense_params(sizes) -> int:
+    return sum((a + 1) * b for a, b in zip(sizes, sizes[1:]))
+
+
+def _mlp_line(cfg, inputs: int, classes: int) -> str:
+    sizes = [inputs, *cfg.hidden, classes]
+    hidden = [f"{h} {cfg.activation}" for h in cfg.hidden]
+    if cfg.dropout and hidden:
+        hidden = [h + f" (dropout {cfg.dropout:g})" for h in hidden]
+    return " → ".join([str(inputs), *hidden, f"{classes} softmax"]) + f" · {_dense_params(sizes):,} parameters"
+
+
+@functools.lru_cache(maxsize=64)
+def _built_line(architecture: str, hidden: tuple, activation: str, dropout: float) -> str:
+    """The engine's own summary of the network these settings build (cached: it builds the network)."""
+    cfg = TrainConfig(architecture=architecture, hidden=hidden, activation=activation, dropout=dropout)
+    return build_model(cfg).summary_line()
+
+
+@functools.lru_cache(maxsize=8)
+def _trunk(activation: str) -> tuple[int, int]:
+    """(inputs of the CNN's first Dense layer, weights before it), from a CNN without a dense head."""
+    model = build_model(TrainConfig(architecture="cnn", hidden=(), activation=activation))
+    dense = [layer for layer in model.layers if getattr(getattr(layer, "kernel", None), "ndim", 0) == 2]
+    flat = int(dense[0].kernel.shape[0])
+    return flat, model.count_params() - _dense_params([flat, dense[0].kernel.shape[1]])
+
+
+def network_line(cfg, inputs: int = 784, classes: int = 10) -> str:
+    """'784 → 128 relu → 10 softmax · 101,770 parameters'; for a CNN the engine's summary_line()."""
+    if getattr(cfg, "architecture", "mlp") != "cnn":
+        return _mlp_line(cfg, inputs, classes)
+    flat, trunk = _trunk(cfg.activation)
+    params = trunk + _dense_params([flat, *cfg.hidden, classes])
+    if params <= BUILD_LIMIT and classes == 10:
+        return _built_line("cnn", tuple(cfg.hidden), cfg.activation, float(cfg.dropout))
+    head = [f"{h} {cfg.activation}" for h in cfg.hidden]
+    return " → ".join([f"{inputs} → convolutions ({flat:,} features)", *head, f"{classes} softmax"]) + \
+        f" · {params:,} parameters"
+
+
+def summary_line(cfg, inputs: int = 784, classes: int = 10) -> str:
+    """'784 → 128 relu → 10 softmax · 101,770 parameters · 5 epochs × 1,875 batches of 32', plus the
+    augmentation when there is one."""
+    steps = cfg.steps_per_epoch
+    text = (f"{network_line(cfg, inputs, classes)} · {cfg.epochs} epoch{'s' * (cfg.epochs != 1)} × "
+            f"{steps:,} batches of {cfg.batch_size}")
+    augmentation = getattr(cfg, "augmentation", "none")
+    return text + (f" · {augmentation} augmentation" if augmentation != "none" else "")
 
 
 def duration(seconds: float) -> str:

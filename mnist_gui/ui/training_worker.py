@@ -46,13 +46,32 @@ class TrainingResult:
     seconds: float = 0.0
 
 
-def first_kernel_columns(model, units: int) -> np.ndarray | None:
-    """A copy of the first Dense kernel's first ``units`` columns, (in, units), or None."""
+def first_kernel(model) -> np.ndarray | None:
+    """The first layer's kernel (live, not a copy): Dense (in, units) or Conv2D (kh, kw, C, filters)."""
     for layer in getattr(model, "layers", []):
         kernel = getattr(layer, "kernel", None)
-        if kernel is not None and getattr(kernel, "ndim", 0) == 2:
-            return np.array(kernel[:, :units], dtype=np.float32, copy=True)
+        if kernel is not None and getattr(kernel, "ndim", 0) in (2, 4):
+            return kernel
     return None
+
+
+def first_kernel_columns(model, units: int) -> np.ndarray | None:
+    """Pictures of the first layer's first ``units`` units, float32 (784, units) copies, or None.
+
+    A Dense layer on the 784 pixels gives its kernel's columns. A Conv2D layer's 3x3 filters are drawn
+    enlarged to 28x28 (each weight a block of about 9x9 pixels; the first input channel), so the weights
+    view shows them like the dense units' pictures."""
+    kernel = first_kernel(model)
+    if kernel is None:
+        return None
+    if kernel.ndim == 2:
+        return np.array(kernel[:, :units], dtype=np.float32, copy=True)
+    kh, kw = kernel.shape[:2]
+    k = np.asarray(kernel[:, :, 0, :units], dtype=np.float32)             # (kh, kw, units)
+    rows = np.diff(np.linspace(0, 28, kh + 1).round()).astype(int)          # 3 -> 9, 10, 9 pixels
+    cols = np.diff(np.linspace(0, 28, kw + 1).round()).astype(int)
+    big = np.repeat(np.repeat(k, rows, axis=0), cols, axis=1)               # (28, 28, units)
+    return np.ascontiguousarray(big.reshape(784, -1))
 
 
 class _Reporter(Callback):
@@ -74,8 +93,10 @@ class _Reporter(Callback):
         p = self.params or {}
         self.epochs, self.steps = int(p.get("epochs", 0)), int(p.get("steps", 0))
         self.batch_size, self.samples = int(p.get("batch_size", 0)), int(p.get("samples", 0))
+        kernel = first_kernel(self.model)
         self.worker.run_started.emit({"epochs": self.epochs, "steps": self.steps,
-                                      "batch_size": self.batch_size, "samples": self.samples})
+                                      "batch_size": self.batch_size, "samples": self.samples,
+                                      "first_units": int(kernel.shape[-1]) if kernel is not None else 0})
         self._emit_weights(time.perf_counter())
 
     def on_epoch_begin(self, epoch, logs=None):
@@ -145,10 +166,10 @@ class TrainingWorker(QObject):
     to leave out the test-set evaluation, e.g. when the window is closing.
     """
 
-    run_started = Signal(dict)      # epochs, steps, batch_size, samples
+    run_started = Signal(dict)      # epochs, steps, batch_size, samples, first_units (of the first layer)
     batch_ended = Signal(dict)      # all batches since the last emission: lists x, loss, accuracy + progress
     epoch_ended = Signal(dict)      # epoch (1-based), loss, accuracy, [val_loss, val_accuracy], seconds
-    weights_changed = Signal(object)  # float32 (784, k) copy of the first layer's first k units
+    weights_changed = Signal(object)  # float32 (784, k) pictures of the first layer's first k units
     finished = Signal(object)       # TrainingResult
     failed = Signal(str)            # a message for the user
 
@@ -180,11 +201,14 @@ class TrainingWorker(QObject):
                             class_names=list(ds.class_names))
         x_train, y_train, x_val, y_val = train_arrays(cfg, ds)
         validation = (x_val, y_val) if x_val is not None and len(x_val) else None
+        augmentation = getattr(cfg, "augmentation", "none")
+        # fit distorts each batch afresh; 'none' passes nothing, so fit keeps its plain path
+        extra = {"augmentation": augmentation} if augmentation != "none" else {}
         # overflow on the way to a diverged run is expected here; fit reports it in history
         with blas_limit(self.blas_threads), np.errstate(over="ignore", invalid="ignore"):
             history = model.fit(x_train, y_train, epochs=cfg.epochs, batch_size=cfg.batch_size,
                                 validation_data=validation, shuffle=True, seed=cfg.seed,
-                                callbacks=[_Reporter(self), self.control], verbose=0)
+                                callbacks=[_Reporter(self), self.control], verbose=0, **extra)
             result = TrainingResult(model=model, config=cfg, history=dict(history.history),
                                     stop_reason=history.stop_reason, message=history.message or "")
             result.epochs_completed = len(result.history.get("loss", []))

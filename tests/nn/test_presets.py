@@ -25,7 +25,7 @@ BAD = [
     ("epochs", 0), ("epochs", 1001), ("hidden", (0,)), ("hidden", (8193,)), ("hidden", (16,) * 9),
     ("hidden", (True,)), ("activation", "swish"), ("optimizer", "adagrad"), ("schedule", "linear"),
     ("validation_split", 0.6), ("validation_split", -0.1), ("train_size", 99), ("train_size", 60001),
-    ("l2", -0.1), ("seed", -1), ("epochs", True),
+    ("l2", -0.1), ("seed", -1), ("epochs", True), ("architecture", "resnet"), ("augmentation", "wild"),
 ]
 
 
@@ -78,3 +78,22 @@ def test_train_arrays_subsets_and_splits_reproducibly(dataset):
     other = train_arrays(dataclasses.replace(cfg, seed=4), dataset)
     assert not np.array_equal(other[1], y)
     assert len(np.unique(y)) == 10
+
+
+def test_old_dicts_without_the_new_fields_still_load():
+    d = TrainConfig(hidden=(64,), seed=3).to_dict()
+    del d["architecture"], d["augmentation"]
+    cfg = TrainConfig.from_dict(d)
+    assert (cfg.architecture, cfg.augmentation) == ("mlp", "none")
+
+
+def test_new_presets_use_augmentation_and_the_cnn_builds():
+    assert PRESETS["best-mlp"].augmentation != "none" and PRESETS["quick-mlp"].augmentation == "none"
+    cfg = PRESETS["cnn"]
+    assert cfg.architecture == "cnn"
+    model = build_model(cfg)
+    names = [type(layer).__name__ for layer in model.layers]
+    assert names[:3] == ["Rescaling", "Reshape", "Conv2D"] and names[-1] == "Dense"
+    assert model.predict(np.zeros((2, 28, 28), np.uint8)).shape == (2, 10)
+    with pytest.raises(ValueError, match="grayscale"):
+        build_model(cfg, input_shape=(28, 28, 3))

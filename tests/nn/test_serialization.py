@@ -107,7 +107,7 @@ BAD_EDITS = {
     "config as text": (lambda a: a.update(config=np.array("{}")), "UTF-8 JSON bytes"),
     "foreign format": (edit_config(lambda c: c.update(format="keras")), "not a mnist-gui model file"),
     "future version": (edit_config(lambda c: c.update(version=99)), "newer than this program"),
-    "unknown layer": (edit_config(lambda c: c["layers"][2].update({"class": "Conv2D"})), "unknown type 'Conv2D'"),
+    "unknown layer": (edit_config(lambda c: c["layers"][2].update({"class": "Conv3D"})), "unknown type 'Conv3D'"),
     "bad layer config": (edit_config(lambda c: c["layers"][2]["config"].update(units=-3)), "bad configuration"),
     "wider layer": (edit_config(lambda c: c["layers"][2]["config"].update(units=25)), "architecture needs"),
     "unknown activation": (edit_config(lambda c: c["layers"][2]["config"].update(activation={"name": "swish"})),
