@@ -16,7 +16,7 @@ from threading import get_ident
 import numpy as np
 
 from mnist_gui.nn.activations import get_activation
-from mnist_gui.nn.layers import INITIALIZERS, Layer
+from mnist_gui.nn.layers import INITIALIZERS, Layer, init_kernel
 
 
 def _pair(value, what):
@@ -87,19 +87,7 @@ class Conv2D(Layer):
 
     def init_params(self, rng):
         kh, kw, c, f = self.kernel.shape
-        scheme = self.kernel_initializer
-        if scheme == "auto":
-            scheme = f"{self.activation.kernel_init}_uniform"
-        family, dist = scheme.split("_")
-        fan_in, fan_out = kh * kw * c, kh * kw * f
-        var = 2.0 / fan_in if family == "he" else 2.0 / (fan_in + fan_out)
-        if dist == "uniform":
-            limit = math.sqrt(3.0 * var)
-            values = rng.uniform(-limit, limit, size=self.kernel.shape)
-        else:
-            values = rng.normal(0.0, math.sqrt(var), size=self.kernel.shape)
-        self.kernel[...] = values
-        self.bias[...] = 0.0
+        init_kernel(self, kh * kw * c, kh * kw * f, rng)
 
     def _windows(self, xp, ho, wo):
         """(kernel row, kernel column, strided view of xp (B, ho, wo, C)) for every kernel offset."""

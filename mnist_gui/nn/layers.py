@@ -131,6 +131,23 @@ class Rescaling(Layer):
 INITIALIZERS = ("auto", "he_uniform", "glorot_uniform", "he_normal", "glorot_normal")
 
 
+
+def init_kernel(layer, fan_in: int, fan_out: int, rng) -> None:
+    """Fill ``layer.kernel`` by its ``kernel_initializer`` ('auto': He for ReLU-like activations, Glorot
+    otherwise; '<he|glorot>_<uniform|normal>') and zero ``layer.bias``. Shared by Dense and Conv2D."""
+    scheme = layer.kernel_initializer
+    if scheme == "auto":
+        scheme = f"{layer.activation.kernel_init}_uniform"
+    family, dist = scheme.split("_")
+    var = 2.0 / fan_in if family == "he" else 2.0 / (fan_in + fan_out)
+    if dist == "uniform":
+        limit = math.sqrt(3.0 * var)
+        values = rng.uniform(-limit, limit, size=layer.kernel.shape)
+    else:
+        values = rng.normal(0.0, math.sqrt(var), size=layer.kernel.shape)
+    layer.kernel[...] = values
+    layer.bias[...] = 0.0
+
 class Dense(Layer):
     """A fully connected layer ``y = activation(x @ kernel + bias)`` on (B, n) inputs.
 
@@ -169,18 +186,7 @@ class Dense(Layer):
 
     def init_params(self, rng):
         fan_in, fan_out = self.kernel.shape
-        scheme = self.kernel_initializer
-        if scheme == "auto":
-            scheme = f"{self.activation.kernel_init}_uniform"
-        family, dist = scheme.split("_")
-        var = 2.0 / fan_in if family == "he" else 2.0 / (fan_in + fan_out)
-        if dist == "uniform":
-            limit = math.sqrt(3.0 * var)
-            values = rng.uniform(-limit, limit, size=self.kernel.shape)
-        else:
-            values = rng.normal(0.0, math.sqrt(var), size=self.kernel.shape)
-        self.kernel[...] = values
-        self.bias[...] = 0.0
+        init_kernel(self, fan_in, fan_out, rng)
 
     def forward(self, x, training=False):
         z = self._buffer("z", (x.shape[0], self.units))  # (B, units)
