@@ -151,12 +151,6 @@ class Conv2D(Layer):
                 "activation": self.activation.get_config(), "kernel_initializer": self.kernel_initializer,
                 "input_shape": _shape_list(self.input_shape)}
 
-    @classmethod
-    def from_config(cls, config):
-        config = dict(config)
-        config["activation"] = get_activation(config.get("activation"))
-        return cls(**config)
-
     def describe(self):
         kh, kw = self.kernel_size
         act = self.activation.name

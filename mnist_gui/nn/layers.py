@@ -65,6 +65,9 @@ class Layer:
 
     @classmethod
     def from_config(cls, config: dict):
+        config = dict(config)
+        if "activation" in config:  # Dense, Conv2D, Activation: stored as the function's own config
+            config["activation"] = get_activation(config["activation"])
         return cls(**config)
 
     def _buffer(self, tag: str, shape: tuple, dtype=None):
@@ -222,12 +225,6 @@ class Dense(Layer):
                 "kernel_initializer": self.kernel_initializer,
                 "input_shape": list(self.input_shape) if self.input_shape else None}
 
-    @classmethod
-    def from_config(cls, config):
-        config = dict(config)
-        config["activation"] = get_activation(config.get("activation"))
-        return cls(**config)
-
     def describe(self):
         act = self.activation.name
         return f"{self.units}" + ("" if act == "linear" else f" {act}")
@@ -296,13 +293,6 @@ class Activation(Layer):
     def get_config(self):
         return {"name": self.name, "activation": self.activation.get_config(),
                 "input_shape": list(self.input_shape) if self.input_shape else None}
-
-    @classmethod
-    def from_config(cls, config):
-        config = dict(config)
-        if cls is Activation:
-            config["activation"] = get_activation(config.get("activation"))
-        return cls(**config)
 
     def describe(self):
         return self.activation.name
