@@ -42,7 +42,7 @@ def rss_mb() -> float | None:
 def load_model():
     from mnist_gui.nn import load_model as load
     from mnist_gui.nn import presets
-    from mnist_gui.paths import resource_path
+    from mnist_gui.core.paths import resource_path
 
     path = resource_path("models", "default.npz")
     if path.exists():
@@ -91,8 +91,8 @@ def bench_predictions(app, tab, model) -> float:
 def bench_bare_predict(model, dataset) -> float:
     """Seconds for model.predict on all 70,000 images in the calling thread, for comparison: the
     difference to bench_predictions is what the tab's worker adds."""
-    from mnist_gui.inference import input_from_uint8
-    from mnist_gui.ui.prediction_worker import CHUNK
+    from mnist_gui.core.inference import input_from_uint8
+    from mnist_gui.ui.dataset.predictions import CHUNK
 
     t0 = time.perf_counter()
     for images in (dataset.x_train, dataset.x_test):
@@ -162,7 +162,7 @@ def main(argv=None) -> int:
     app.setStyle("Fusion")
     dataset = load_dataset(cache_dir=os.environ.get("MNIST_GUI_CACHE_DIR") or tempfile.mkdtemp())
     model, model_name = load_model()
-    from mnist_gui.ui.dataset_tab import DatasetTab
+    from mnist_gui.ui.dataset.tab import DatasetTab
 
     app.processEvents()
     rss = {"before": rss_mb()}

@@ -28,7 +28,7 @@ TARGET_MEDIAN_MS, TARGET_P99_MS = 5.0, 16.0
 def load_model():
     from mnist_gui.nn import load_model as load
     from mnist_gui.nn import presets
-    from mnist_gui.paths import resource_path
+    from mnist_gui.core.paths import resource_path
 
     path = resource_path("models", "default.npz")
     if path.exists():
@@ -89,8 +89,8 @@ def main(argv=None) -> int:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
-    from mnist_gui.ui.draw_tab import DrawTab
-    from mnist_gui.ui.my_digits_store import MyDigitsStore
+    from mnist_gui.ui.draw.tab import DrawTab
+    from mnist_gui.core.my_digits import MyDigitsStore
 
     app = QApplication.instance() or QApplication([])
     model, model_name = load_model()

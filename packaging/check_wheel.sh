@@ -38,7 +38,7 @@ echo "== installing the wheel into a fresh venv in $WORK"
 cd "$WORK"  # outside the source tree: resources must come from the installed package
 export MNIST_GUI_CACHE_DIR=$WORK/cache MNIST_GUI_DATA_DIR=$WORK/data XDG_CONFIG_HOME=$WORK/config
 unset PYTHONPATH
-where=$("$WORK/venv/bin/python" -c "import mnist_gui.paths as p; print(p.resource_path('mnist'))")
+where=$("$WORK/venv/bin/python" -c "import mnist_gui.core.paths as p; print(p.resource_path('mnist'))")
 case "$where" in
     "$WORK"/venv/*) echo "resources found at $where" ;;
     *) echo "FAIL: resources come from $where, not from the installed package"; exit 1 ;;

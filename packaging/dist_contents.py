@@ -19,7 +19,12 @@ from pathlib import Path, PurePosixPath
 WHEEL_REQUIRED = [
     "mnist_gui/__init__.py",
     "mnist_gui/__main__.py",
-    "mnist_gui/cli.py",
+    "mnist_gui/cli/__init__.py",
+    "mnist_gui/core/inference.py",
+    "mnist_gui/ui/train/tab.py",
+    "mnist_gui/ui/dataset/tab.py",
+    "mnist_gui/ui/draw/tab.py",
+    "mnist_gui/ui/widgets/banner.py",
     "mnist_gui/nn/__init__.py",
     "mnist_gui/data/__init__.py",
     "mnist_gui/ui/main_window.py",

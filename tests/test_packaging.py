@@ -150,7 +150,7 @@ def test_wheel_installed_in_a_fresh_venv_runs_from_outside_the_source_tree(tmp_p
 
     run_dir = tmp_path / "elsewhere"
     run_dir.mkdir()
-    found = _run([str(venv / "bin" / "python"), "-c", "import mnist_gui.paths as p; print(p.resource_path('mnist'))"],
+    found = _run([str(venv / "bin" / "python"), "-c", "import mnist_gui.core.paths as p; print(p.resource_path('mnist'))"],
                  run_dir, env, 60).stdout.strip()
     assert Path(found).is_relative_to(venv), f"resources come from {found}, not the installed package"
     version = _run([str(venv / "bin" / "mnist-gui"), "--version"], run_dir, env, 60)

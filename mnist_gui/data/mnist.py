@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from mnist_gui.data.idx import atomic_write, read_idx
-from mnist_gui.paths import resource_path, user_cache_dir
+from mnist_gui.core.paths import resource_path, user_cache_dir
 
 __all__ = ["DIGIT_NAMES", "Dataset", "load_dataset", "load_mnist", "find_idx_files"]
 

@@ -3,7 +3,7 @@ two functions that turn a config into a compiled model and the arrays to train i
 
 Models built here start with ``Rescaling(1/255)``, so they take uint8 images as they come from the
 data set (and from the drawing pad after ``to_mnist`` and ``* 255``). What is not here: the training loop
-(training.py) and the command line (mnist_gui/cli.py).
+(training.py) and the command line (mnist_gui/cli/train.py).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import mnist_gui
-from mnist_gui.paths import resource_path
+from mnist_gui.core.paths import resource_path
 from mnist_gui.ui.theme import apply_theme, follow_system_scheme
 
 _log = logging.getLogger(__name__)

@@ -17,9 +17,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from mnist_gui.ui import main_menus
-from mnist_gui.ui.dataset_tab import DatasetTab
-from mnist_gui.ui.draw_tab import DrawTab
-from mnist_gui.ui.training_tab import TrainingTab
+from mnist_gui.ui.dataset.tab import DatasetTab
+from mnist_gui.ui.draw.tab import DrawTab
+from mnist_gui.ui.train.tab import TrainingTab
 
 MAX_RECENT = 8
 MODEL_FILTER = "mnist-gui models (*.npz);;All files (*)"

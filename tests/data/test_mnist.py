@@ -15,7 +15,7 @@ import pytest
 import mnist_gui.data.mnist as mnist_module
 from mnist_gui.data.idx import write_idx
 from mnist_gui.data.mnist import DIGIT_NAMES, Dataset, load_dataset, load_mnist
-from mnist_gui.paths import resource_path
+from mnist_gui.core.paths import resource_path
 
 # from shared/datasets/mnist/README.md
 SHA256_DECOMPRESSED = {

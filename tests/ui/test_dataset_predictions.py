@@ -8,8 +8,8 @@ import threading
 import numpy as np
 import pytest
 
-from mnist_gui.ui.dataset_tab import DatasetTab
-from mnist_gui.ui.prediction_worker import CHUNK, PredictionService
+from mnist_gui.ui.dataset.tab import DatasetTab
+from mnist_gui.ui.dataset.predictions import CHUNK, PredictionService
 
 
 CALLS: dict[str, list[int]] = {}   # model name -> id() of the object each predict ran on

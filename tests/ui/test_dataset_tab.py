@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from mnist_gui.ui.dataset_tab import DatasetTab
-from mnist_gui.inference import input_from_uint8
+from mnist_gui.ui.dataset.tab import DatasetTab
+from mnist_gui.core.inference import input_from_uint8
 
 PREDICTION_TIMEOUT = 60_000
 
@@ -325,7 +325,7 @@ def _frame_colors(image, thumb):
 
 
 def test_mistakes_are_painted_red_and_right_answers_not(make_tab, dataset):
-    from mnist_gui.ui.thumbnails import verdict_colors
+    from mnist_gui.ui.dataset.thumbnails import verdict_colors
 
     tab = make_tab(RuleModel())
     grid = tab.grid

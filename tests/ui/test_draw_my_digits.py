@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from mnist_gui.data.idx import read_idx, write_idx
-from mnist_gui.paths import user_data_dir
-from mnist_gui.ui.draw_tab import DrawTab
-from mnist_gui.ui.my_digits import MyDigitsPanel
-from mnist_gui.ui.my_digits_store import IMAGES, LABELS, MyDigitsStore
+from mnist_gui.core.paths import user_data_dir
+from mnist_gui.ui.draw.tab import DrawTab
+from mnist_gui.ui.draw.my_digits_panel import MyDigitsPanel
+from mnist_gui.core.my_digits import IMAGES, LABELS, MyDigitsStore
 
 
 def digit(seed: int) -> np.ndarray:

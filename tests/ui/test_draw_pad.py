@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from mnist_gui.ui.drawing_pad import CANVAS, DrawingPad
+from mnist_gui.ui.draw.pad import CANVAS, DrawingPad
 
 
 @pytest.fixture

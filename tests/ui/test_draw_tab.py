@@ -12,13 +12,13 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage, QPainter, QPen
 
-from mnist_gui.paths import resource_path, user_data_dir
-from mnist_gui.ui.draw_tab import DrawTab
-from mnist_gui.ui.image_import import array_to_qimage, qimage_to_array
-from mnist_gui.ui.my_digits_store import IMAGES, MyDigitsStore
-from mnist_gui.ui.prediction_view import EMPTY_TEXT, NO_MODEL_TEXT
-from mnist_gui.inference import classify, classify_batch, takes_raw_pixels
-from mnist_gui.ui.saliency_math import occlusion_map
+from mnist_gui.core.paths import resource_path, user_data_dir
+from mnist_gui.ui.draw.tab import DrawTab
+from mnist_gui.ui.draw.image_import import array_to_qimage, qimage_to_array
+from mnist_gui.core.my_digits import IMAGES, MyDigitsStore
+from mnist_gui.ui.draw.prediction_view import EMPTY_TEXT, NO_MODEL_TEXT
+from mnist_gui.core.inference import classify, classify_batch, takes_raw_pixels
+from mnist_gui.core.saliency import occlusion_map
 
 ONE = [(140, 30), (142, 140), (144, 250)]
 ZERO = [(140 + 70 * np.sin(t), 140 - 105 * np.cos(t)) for t in np.linspace(0, 2 * np.pi, 40)]

@@ -12,9 +12,9 @@ from PySide6.QtCore import QSettings, Qt
 
 from mnist_gui.data.augment import AUGMENTATION_PRESETS
 from mnist_gui.nn.presets import PRESETS, TrainConfig
-from mnist_gui.ui.training_text import network_line
+from mnist_gui.core.training_text import network_line
 from mnist_gui.ui.main_window import MainWindow
-from mnist_gui.ui.training_tab import TrainingTab
+from mnist_gui.ui.train.tab import TrainingTab
 
 def make_tab(qtbot, dataset) -> TrainingTab:
     tab = TrainingTab(dataset)
@@ -148,7 +148,7 @@ def test_architecture_and_augmentation_persist_across_windows(qtbot, small_datas
 
 
 def test_augmentation_preview_works_without_a_dataset_label(qtbot):
-    from mnist_gui.ui.augment_preview import AugmentPreview
+    from mnist_gui.ui.train.augment_preview import AugmentPreview
 
     images = np.zeros((3, 28, 28), np.uint8)
     images[:, 8:20, 12:16] = 255

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 
-from mnist_gui.ui.log_spinbox import nice_step
-from mnist_gui.ui.run_data import CSV_COLUMNS, ema_smooth
-from mnist_gui.ui.training_tab import TrainingTab
+from mnist_gui.ui.train.log_spinbox import nice_step
+from mnist_gui.core.run_data import CSV_COLUMNS, ema_smooth
+from mnist_gui.ui.train.tab import TrainingTab
 
 
 def make_tab(qtbot, dataset, **settings) -> TrainingTab:

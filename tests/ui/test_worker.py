@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QObject, Slot
 
 from mnist_gui.nn.presets import TrainConfig
-from mnist_gui.ui.training_worker import TrainingRun
+from mnist_gui.ui.train.worker import TrainingRun
 
 
 class Recorder(QObject):

@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 
 from mnist_gui.data.idx import read_idx, write_idx
-from mnist_gui.paths import user_data_dir
-from mnist_gui.inference import classify_batch
+from mnist_gui.core.paths import user_data_dir
+from mnist_gui.core.inference import classify_batch
 
 IMAGES = "images-idx3-ubyte"
 LABELS = "labels-idx1-ubyte"

@@ -20,15 +20,15 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout,
                                QWidget)
 
-from mnist_gui.ui.drawing_pad import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, DrawingPad
-from mnist_gui.ui.image_import import ink_bright, mime_has_picture, picture_from_mime, read_picture
-from mnist_gui.ui.ink_canvas import PIPELINE_SIDE  # 10x MNIST: plenty for to_mnist, and cheap
-from mnist_gui.ui.my_digits import MyDigitsPanel
-from mnist_gui.ui.prediction_view import PredictionView
-from mnist_gui.ui.preprocess_view import PreprocessView
-from mnist_gui.inference import classify
-from mnist_gui.ui.recognize import network_input
-from mnist_gui.ui.saliency_math import occlusion_map
+from mnist_gui.ui.draw.pad import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, DrawingPad
+from mnist_gui.ui.draw.image_import import ink_bright, mime_has_picture, picture_from_mime, read_picture
+from mnist_gui.ui.draw.ink_canvas import PIPELINE_SIDE  # 10x MNIST: plenty for to_mnist, and cheap
+from mnist_gui.ui.draw.my_digits_panel import MyDigitsPanel
+from mnist_gui.ui.draw.prediction_view import PredictionView
+from mnist_gui.ui.draw.preprocess_view import PreprocessView
+from mnist_gui.core.inference import classify
+from mnist_gui.core.pictures import network_input
+from mnist_gui.core.saliency import occlusion_map
 from mnist_gui.ui.theme import ERROR_COLOR
 
 THROTTLE_MS = 30

@@ -13,13 +13,13 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QProgressBar, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from mnist_gui.ui.confusion_view import ConfusionView
-from mnist_gui.ui.dataset_controls import SPLITS, DatasetControls
-from mnist_gui.ui.dataset_filters import GridFilter, SplitPredictions, confusion_matrix, select
-from mnist_gui.ui.dataset_stats import DatasetStats
-from mnist_gui.ui.image_detail import ImageDetail
-from mnist_gui.ui.image_grid import ImageGridView
-from mnist_gui.ui.prediction_worker import PredictionService
+from mnist_gui.ui.dataset.confusion_view import ConfusionView
+from mnist_gui.ui.dataset.controls import SPLITS, DatasetControls
+from mnist_gui.core.dataset_filters import GridFilter, SplitPredictions, confusion_matrix, select
+from mnist_gui.ui.dataset.stats import DatasetStats
+from mnist_gui.ui.dataset.detail import ImageDetail
+from mnist_gui.ui.dataset.grid import ImageGridView
+from mnist_gui.ui.dataset.predictions import PredictionService
 
 LEGEND = ("Under each image: its true label (left) and, with a model, the predicted digit (right): "
           "green when right, red when wrong. Arrow keys, Page Up/Down and Home/End move; Enter or a "

@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from mnist_gui.ui.image_import import array_to_qimage
+from mnist_gui.ui.draw.image_import import array_to_qimage
 
 STEP_CAPTIONS = ("1. Crop to the ink", "2. Fit in 20 × 20", "3. Centre by mass")
 FOR_COLOR, AGAINST_COLOR = (255, 70, 40), (40, 150, 255)

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox
 from mnist_gui.data.augment import AUGMENTATION_PRESETS
 from mnist_gui.nn.optimizers import OPTIMIZERS
 from mnist_gui.nn.presets import HIDDEN_ACTIVATIONS, PRESET_DESCRIPTIONS, PRESETS, SCHEDULE_NAMES, TrainConfig
-from mnist_gui.ui.log_spinbox import LogSlider
+from mnist_gui.ui.train.log_spinbox import LogSlider
 from mnist_gui.ui.theme import ERROR_COLOR
-from mnist_gui.ui.training_text import (ARCHITECTURES, HIDDEN_CNN_LABEL, LABELS, TIPS,
+from mnist_gui.core.training_text import (ARCHITECTURES, HIDDEN_CNN_LABEL, LABELS, TIPS,
                                         parse_hidden, plain, summary_line)
 
 CUSTOM = "custom"

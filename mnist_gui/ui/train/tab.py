@@ -2,7 +2,7 @@
 
 It puts together the settings form (:mod:`training_controls`), the live curves (:mod:`training_plots`),
 the first-layer weights (:mod:`weights_view`), a progress bar, a log with one line per epoch, and
-Start / Pause / Stop. A run is a :class:`~mnist_gui.ui.training_worker.TrainingRun` (a worker in a
+Start / Pause / Stop. A run is a :class:`~mnist_gui.ui.train.worker.TrainingRun` (a worker in a
 QThread); this tab only connects to its signals. When a run's thread has ended the tab emits
 ``run_finished(result)`` and, if the run left a useful network, ``model_trained(model)``.
 """
@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from mnist_gui.nn.presets import TrainConfig
-from mnist_gui.ui import training_text as text
-from mnist_gui.ui.training_controls import summary_line
-from mnist_gui.ui.training_tab_ui import setup_ui
-from mnist_gui.ui.training_worker import (DEFAULT_BLAS_THREADS, TrainingResult, TrainingRun, first_kernel,
+from mnist_gui.core import training_text as text
+from mnist_gui.ui.train.controls import summary_line
+from mnist_gui.ui.train.layout import setup_ui
+from mnist_gui.ui.train.worker import (DEFAULT_BLAS_THREADS, TrainingResult, TrainingRun, first_kernel,
                                           first_kernel_columns)
 
 WEIGHT_UNITS = 16

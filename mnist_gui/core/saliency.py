@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mnist_gui.inference import classify_batch
+from mnist_gui.core.inference import classify_batch
 
 PATCH = 4
 STRIDE = 2

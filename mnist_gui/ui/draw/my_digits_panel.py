@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListView, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout)
 
-from mnist_gui.ui.image_import import array_to_qimage
-from mnist_gui.ui.my_digits_store import MyDigitsStore
+from mnist_gui.ui.draw.image_import import array_to_qimage
+from mnist_gui.core.my_digits import MyDigitsStore
 from mnist_gui.ui.theme import ERROR_COLOR
 
 THUMB = 40

@@ -1,4 +1,4 @@
-"""The Dataset tab's filter logic (mnist_gui.ui.dataset_filters): plain NumPy, checked against loops."""
+"""The Dataset tab's filter logic (mnist_gui.core.dataset_filters): plain NumPy, checked against loops."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mnist_gui.ui import dataset_filters
-from mnist_gui.ui.dataset_filters import (GridFilter, SplitPredictions, class_counts, confusion_matrix,
+from mnist_gui.core import dataset_filters
+from mnist_gui.core.dataset_filters import (GridFilter, SplitPredictions, class_counts, confusion_matrix,
                                           per_class_accuracy, select)
 
 

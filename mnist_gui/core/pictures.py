@@ -3,7 +3,7 @@
 The input scale rule (``classify``): models built by ``presets.build_model`` start with a ``Rescaling(1/255)``
 layer and so expect 0-255 pixel values, like MNIST's uint8 files; a model built without one (the tutorial's
 way) expects [0, 1]. ``to_mnist`` gives [0, 1], so when ``model.layers[0]`` is a ``Rescaling`` layer we
-multiply by 255 first; that rule lives in ``mnist_gui.inference``, shared with the command line and the
+multiply by 255 first; that rule lives in ``mnist_gui.core.inference``, shared with the command line and the
 Dataset tab.
 
 Not here: the Qt widgets (``draw_tab`` and friends) and the saliency map (``saliency_math``).

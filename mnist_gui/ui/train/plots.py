@@ -21,8 +21,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QSlider,
                                QToolButton, QVBoxLayout, QWidget)
 
-from mnist_gui.ui.plot_export import save_picture, write_atomic
-from mnist_gui.ui.run_data import RunData, runs_to_csv
+from mnist_gui.ui.widgets.plot_export import save_picture, write_atomic
+from mnist_gui.core.run_data import RunData, runs_to_csv
 from mnist_gui.ui.theme import plot_colors
 
 MAX_EARLIER_RUNS = 12

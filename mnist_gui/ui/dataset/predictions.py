@@ -20,7 +20,7 @@ from collections import OrderedDict
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from mnist_gui.inference import input_from_uint8
+from mnist_gui.core.inference import input_from_uint8
 
 CHUNK = 5000           # images per predict() call: progress granularity, bounded float32 memory
 CACHED_MODELS = 3      # results are kept for this many recent models

@@ -1,7 +1,7 @@
 """The Dataset tab's controls: split, label filter, prediction filters, order, jump to index, size.
 
 The widget only reports what the person chose (``split_changed``, ``filter_changed``, ``jump_requested``,
-``scale_changed``) and hands out the current :class:`~mnist_gui.ui.dataset_filters.GridFilter`; the tab
+``scale_changed``) and hands out the current :class:`~mnist_gui.core.dataset_filters.GridFilter`; the tab
 decides what to do. Prediction-dependent controls are disabled, with a tooltip saying why, whenever the
 current split has no predictions (no model, or they are still being computed).
 """
@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox,
                                QVBoxLayout, QWidget)
 
-from mnist_gui.ui.dataset_filters import GridFilter
+from mnist_gui.core.dataset_filters import GridFilter
 
 SPLITS = (("train", "Training"), ("test", "Test"))
 NO_MODEL_TIP = "No model yet: load or train one (Training tab) to see and filter by its predictions."

@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea,
                                QSplitter, QVBoxLayout, QWidget)
 
-from mnist_gui.ui.augment_preview import AugmentPreview
-from mnist_gui.ui.banner import Banner
-from mnist_gui.ui.training_controls import TrainingControls
-from mnist_gui.ui.training_plots import TrainingPlots
-from mnist_gui.ui.weights_view import WeightsView
+from mnist_gui.ui.train.augment_preview import AugmentPreview
+from mnist_gui.ui.widgets.banner import Banner
+from mnist_gui.ui.train.controls import TrainingControls
+from mnist_gui.ui.train.plots import TrainingPlots
+from mnist_gui.ui.train.weights_view import WeightsView
 
 
 def setup_ui(tab) -> None:

@@ -2,7 +2,7 @@
 
 The grid is a QTableView whose model folds a flat list of positions into rows of ``columns`` cells, so
 showing 60,000 images costs the same as showing 60: nothing is laid out per item, and only the cells
-on screen are painted (by :class:`~mnist_gui.ui.thumbnails.ThumbnailPainter`, as one block). Keyboard
+on screen are painted (by :class:`~mnist_gui.ui.dataset.thumbnails.ThumbnailPainter`, as one block). Keyboard
 moves work on the flat list: Left/Right step one image and wrap at row ends, Up/Down step one row,
 Page Up/Down one screen, Home/End go to the first and last image, Enter activates.
 """
@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QSize, Qt, 
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from mnist_gui.ui.thumbnails import ThumbnailPainter
+from mnist_gui.ui.dataset.thumbnails import ThumbnailPainter
 
 EMPTY_TEXT = "No images match these filters."
 _IMAGE_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable

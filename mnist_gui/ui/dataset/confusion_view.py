@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from mnist_gui.ui.dataset_filters import per_class_accuracy
-from mnist_gui.ui.thumbnails import verdict_colors
+from mnist_gui.core.dataset_filters import per_class_accuracy
+from mnist_gui.ui.dataset.thumbnails import verdict_colors
 
 NO_MODEL_TEXT = ("No model yet. With a model, this shows how often each true digit (row) is predicted "
                  "as each digit (column).")

@@ -12,8 +12,8 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from mnist_gui.ui.bar_chart import BarChart
-from mnist_gui.ui.thumbnails import image_to_qimage, verdict_colors
+from mnist_gui.ui.widgets.bar_chart import BarChart
+from mnist_gui.ui.dataset.thumbnails import image_to_qimage, verdict_colors
 
 HOVER_HINT = "Hover over the image to read pixel values (0 = black, 255 = white)."
 NO_MODEL_TEXT = "No model yet: load or train one to see what the network thinks of this image."

@@ -14,8 +14,8 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
-from mnist_gui.ui.bar_chart import BarChart
-from mnist_gui.ui.thumbnails import image_to_qimage
+from mnist_gui.ui.widgets.bar_chart import BarChart
+from mnist_gui.ui.dataset.thumbnails import image_to_qimage
 
 CHUNK = 2000   # images per step: bounded float32 temporaries (about 6 MB)
 

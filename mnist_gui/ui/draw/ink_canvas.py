@@ -22,7 +22,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 
-from mnist_gui.ui.image_import import MAX_SIDE, array_to_qimage, qimage_to_array
+from mnist_gui.ui.draw.image_import import MAX_SIDE, array_to_qimage, qimage_to_array
 
 CANVAS = 280.0  # canvas units per side
 PIPELINE_SIDE = 280  # a second, smaller copy is painted alongside for the network (see ``image``)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from mnist_gui.ui.ink_canvas import CANVAS, InkCanvas
+from mnist_gui.ui.draw.ink_canvas import CANVAS, InkCanvas
 
 DEFAULT_WIDTH = 20.0  # in canvas units: strokes about 2 MNIST pixels wide on a digit drawn full height
 MIN_WIDTH, MAX_WIDTH = 4.0, 60.0

@@ -1,0 +1,77 @@
+"""The command line's arguments: ``build_parser`` and ``CliError``, the one error the sub-commands raise.
+
+Not here: what the sub-commands do (``train``, ``evaluate``, ``predict``) and the error boundary (``main`` in
+this package's ``__init__``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from mnist_gui import __version__
+
+
+class CliError(Exception):
+    """A problem with the user's arguments or files: printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2, as argparse does, but without the usage dump
+        raise CliError(f"{self.prog}: {message}")
+
+
+def _layers(text: str) -> tuple[int, ...]:
+    try:
+        sizes = tuple(int(part) for part in text.replace(" ", "").split(",") if part)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected sizes like 128 or 512,512, got {text!r}") from None
+    return sizes
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="mnist-gui", description="Learn how a neural network learns, on MNIST. "
+                     "With no command, opens the desktop app.")
+    parser.add_argument("--version", action="version", version=f"mnist-gui {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="open the app offscreen, train one short epoch, classify a drawn digit, exit 0")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    train = sub.add_parser("train", help="train a network and save it",
+                           description="Train a network on MNIST (or an MNIST-format folder) and save it.")
+    train.add_argument("--preset", default="tutorial",
+                       help="starting settings: tutorial, fast, quick-mlp, best-mlp, cnn")
+    train.add_argument("--layers", type=_layers, help="hidden layer sizes, e.g. 128 or 512,512")
+    train.add_argument("--activation", help="relu, leaky_relu, tanh or sigmoid")
+    train.add_argument("--optimizer", help="sgd, adam, adamw or rmsprop")
+    train.add_argument("--lr", type=float, help="learning rate")
+    train.add_argument("--batch-size", type=int, help="images per training step")
+    train.add_argument("--epochs", type=int, help="passes over the training set")
+    train.add_argument("--dropout", type=float, help="fraction of hidden units dropped while training")
+    train.add_argument("--l2", type=float, help="L2 weight decay")
+    train.add_argument("--schedule", help="learning-rate schedule: constant, step or cosine")
+    train.add_argument("--seed", type=int, help="random seed (same seed, same result)")
+    train.add_argument("--train-size", type=int, help="use only the first N training images")
+    train.add_argument("--validation-split", type=float, help="fraction of the training images held out")
+    train.add_argument("--data", type=Path, help="folder with the four MNIST-format IDX files")
+    train.add_argument("--architecture", choices=("mlp", "cnn"),
+                       help="mlp (dense layers only) or cnn (convolutions, then the dense layers)")
+    train.add_argument("--augment", metavar="NAME",
+                       help="random distortions of the training images: none, light, standard or strong")
+    train.add_argument("--out", type=Path, help="where to save the model (.npz)")
+    train.add_argument("--weights-only", action="store_true",
+                       help="save without the optimizer state (a smaller file that cannot resume training exactly)")
+    train.add_argument("--json", action="store_true", help="print one JSON document instead of progress")
+
+    evaluate = sub.add_parser("evaluate", help="test a saved model",
+                              description="Loss, accuracy, per-class accuracy and confusion matrix on the test set.")
+    evaluate.add_argument("model", type=Path)
+    evaluate.add_argument("--data", type=Path, help="folder with the four MNIST-format IDX files")
+    evaluate.add_argument("--json", action="store_true", help="print one JSON document")
+
+    predict = sub.add_parser("predict", help="classify image files",
+                             description="Classify PNG/BMP/PGM images of any size and polarity.")
+    predict.add_argument("model", type=Path)
+    predict.add_argument("images", type=Path, nargs="+")
+    predict.add_argument("--json", action="store_true", help="print one JSON document")
+    return parser
