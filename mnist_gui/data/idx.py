@@ -9,7 +9,7 @@ the array is allocated (for gzip the stream is inflated in chunks and stops one 
 size), so a header claiming 4 GB cannot make us allocate 4 GB. Every malformed file raises ``ValueError``
 naming the file and the problem. A missing file raises the usual ``FileNotFoundError``.
 
-Also here: ``atomic_write``, the temp-file-and-rename helper the rest of the data layer writes through.
+Files are written through ``mnist_gui.core.files.atomic_write`` (a temporary name, then a rename).
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ import contextlib
 import gzip
 import os
 import struct
-import tempfile
 import zlib
 from pathlib import Path
 
 import numpy as np
+
+from mnist_gui.core.files import atomic_write
 
 # type code -> big-endian dtype as stored in the file
 IDX_TYPES = {
@@ -138,25 +139,3 @@ def write_idx(path, array) -> None:
         else:
             f.write(header)
             f.write(data)
-
-
-@contextlib.contextmanager
-def atomic_write(path, fsync: bool = True):
-    """Open a temporary file next to ``path`` for binary writing; rename it into place on success.
-
-    An exception leaves the old file (or none) and no half-written one; with ``fsync`` the data is on
-    disk before the rename, so a power cut cannot leave an empty file under the final name either.
-    """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            yield f
-            if fsync:
-                f.flush()
-                os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from mnist_gui.data import png
-from mnist_gui.data.idx import atomic_write
+from mnist_gui.core.files import atomic_write
 
 __all__ = ["load_image", "save_png"]
 

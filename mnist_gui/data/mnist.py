@@ -32,7 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
-from mnist_gui.data.idx import atomic_write, read_idx
+from mnist_gui.core.files import atomic_write
+from mnist_gui.data.idx import read_idx
 from mnist_gui.core.paths import resource_path, user_cache_dir
 
 __all__ = ["DIGIT_NAMES", "Dataset", "load_dataset", "load_mnist", "find_idx_files"]

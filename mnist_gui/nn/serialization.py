@@ -17,11 +17,11 @@ Saving writes a temporary file next to the target and renames it into place.
 from __future__ import annotations
 
 import json
-import os
-import secrets
 from pathlib import Path
 
 import numpy as np
+
+from mnist_gui.core.files import atomic_write
 
 from mnist_gui.nn.conv import CONV_LAYER_CLASSES
 from mnist_gui.nn.layers import LAYER_CLASSES as _DENSE_LAYER_CLASSES
@@ -62,16 +62,8 @@ def save_model(model, path, include_optimizer: bool = True) -> Path:
     arrays = {"config": np.frombuffer(text.encode("utf-8"), np.uint8), "params": model._params}
     if opt is not None:
         arrays.update({f"optimizer/{key}": value for key, value in opt.state.items()})
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(tmp, "xb") as f:
-            np.savez(f, **arrays)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_write(path) as f:
+        np.savez(f, **arrays)
     return path
 
 

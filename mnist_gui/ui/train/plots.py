@@ -21,7 +21,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QSlider,
                                QToolButton, QVBoxLayout, QWidget)
 
-from mnist_gui.ui.widgets.plot_export import save_picture, write_atomic
+from mnist_gui.core.files import write_bytes_atomic
+from mnist_gui.ui.widgets.plot_export import save_picture
 from mnist_gui.core.run_data import RunData, runs_to_csv
 from mnist_gui.ui.theme import plot_colors
 
@@ -319,7 +320,7 @@ class TrainingPlots(QWidget):
     def export_csv(self, path: str | os.PathLike) -> None:
         """Write every run's numbers (earlier ones first) to ``path`` as CSV, atomically."""
         runs = [*self.earlier, self.run] if self.run.has_data() else list(self.earlier)
-        write_atomic(Path(path), runs_to_csv(runs).encode())
+        write_bytes_atomic(Path(path), runs_to_csv(runs).encode())
 
     def export_image(self, path: str | os.PathLike) -> None:
         """Save a picture of both plots; the format follows the suffix (.png or .svg)."""
