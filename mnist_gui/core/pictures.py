@@ -13,10 +13,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from mnist_gui.data.preprocess import to_mnist
+from mnist_gui.data.preprocess import as_gray, extract_ink, to_mnist
 
 INK_LEVEL = 0.3  # a pixel at least this bright is ink (anti-aliased fringes left by the eraser are not)
 MIN_INK_FRACTION = 2e-4  # a canvas with less ink than this (8 pixels of 200 x 200) counts as empty
+
+
+def picture_to_ink(picture) -> np.ndarray:
+    """Any picture array (gray, RGB or RGBA; uint8 or float in [0, 1]; either polarity) -> float32 (H, W)
+    in [0, 1], ink bright on black paper, its brightest ink 1.0; all zeros for a blank picture."""
+    gray = as_gray(picture)
+    ink = extract_ink(gray)
+    return np.zeros(gray.shape, np.float32) if ink is None else ink.astype(np.float32, copy=False)
 
 
 def has_ink(image: np.ndarray) -> bool:

@@ -23,11 +23,11 @@ from pathlib import Path
 import numpy as np
 
 from mnist_gui.data import png
+from mnist_gui.data.gray import luma, on_white
 from mnist_gui.core.files import atomic_write
 
 __all__ = ["load_image", "save_png"]
 
-_LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)
 
 
 def load_image(path) -> np.ndarray:
@@ -52,15 +52,13 @@ def load_image(path) -> np.ndarray:
         raise ValueError(f"{path}: {exc}") from None
     except (struct.error, zlib.error, IndexError) as exc:
         raise ValueError(f"{path}: corrupt image ({exc})") from None
-    if alpha is not None:
-        gray = gray * alpha + (1 - alpha)  # composite on white paper
-    return np.clip(gray, 0, 1).astype(np.float32, copy=False)
+    return np.clip(on_white(gray, alpha), 0, 1).astype(np.float32, copy=False)
 
 
 def _to_gray(samples: np.ndarray, maxval: int, channels: int):
     """(H, W, C) integer samples -> (gray, alpha or None) as float32 in [0, 1]."""
     x = samples.astype(np.float32) * np.float32(1 / maxval)
-    gray = x[..., 0] if channels <= 2 else x[..., :3] @ _LUMA
+    gray = x[..., 0] if channels <= 2 else luma(x[..., :3])
     alpha = x[..., -1] if channels in (2, 4) else None
     return gray, alpha
 
@@ -131,7 +129,7 @@ def _bmp_32(data, rows, dib, compression, height, width):
         channels.append(((pixels & mask) >> shift).astype(np.float32) / np.float32(mask >> shift))
     if any(c is None for c in channels[:3]):
         raise ValueError("BMP bit-field masks are missing a colour")
-    gray = np.stack(channels[:3], axis=-1) @ _LUMA
+    gray = luma(np.stack(channels[:3], axis=-1))
     alpha = channels[3]
     if alpha is not None and not alpha.any():  # an all-zero alpha channel means "no alpha"
         alpha = None

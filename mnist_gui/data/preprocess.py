@@ -30,9 +30,10 @@ import functools
 
 import numpy as np
 
+from mnist_gui.data.gray import channels_to_gray
 from mnist_gui.data.images import load_image
 
-__all__ = ["to_mnist", "load_image", "FIELD", "BOX", "INK_THRESHOLD"]
+__all__ = ["to_mnist", "as_gray", "extract_ink", "load_image", "FIELD", "BOX", "INK_THRESHOLD"]
 
 FIELD = 28  # side of the output image
 BOX = 20  # side of the square the ink is scaled to fit
@@ -40,7 +41,6 @@ CENTRE = FIELD / 2  # where the centre of mass goes, in pixel-index coordinates 
 INK_THRESHOLD = 0.1  # fraction of the brightest ink below which a pixel does not widen the crop box
 NOISE_FLOOR = 4.0  # ink weaker than this many noise sigmas (estimated on the border) is background
 BLANK_CONTRAST = 0.02  # an image whose ink is fainter than this (0..1 scale) is blank
-_LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)  # ITU-R BT.601, as most image libraries use
 
 
 def to_mnist(image, return_steps: bool = False):
@@ -55,8 +55,7 @@ def to_mnist(image, return_steps: bool = False):
     box, full resolution), ``"scaled"`` (fits 20x20) and ``"centred"`` (the result). For a blank image
     they are zeros of shape (20, 20), (20, 20) and (28, 28).
     """
-    gray = _as_gray(image)
-    ink = _ink(gray)
+    ink = extract_ink(as_gray(image))
     if ink is None:
         result = np.zeros((FIELD, FIELD), np.float32)
         steps = {"cropped": np.zeros((BOX, BOX), np.float32), "scaled": np.zeros((BOX, BOX), np.float32)}
@@ -71,10 +70,11 @@ def to_mnist(image, return_steps: bool = False):
     return result, steps
 
 
-def _as_gray(image) -> np.ndarray:
+def as_gray(image) -> np.ndarray:
+    """Any picture array (see ``to_mnist``) -> float32 (H, W) gray in [0, 1], colour and alpha resolved."""
     a = np.asarray(image)
     if a.ndim == 3 and a.shape[2] in (1, 2, 3, 4):
-        a = _channels_to_gray(_to_unit(a))
+        a = channels_to_gray(_to_unit(a))
     elif a.ndim == 2:
         a = _to_unit(a)
     else:
@@ -105,17 +105,9 @@ def _to_unit(a: np.ndarray) -> np.ndarray:
     return np.clip(a, 0, 1)
 
 
-def _channels_to_gray(a: np.ndarray) -> np.ndarray:
-    n = a.shape[2]
-    alpha = a[..., -1] if n in (2, 4) else None
-    gray = a[..., 0] if n <= 2 else a[..., :3] @ _LUMA
-    if alpha is not None:
-        gray = gray * alpha + (1 - alpha)  # composite on white paper
-    return np.ascontiguousarray(gray, dtype=np.float32)
-
-
-def _ink(gray: np.ndarray):
-    """Gray -> ink bright on zero background, brightest ink 1.0; None if blank.
+def extract_ink(gray: np.ndarray):
+    """Gray -> ink bright on zero background, brightest ink 1.0; None if blank. The one polarity rule: the
+    command line, ``to_mnist`` and the Draw tab all decide which is ink and which is paper here.
 
     The background level and its noise come from the border: its median, and its median absolute
     deviation as a robust noise estimate. Ink weaker than NOISE_FLOOR noise sigmas is removed (a soft
