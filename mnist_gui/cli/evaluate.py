@@ -1,7 +1,7 @@
 """``mnist-gui evaluate``: a saved model's loss, accuracy, per-class accuracy and confusion matrix on the test set.
 
-The loss and accuracy are the model's own ``evaluate``; the confusion matrix is the Dataset tab's
-(``mnist_gui.core.dataset_filters``), so the window and the command line count the same way.
+The loss and accuracy are the model's own ``evaluate``; the confusion matrix and per-class accuracy are the
+Dataset tab's (``mnist_gui.core.dataset_filters``), so the window and the command line count the same way.
 """
 
 from __future__ import annotations
@@ -12,28 +12,39 @@ from mnist_gui.cli.common import load_dataset, load_model, print_json
 from mnist_gui.cli.parser import CliError
 
 
+def check_fits_data(model, model_path, images: np.ndarray, labels: np.ndarray) -> None:
+    """Refuse, in plain words, data the model cannot be scored on (image size, number of classes)."""
+    expected = tuple(model.layers[0].input_shape)
+    if tuple(images.shape[1:]) != expected:
+        raise CliError(f"model {model_path} takes {' x '.join(map(str, expected))} images, but this data's "
+                       f"images are {' x '.join(map(str, images.shape[1:]))}")
+    top = int(labels.max()) if len(labels) else -1
+    if top >= model.num_classes:
+        raise CliError(f"model {model_path} knows {model.num_classes} classes (0-{model.num_classes - 1}), "
+                       f"but this data has labels up to {top}")
+
+
 def run(args) -> int:
+    from mnist_gui.core.dataset_filters import confusion_matrix, per_class_accuracy
     from mnist_gui.core.inference import input_from_uint8
 
     model = load_model(args.model)
     dataset = load_dataset(args.data)
     x, y = dataset.x_test, dataset.y_test
-    try:
-        probs = model.predict(input_from_uint8(model, x))
-    except ValueError as exc:
-        raise CliError(f"model {args.model} does not fit this data: {exc}") from None
-    k = probs.shape[1]
-    pred = probs.argmax(axis=1)
-    loss = float(-np.mean(np.log(np.clip(probs[np.arange(len(y)), y], 1e-7, 1.0))))
-    accuracy = float(np.mean(pred == y))
-    confusion = np.zeros((k, k), dtype=np.int64)
-    np.add.at(confusion, (y, pred), 1)
-    per_class = confusion.diagonal() / np.maximum(confusion.sum(axis=1), 1)
-    names = list(getattr(model, "class_names", None) or dataset.class_names)
+    check_fits_data(model, args.model, x, y)
+    if model.loss is None:
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    features = input_from_uint8(model, x)
+    loss, accuracy = (float(v) for v in model.evaluate(features, y))
+    k = model.num_classes
+    confusion = confusion_matrix(y, model.predict(features).argmax(axis=1), k)
+    per_class = per_class_accuracy(confusion)
+    names = list(getattr(model, "class_names", None) or dataset.class_names)[:k]
+    names += [str(i) for i in range(len(names), k)]
     if args.json:
         print_json({"model": str(args.model), "loss": loss, "accuracy": accuracy,
-                     "per_class_accuracy": dict(zip(names, map(float, per_class))),
-                     "confusion_matrix": confusion.tolist(), "class_names": names})
+                    "per_class_accuracy": dict(zip(names, map(float, per_class))),
+                    "confusion_matrix": confusion.tolist(), "class_names": names})
         return 0
     print(f"test loss {loss:.4f} - test accuracy {accuracy:.4f} on {len(y)} images")
     print("per-class accuracy:")
@@ -44,5 +55,3 @@ def run(args) -> int:
     for i in range(k):
         print(f"{i:>6}" + "".join(f"{confusion[i, j]:>6}" for j in range(k)))
     return 0
-
-

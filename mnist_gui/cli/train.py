@@ -1,19 +1,30 @@
-"""``mnist-gui train``: settings from a preset and the flags, train with live progress, test, save.
+"""``mnist-gui train``: settings from a preset and the flags, checks, training with live progress, test, save.
 
-Not here: the settings' rules (``mnist_gui.nn.presets.TrainConfig``) and the progress line
-(``mnist_gui.cli.progress``).
+Everything that can be known before training is checked first, so a mistake costs seconds, not an hour:
+the settings (``TrainConfig.validate``), the data, whether the CNN fits the images, whether the run fits
+in memory (``mnist_gui.core.memory``) and whether ``--out`` can be written. A run that diverges keeps the
+engine's last good weights; a model whose outputs are not finite is never saved.
+
+Not here: the settings' rules (``mnist_gui.nn.presets``) and the progress line (``mnist_gui.cli.progress``).
 """
 
 from __future__ import annotations
 
+import math
+import os
 import sys
 import time
+from pathlib import Path
 
-from mnist_gui.cli.common import load_dataset, print_json
+import numpy as np
+
+from mnist_gui.cli.common import finite_or_none, load_dataset, print_json
 from mnist_gui.cli.parser import CliError
 
+SANITY_IMAGES = 64  # images run through the trained model to check that its answers are numbers
 
-def _config(args):
+
+def _config(args, n_train: int):
     from mnist_gui.nn.presets import PRESETS
 
     if args.preset not in PRESETS:
@@ -25,50 +36,107 @@ def _config(args):
                  "train_size": args.train_size, "validation_split": args.validation_split,
                  "architecture": args.architecture, "augmentation": args.augment}
     base.update({k: v for k, v in overrides.items() if v is not None})
+    if args.train_size is None:
+        base["train_size"] = min(base["train_size"], n_train)  # a smaller folder: all of its images
     cfg = type(PRESETS[args.preset]).from_dict(base)
     try:
         cfg.validate()
     except ValueError as exc:
         raise CliError(str(exc)) from None
+    if cfg.train_size > n_train:
+        raise CliError(f"--train-size is {cfg.train_size} but the data has only {n_train} training images")
     return cfg
 
 
-def run(args) -> int:
-    from mnist_gui.cli.progress import KerasStyleProgress
-    from mnist_gui.nn.presets import build_model, train_arrays
+def _check_fits(cfg, dataset) -> None:
+    from mnist_gui.core.memory import check_fits, cnn_fits_images
 
-    cfg = _config(args)
-    dataset = load_dataset(args.data)
+    shape = tuple(dataset.x_train.shape[1:])
+    if cfg.architecture == "cnn" and not cnn_fits_images(shape):
+        raise CliError(f"the cnn architecture needs images of at least 10 x 10 pixels, but this data's images "
+                       f"are {' x '.join(map(str, shape))}; use --architecture mlp")
+    try:
+        check_fits(cfg, shape, len(dataset.class_names))
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+
+
+def out_path(out: Path) -> Path:
+    """Where ``model.save(out)`` writes (it adds ".npz"), checked before any training is done."""
+    path = out if out.suffix == ".npz" else out.with_name(out.name + ".npz")
+    if out.is_dir() or path.is_dir():
+        raise CliError(f"--out {out} is a folder; give a file name such as {out / 'model.npz'}")
+    folder = path.parent
+    if not folder.is_dir():
+        raise CliError(f"--out {out}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise CliError(f"--out {out}: the folder {folder} cannot be written to")
+    if len(path.name.encode()) > 255:
+        raise CliError(f"--out {out}: the file name is too long")
+    return path
+
+
+def _outputs_finite(model, x) -> bool:
+    from mnist_gui.core.inference import input_from_uint8
+
+    probs = model.predict(input_from_uint8(model, x[:SANITY_IMAGES]))
+    return bool(np.isfinite(probs).all())
+
+
+def _fit(cfg, model, dataset, quiet: bool):
+    from mnist_gui.cli.progress import KerasStyleProgress
+    from mnist_gui.nn.presets import train_arrays
+
     x_train, y_train, x_val, y_val = train_arrays(cfg, dataset)
-    model = build_model(cfg, input_shape=dataset.x_train.shape[1:], num_classes=len(dataset.class_names),
-                        class_names=dataset.class_names)
-    callbacks = [] if args.json else [KerasStyleProgress()]
     started = time.perf_counter()
     history = model.fit(x_train, y_train, epochs=cfg.epochs, batch_size=cfg.batch_size,
                         validation_data=None if x_val is None or not len(x_val) else (x_val, y_val),
-                        callbacks=callbacks, seed=cfg.seed,
+                        callbacks=[] if quiet else [KerasStyleProgress()], seed=cfg.seed,
                         augmentation=None if cfg.augmentation == "none" else cfg.augmentation)
-    seconds = time.perf_counter() - started
-    test_loss, test_acc = model.evaluate(dataset.x_test, dataset.y_test)
+    return history, time.perf_counter() - started
+
+
+def run(args) -> int:
+    from mnist_gui.nn.presets import build_model
+
+    out = out_path(args.out) if args.out is not None else None
+    dataset = load_dataset(args.data)
+    cfg = _config(args, len(dataset.x_train))
+    _check_fits(cfg, dataset)
+    model = build_model(cfg, input_shape=dataset.x_train.shape[1:], num_classes=len(dataset.class_names),
+                        class_names=dataset.class_names)
+    history, seconds = _fit(cfg, model, dataset, quiet=args.json)
+    usable = _outputs_finite(model, dataset.x_test)
+    test_loss = test_acc = math.nan
+    if usable:
+        test_loss, test_acc = (float(v) for v in model.evaluate(dataset.x_test, dataset.y_test))
     model.metadata.update({"config": cfg.to_dict(), "preset": args.preset, "dataset": dataset.name,
-                           "test_loss": float(test_loss), "test_accuracy": float(test_acc),
+                           "test_loss": finite_or_none(test_loss), "test_accuracy": finite_or_none(test_acc),
                            "train_seconds": round(seconds, 2), "stop_reason": history.stop_reason})
-    if args.out is not None:
+    saved = None
+    if out is not None and usable:
         try:
-            model.save(args.out, include_optimizer=not args.weights_only)
+            saved = model.save(out, include_optimizer=not args.weights_only)
         except OSError as exc:
-            raise CliError(f"cannot save model to {args.out}: {exc}") from None
+            raise CliError(f"cannot save model to {out}: {exc.strerror or exc}") from None
+    problem = None if usable else "the trained network answers with NaN or infinity; it was not saved"
     if args.json:
         print_json({"config": cfg.to_dict(), "history": history.history, "stop_reason": history.stop_reason,
-                     "message": history.message, "test_loss": float(test_loss),
-                     "test_accuracy": float(test_acc), "train_seconds": seconds,
-                     "model": str(args.out) if args.out else None})
+                    "message": history.message, "test_loss": test_loss, "test_accuracy": test_acc,
+                    "train_seconds": seconds, "model": str(saved) if saved else None, "problem": problem})
     else:
-        if history.stop_reason == "diverged":
-            print(history.message, file=sys.stderr)
-        print(f"test loss {test_loss:.4f} - test accuracy {test_acc:.4f} ({seconds:.1f} s of training)")
-        if args.out is not None:
-            print(f"saved {args.out}")
-    return 0
+        _report(history, test_loss, test_acc, seconds, saved, problem)
+    return 0 if usable else 2
 
 
+def _report(history, test_loss, test_acc, seconds, saved, problem) -> None:
+    if history.stop_reason == "diverged" and history.message:
+        print(history.message, file=sys.stderr)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return
+    print(f"test loss {test_loss:.4f} - test accuracy {test_acc:.4f} ({seconds:.1f} s of training)")
+    if saved is not None:
+        print(f"saved {saved}")
+    else:
+        print("the model was not saved (give --out FILE to keep it)", file=sys.stderr)

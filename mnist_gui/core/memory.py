@@ -1,0 +1,138 @@
+"""How much memory a training configuration needs, worked out before anything is allocated, and whether it
+fits the machine: shared by ``mnist-gui train`` and the Training tab.
+
+The estimate counts, in float32 (4 bytes): the parameters eight times over for Adam (the weights, their
+gradients, two moment buffers, the last good weights and an update's temporaries; SGD and RMSprop keep
+fewer), and one batch's activations about three times over (each layer's output, what its backward keeps,
+and the gradient flowing back), for a CNN with the im2col window matrix of each convolution, and the
+training images the run copies (uint8) plus one float32 batch. Checked against measured peaks in
+``tests/core/test_memory.py``'s docstring. It is deliberately a little generous: a run that
+the estimate lets through must not die of MemoryError halfway.
+
+Free memory is ``MemAvailable`` from ``/proc/meminfo`` (Linux); where that cannot be read the check is
+skipped (``available_bytes`` returns None). No Qt here, and nothing is built: a typo such as 8192 units x
+8 layers is refused with arithmetic alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+FLOAT = 4
+# float32 copies of the parameters: weights, gradients, the optimizer's buffers, the last good weights kept
+# against divergence and the temporaries of an update (measured: 7.4 for Adam on 784-4096x3-10)
+OPTIMIZER_COPIES = {"sgd": 5, "adam": 8, "adamw": 8, "rmsprop": 6}
+ACTIVATION_COPIES = 3
+CNN_TRUNK = ((32, 3), (64, 3))  # mirrors mnist_gui.nn.presets.CNN_TRUNK (checked by a test)
+HEADROOM = 0.8  # use at most this share of the free memory
+
+
+@dataclasses.dataclass(frozen=True)
+class Estimate:
+    parameters: int
+    parameter_bytes: int
+    activation_bytes: int
+    data_bytes: int
+
+    @property
+    def total(self) -> int:
+        return self.parameter_bytes + self.activation_bytes + self.data_bytes
+
+
+def _conv_trunk(h: int, w: int):
+    """[(out_h, out_w, filters, window)] per convolution, then the pooled (h, w, channels)."""
+    steps, c = [], 1
+    for filters, k in CNN_TRUNK:
+        oh, ow = h - k + 1, w - k + 1
+        if oh < 1 or ow < 1:
+            return None, None
+        steps.append((oh, ow, filters, k * k * c))
+        h, w, c = oh // 2, ow // 2, filters
+        if h < 1 or w < 1:
+            return None, None
+    return steps, (h, w, c)
+
+
+def cnn_fits_images(input_shape) -> bool:
+    """Whether the CNN's two 3x3 convolutions and 2x2 poolings leave at least one pixel."""
+    return len(input_shape) == 2 and _conv_trunk(*input_shape)[0] is not None
+
+
+def estimate(cfg, input_shape=(28, 28), num_classes: int = 10) -> Estimate:
+    """The memory ``cfg`` (a ``TrainConfig``) needs to train on images of ``input_shape``."""
+    pixels = 1
+    for side in input_shape:
+        pixels *= int(side)
+    batch = int(cfg.batch_size)
+    activations = pixels  # per image: the float32 input
+    params = 0
+    if cfg.architecture == "cnn":
+        steps, pooled = _conv_trunk(*input_shape) if len(input_shape) == 2 else (None, None)
+        if steps is None:
+            raise ValueError(f"the cnn architecture needs images of at least 10 x 10 pixels, "
+                             f"got {' x '.join(map(str, input_shape))}")
+        for oh, ow, filters, window in steps:
+            params += (window + 1) * filters
+            activations += oh * ow * (filters + window)  # the output and the im2col windows (measured)
+        flat = pooled[0] * pooled[1] * pooled[2]
+    else:
+        flat = pixels
+    sizes = [flat, *cfg.hidden, num_classes]
+    for a, b in zip(sizes, sizes[1:]):
+        params += (a + 1) * b
+    activations += sum(sizes)
+    copies = OPTIMIZER_COPIES.get(cfg.optimizer, 4)
+    return Estimate(parameters=params, parameter_bytes=params * FLOAT * copies,
+                    activation_bytes=activations * batch * FLOAT * ACTIVATION_COPIES,
+                    data_bytes=int(cfg.train_size) * pixels + batch * pixels * FLOAT)
+
+
+def available_bytes() -> int | None:
+    """Free memory the system could give this process now (Linux ``MemAvailable``), or None if unknown."""
+    try:
+        with open("/proc/meminfo", "rb") as f:
+            for line in f.read(65536).decode("ascii", "replace").splitlines():
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def size_text(n: float) -> str:
+    """1536 -> '1.5 KB'; decimal units, as file managers show them."""
+    for unit in ("bytes", "KB", "MB", "GB", "TB"):
+        if abs(n) < 1000 or unit == "TB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n:.1f} TB"
+
+
+def check_fits(cfg, input_shape=(28, 28), num_classes: int = 10, available: int | None = -1) -> None:
+    """Raise ValueError naming the figure and a smaller alternative when ``cfg`` cannot fit in memory.
+
+    ``available``: free bytes (default: read from the system; None skips the check).
+    """
+    need = estimate(cfg, input_shape, num_classes)
+    free = available_bytes() if available == -1 else available
+    if free is None or need.total <= HEADROOM * free:
+        return
+    advice = _smaller(cfg, input_shape, num_classes, HEADROOM * free)
+    raise ValueError(f"this network needs about {size_text(need.total)} of memory to train "
+                     f"({need.parameters:,} weights; batches of {cfg.batch_size}), but only "
+                     f"{size_text(free)} is free. {advice}")
+
+
+def _smaller(cfg, input_shape, num_classes, budget: float) -> str:
+    batch = int(cfg.batch_size)
+    while batch > 1:
+        batch //= 2
+        if estimate(dataclasses.replace(cfg, batch_size=batch), input_shape, num_classes).total <= budget:
+            return f"Try a batch size of {batch}."
+    hidden = tuple(cfg.hidden)
+    while hidden and max(hidden) > 16:
+        hidden = tuple(max(16, h // 2) for h in hidden)
+        if estimate(dataclasses.replace(cfg, hidden=hidden, batch_size=min(cfg.batch_size, 128)),
+                    input_shape, num_classes).total <= budget:
+            return f"Try hidden layers of {', '.join(map(str, hidden))} with batches of at most 128."
+    return "Try fewer or smaller hidden layers and a smaller batch size."
