@@ -17,7 +17,7 @@ from mnist_gui.cli.parser import CliError, build_parser
 
 USAGE_ERROR = 2
 INTERNAL_ERROR = 1
-COMMANDS = ("train", "evaluate", "predict")
+COMMANDS = ("train", "evaluate", "predict", "runs")
 
 __all__ = ["main", "build_parser", "CliError", "USAGE_ERROR", "describe_error"]
 

@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--weights-only", action="store_true",
                        help="save without the optimizer state (a smaller file that cannot resume training exactly)")
     train.add_argument("--json", action="store_true", help="print one JSON document instead of progress")
+    train.add_argument("--name", help="a name for the run (default: its start time)")
+    train.add_argument("--no-record", action="store_true",
+                       help="do not keep this run in the run store (see `mnist-gui runs`)")
 
     evaluate = sub.add_parser("evaluate", help="test a saved model",
                               description="Loss, accuracy, per-class accuracy and confusion matrix on the test set.")
@@ -74,4 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("model", type=Path)
     predict.add_argument("images", type=Path, nargs="+")
     predict.add_argument("--json", action="store_true", help="print one JSON document")
+
+    runs = sub.add_parser("runs", help="list, show or delete kept training runs",
+                          description="Every training run is kept (settings, curves, outcome, model) "
+                                      "unless trained with --no-record.")
+    runs.add_argument("action", nargs="?", choices=("list", "show", "delete"), default="list")
+    runs.add_argument("id", nargs="?", help="the run's id (or the start of it), for show and delete")
+    runs.add_argument("--json", action="store_true", help="print one JSON document")
     return parser

@@ -1,6 +1,7 @@
 """Progress for ``mnist-gui train`` in a terminal: a live bar per epoch and one Keras-style line after it.
 
-A callback like any other: ``fit`` itself never prints.
+A callback like any other: ``fit`` itself never prints. The line's fields and precision are
+``mnist_gui.core.training_text.epoch_line``'s, the same as the Training tab's log.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import time
 
 from tqdm import tqdm
 
+from mnist_gui.core.training_text import epoch_line
 from mnist_gui.nn import Callback
 
 
@@ -35,11 +37,9 @@ class KerasStyleProgress(Callback):
 
     def on_epoch_end(self, epoch, logs=None):
         self._bar.close()
-        seconds = time.perf_counter() - self._started
-        metrics = " - ".join(f"{k}: {v:.4f}" for k, v in (logs or {}).items()
-                             if k in ("loss", "accuracy", "val_loss", "val_accuracy"))
-        print(f"Epoch {epoch + 1}/{self.params['epochs']} - {seconds:.1f}s - {metrics}", file=sys.stdout,
-              flush=True)
+        info = {**(logs or {}), "epoch": epoch + 1, "epochs": self.params["epochs"],
+                "seconds": time.perf_counter() - self._started}
+        print(epoch_line(info, style="keras"), file=sys.stdout, flush=True)
 
     def on_train_end(self, logs=None):
         if self._bar is not None:

@@ -83,17 +83,34 @@ def _outputs_finite(model, x) -> bool:
     return bool(np.isfinite(probs).all())
 
 
-def _fit(cfg, model, dataset, quiet: bool):
+def _fit(cfg, model, dataset, quiet: bool, recorder):
     from mnist_gui.cli.progress import KerasStyleProgress
     from mnist_gui.nn.presets import train_arrays
 
     x_train, y_train, x_val, y_val = train_arrays(cfg, dataset)
+    callbacks = ([] if quiet else [KerasStyleProgress()]) + ([recorder] if recorder is not None else [])
     started = time.perf_counter()
-    history = model.fit(x_train, y_train, epochs=cfg.epochs, batch_size=cfg.batch_size,
-                        validation_data=None if x_val is None or not len(x_val) else (x_val, y_val),
-                        callbacks=[] if quiet else [KerasStyleProgress()], seed=cfg.seed,
-                        augmentation=None if cfg.augmentation == "none" else cfg.augmentation)
+    try:
+        history = model.fit(x_train, y_train, epochs=cfg.epochs, batch_size=cfg.batch_size,
+                            validation_data=None if x_val is None or not len(x_val) else (x_val, y_val),
+                            callbacks=callbacks, seed=cfg.seed,
+                            augmentation=None if cfg.augmentation == "none" else cfg.augmentation)
+    except KeyboardInterrupt:
+        if recorder is not None:
+            recorder.finish("stopped", "stopped with Ctrl+C", time.perf_counter() - started)
+        raise
     return history, time.perf_counter() - started
+
+
+def _start_recording(args, cfg):
+    if args.no_record:
+        return None
+    from mnist_gui.core.run_recorder import start_run
+
+    recorder, problem = start_run(cfg.to_dict(), name=args.name, source="cli")
+    if problem:
+        print(f"note: {problem}", file=sys.stderr)
+    return recorder
 
 
 def run(args) -> int:
@@ -105,7 +122,8 @@ def run(args) -> int:
     _check_fits(cfg, dataset)
     model = build_model(cfg, input_shape=dataset.x_train.shape[1:], num_classes=len(dataset.class_names),
                         class_names=dataset.class_names)
-    history, seconds = _fit(cfg, model, dataset, quiet=args.json)
+    recorder = _start_recording(args, cfg)
+    history, seconds = _fit(cfg, model, dataset, args.json, recorder)
     usable = _outputs_finite(model, dataset.x_test)
     test_loss = test_acc = math.nan
     if usable:
@@ -120,16 +138,29 @@ def run(args) -> int:
         except OSError as exc:
             raise CliError(f"cannot save model to {out}: {exc.strerror or exc}") from None
     problem = None if usable else "the trained network answers with NaN or infinity; it was not saved"
+    kept = _finish_recording(recorder, history, seconds, test_loss, test_acc, model if usable else None)
     if args.json:
         print_json({"config": cfg.to_dict(), "history": history.history, "stop_reason": history.stop_reason,
                     "message": history.message, "test_loss": test_loss, "test_accuracy": test_acc,
-                    "train_seconds": seconds, "model": str(saved) if saved else None, "problem": problem})
+                    "train_seconds": seconds, "model": str(saved or kept or "") or None, "problem": problem,
+                    "run": recorder.run.id if recorder is not None else None})
     else:
-        _report(history, test_loss, test_acc, seconds, saved, problem)
+        _report(history, test_loss, test_acc, seconds, saved, problem, kept, recorder)
     return 0 if usable else 2
 
 
-def _report(history, test_loss, test_acc, seconds, saved, problem) -> None:
+def _finish_recording(recorder, history, seconds, test_loss, test_acc, model):
+    """The run's outcome in the store; returns the kept model's path, or None."""
+    if recorder is None:
+        return None
+    status = {"stopped": "stopped", "diverged": "diverged"}.get(history.stop_reason, "finished")
+    recorder.finish(status, history.message or "", seconds, test_loss, test_acc, model)
+    if recorder.problem:
+        print(f"note: {recorder.problem}", file=sys.stderr)
+    return recorder.run.model_path
+
+
+def _report(history, test_loss, test_acc, seconds, saved, problem, kept, recorder) -> None:
     if history.stop_reason == "diverged" and history.message:
         print(history.message, file=sys.stderr)
     if problem:
@@ -138,5 +169,7 @@ def _report(history, test_loss, test_acc, seconds, saved, problem) -> None:
     print(f"test loss {test_loss:.4f} - test accuracy {test_acc:.4f} ({seconds:.1f} s of training)")
     if saved is not None:
         print(f"saved {saved}")
-    else:
+    if recorder is not None and recorder.problem is None:
+        print(f"kept as run {recorder.run.id}" + (f"; its model is {kept}" if kept else ""))
+    elif saved is None:
         print("the model was not saved (give --out FILE to keep it)", file=sys.stderr)

@@ -1,0 +1,52 @@
+"""``mnist-gui runs``: list the kept training runs, show one, delete one (``mnist_gui.core.runs``)."""
+
+from __future__ import annotations
+
+import sys
+
+from mnist_gui.cli.common import print_json
+from mnist_gui.cli.parser import CliError
+
+
+def _pct(value) -> str:
+    return "–" if value is None else f"{100 * value:.2f}%"
+
+
+def run(args) -> int:
+    from mnist_gui.core.runs import RunStore
+
+    store = RunStore()
+    if args.action == "list":
+        runs = store.runs()
+        for problem in store.problems:
+            print(f"note: {problem}", file=sys.stderr)
+        if args.json:
+            print_json([r.summary() for r in runs])
+            return 0
+        if not runs:
+            print(f"no runs kept yet in {store.folder}")
+        for r in runs:
+            doc = r.summary()
+            print(f"{r.id}  {doc['started'] or '':19}  {r.status:<12} test {_pct(doc['test_accuracy']):>7}  "
+                  f"{r.name}")
+        return 0
+    if not args.id:
+        raise CliError(f"runs {args.action} needs a run id (see `mnist-gui runs`)")
+    try:
+        found = store.delete(args.id) if args.action == "delete" else store.get(args.id)
+    except KeyError as exc:
+        raise CliError(str(exc.args[0])) from None
+    doc = found.summary()
+    if args.action == "delete":
+        print(f"deleted run {found.id} ({found.name})") if not args.json else print_json({"deleted": doc})
+        return 0
+    doc["history"] = found.epochs()
+    if args.json:
+        print_json(doc)
+        return 0
+    for key in ("id", "name", "status", "started", "seconds", "test_accuracy", "model", "message"):
+        print(f"{key:>14}: {doc[key] if doc[key] is not None else '–'}")
+    for logs in doc["history"]:
+        print(f"{'':>14}  epoch {logs.get('epoch')}: " +
+              ", ".join(f"{k} {v:.4f}" for k, v in logs.items() if k != "epoch" and v is not None))
+    return 0
