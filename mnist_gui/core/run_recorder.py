@@ -50,8 +50,9 @@ class RunRecorder(Callback):
         self._buffer = np.zeros((BUFFER_BATCHES, 2), np.float32)
         self._filled = 0
         self._last_flush = time.monotonic()
-        self._lock_fd = None
-        self._guard(self._take_lock)
+        self._lock_fd = run.lock_fd
+        if self._lock_fd is None:
+            self._guard(self._take_lock)
 
     def _guard(self, action, *args) -> None:
         if self.problem is not None:
@@ -107,7 +108,7 @@ class RunRecorder(Callback):
         if self._lock_fd is not None:
             with contextlib.suppress(OSError):
                 os.close(self._lock_fd)
-            self._lock_fd = None
+            self._lock_fd = self.run.lock_fd = None
 
 
 def start_run(config: dict, name: str | None = None, source: str = "app", store: RunStore | None = None):

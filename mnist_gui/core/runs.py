@@ -91,6 +91,7 @@ class Run:
     def __init__(self, folder: Path, info: dict):
         self.folder = folder
         self.info = info
+        self.lock_fd: int | None = None  # held while this process trains the run
 
     id = property(lambda self: self.info["id"])
     name = property(lambda self: self.info.get("name") or self.info["id"])
@@ -191,7 +192,9 @@ class RunStore:
         return matches[0]
 
     def create(self, config: dict, name: str | None = None, source: str = "app") -> Run:
-        """A new run folder with status "running" (the caller holds its lock through ``RunRecorder``)."""
+        """A new run folder with status "running", its lock held by this process (``run.lock_fd``) from
+        before its record exists, so no other process can take it for interrupted."""
+        self.prune()
         self.folder.mkdir(parents=True, exist_ok=True)
         stamp = time.strftime("%Y%m%d-%H%M%S")
         run_id = f"{stamp}-{secrets.token_hex(3)}"
@@ -202,8 +205,10 @@ class RunStore:
                 "status": "running", "message": "", "test_accuracy": None, "test_loss": None, "model": None,
                 "source": source, "pid": os.getpid()}
         run = Run(folder, info)
+        run.lock_fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+        if fcntl is not None:
+            fcntl.flock(run.lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         self.save(run)
-        self.prune()
         return run
 
     def save(self, run: Run) -> None:
@@ -223,11 +228,13 @@ class RunStore:
         shutil.rmtree(run.folder)
         return run
 
-    def prune(self) -> list[str]:
-        """Delete the oldest unstarred, finished runs beyond KEEP_UNSTARRED; returns their ids."""
+    def prune(self, keep: int | None = None) -> list[str]:
+        """Delete the oldest unstarred runs that are not running beyond ``keep`` (default KEEP_UNSTARRED - 1,
+        making room for a new run); returns their ids."""
+        keep = KEEP_UNSTARRED - 1 if keep is None else keep
         unstarred = [r for r in self.runs() if not r.starred and r.status != "running"]
         removed = []
-        for run in unstarred[KEEP_UNSTARRED:]:
+        for run in unstarred[keep:]:
             with contextlib.suppress(OSError):
                 shutil.rmtree(run.folder)
                 removed.append(run.id)

@@ -104,7 +104,7 @@ def test_the_store_is_bounded_but_keeps_starred_runs(tmp_path, monkeypatch):
     for i in range(5):
         tiny_run(store, name=f"r{i}", epochs=1)
     names = {r.name for r in store.runs()}
-    assert "keep me" in names and len(names) == 4
+    assert "keep me" in names and len(names) == 4  # 3 unstarred + the starred one
 
 
 def test_names_are_cleaned_and_never_empty(tmp_path):
