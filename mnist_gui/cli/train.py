@@ -87,8 +87,12 @@ def _fit(cfg, model, dataset, quiet: bool, recorder):
     from mnist_gui.cli.progress import KerasStyleProgress
     from mnist_gui.nn.presets import train_arrays
 
+    from mnist_gui.core.learning_watch import LearningWatch
+
     x_train, y_train, x_val, y_val = train_arrays(cfg, dataset)
-    callbacks = ([] if quiet else [KerasStyleProgress()]) + ([recorder] if recorder is not None else [])
+    watch = LearningWatch(cfg.to_dict(), len(dataset.class_names),
+                          on_verdict=lambda text: print(f"\nwarning: {text}", file=sys.stderr))
+    callbacks = ([] if quiet else [KerasStyleProgress()]) + [watch] + ([recorder] if recorder is not None else [])
     started = time.perf_counter()
     try:
         history = model.fit(x_train, y_train, epochs=cfg.epochs, batch_size=cfg.batch_size,
@@ -99,6 +103,7 @@ def _fit(cfg, model, dataset, quiet: bool, recorder):
         if recorder is not None:
             recorder.finish("stopped", "stopped with Ctrl+C", time.perf_counter() - started)
         raise
+    history.not_learning = watch.verdict
     return history, time.perf_counter() - started
 
 
@@ -141,7 +146,7 @@ def run(args) -> int:
     kept = _finish_recording(recorder, history, seconds, test_loss, test_acc, model if usable else None)
     if args.json:
         print_json({"config": cfg.to_dict(), "history": history.history, "stop_reason": history.stop_reason,
-                    "message": history.message, "test_loss": test_loss, "test_accuracy": test_acc,
+                    "message": history.message or history.not_learning, "test_loss": test_loss, "test_accuracy": test_acc,
                     "train_seconds": seconds, "model": str(saved or kept or "") or None, "problem": problem,
                     "run": recorder.run.id if recorder is not None else None})
     else:
@@ -154,7 +159,10 @@ def _finish_recording(recorder, history, seconds, test_loss, test_acc, model):
     if recorder is None:
         return None
     status = {"stopped": "stopped", "diverged": "diverged"}.get(history.stop_reason, "finished")
-    recorder.finish(status, history.message or "", seconds, test_loss, test_acc, model)
+    message = history.message or ""
+    if status == "finished" and history.not_learning:
+        status, message = "not learning", history.not_learning
+    recorder.finish(status, message, seconds, test_loss, test_acc, model)
     if recorder.problem:
         print(f"note: {recorder.problem}", file=sys.stderr)
     return recorder.run.model_path
