@@ -92,12 +92,12 @@ def bench_bare_predict(model, dataset) -> float:
     """Seconds for model.predict on all 70,000 images in the calling thread, for comparison: the
     difference to bench_predictions is what the tab's worker adds."""
     from mnist_gui.core.inference import input_from_uint8
-    from mnist_gui.ui.dataset.predictions import CHUNK
+    from mnist_gui.ui.dataset.predictions import IMAGES_PER_CALL
 
     t0 = time.perf_counter()
     for images in (dataset.x_train, dataset.x_test):
-        for start in range(0, len(images), CHUNK):
-            model.predict(input_from_uint8(model, images[start:start + CHUNK]), batch_size=1000)
+        for start in range(0, len(images), IMAGES_PER_CALL):
+            model.predict(input_from_uint8(model, images[start:start + IMAGES_PER_CALL]), batch_size=1000)
     return time.perf_counter() - t0
 
 

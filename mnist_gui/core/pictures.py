@@ -1,12 +1,15 @@
-"""From a drawing to the network's answer, without Qt: has it ink, what does the network see, what does it say.
+"""From a picture or a drawing to what the network sees, without Qt: where is the ink, is there any, the input.
 
-The input scale rule (``classify``): models built by ``presets.build_model`` start with a ``Rescaling(1/255)``
-layer and so expect 0-255 pixel values, like MNIST's uint8 files; a model built without one (the tutorial's
-way) expects [0, 1]. ``to_mnist`` gives [0, 1], so when ``model.layers[0]`` is a ``Rescaling`` layer we
-multiply by 255 first; that rule lives in ``mnist_gui.core.inference``, shared with the command line and the
-Dataset tab.
+``picture_to_ink`` is the one picture -> ink rule of the Draw tab (files, drops, pastes, digits sent from
+the Dataset tab), and it takes the very steps ``to_mnist`` takes for ``mnist-gui predict``: colour and
+transparency -> gray by ``mnist_gui.data.gray``, then ``mnist_gui.data.preprocess.extract_ink`` reads the
+polarity from the border (its median is the paper), subtracts the paper to 0 and makes the brightest ink
+1.0. So a dark digit on grey paper shows on the pad as bright ink on black, like a drawing, and the window
+and the command line give it the same answer. ``has_ink`` and ``network_input`` turn the pad's drawing
+into the 28x28 input, or into nothing for an empty one.
 
-Not here: the Qt widgets (``draw_tab`` and friends) and the saliency map (``saliency_math``).
+Not here: the model's input scale and the answer (``mnist_gui.core.inference``), the Qt widgets
+(``mnist_gui.ui.draw``) and the saliency map (``mnist_gui.core.saliency``).
 """
 
 from __future__ import annotations
@@ -42,10 +45,13 @@ def has_ink(image: np.ndarray) -> bool:
 def network_input(image: np.ndarray, with_steps: bool = False):
     """Drawing -> (the 28x28 network input, the dict of ``to_mnist`` steps or None).
 
-    Both are None for an empty drawing; the steps are only computed when ``with_steps`` is true.
+    Both are None for an empty drawing, and for one whose ink ``to_mnist`` finds too faint to be a digit
+    (the network would name a digit for an all-black input, and with confidence). The steps are only
+    computed when ``with_steps`` is true.
     """
     if not has_ink(image):
         return None, None
-    if with_steps:
-        return to_mnist(image, return_steps=True)
-    return to_mnist(image), None
+    x, steps = to_mnist(image, return_steps=True) if with_steps else (to_mnist(image), None)
+    if not x.any():
+        return None, None
+    return x, steps

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from mnist_gui.ui.dataset.tab import DatasetTab
-from mnist_gui.ui.dataset.predictions import CHUNK, PredictionService
+from mnist_gui.ui.dataset.predictions import IMAGES_PER_CALL as CHUNK, PredictionService
 
 
 CALLS: dict[str, list[int]] = {}   # model name -> id() of the object each predict ran on

@@ -5,6 +5,8 @@ The panel with a trained model (accuracy, a new tab instance) is tested in test_
 
 from __future__ import annotations
 
+import errno
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -101,3 +103,60 @@ def test_the_panel_shows_thumbnails_and_deletes_with_the_delete_key(qtbot, tmp_p
     panel.list.item(1).setSelected(True)
     qtbot.keyClick(panel.list, Qt.Key_Delete)
     assert MyDigitsStore(tmp_path).labels.tolist() == [1, 3]
+
+
+def refuse_writes(patch, err=errno.EACCES, what="Permission denied"):
+    """The disk refuses every write of the store (as a read-only folder or a full disk would)."""
+    def write_idx(path, array):
+        raise OSError(err, what, str(path))
+    patch.setattr("mnist_gui.core.my_digits.write_idx", write_idx)
+
+
+def test_a_digit_the_disk_refuses_is_shown_unsaved_with_the_reason_and_retry_saves_it(qtbot, tmp_path,
+                                                                                       monkeypatch):
+    panel = MyDigitsPanel(MyDigitsStore(tmp_path))
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.add(digit(1), 1)
+    assert not panel.retry_button.isVisibleTo(panel) and not panel.status.isVisibleTo(panel)
+    with monkeypatch.context() as patch:
+        refuse_writes(patch)
+        assert panel.add(digit(2), 2) is False
+        assert [panel.list.item(i).text() for i in range(2)] == ["1", "2 unsaved"]
+        assert "read-only" in panel.status.text() and "kept in this window only" in panel.status.text()
+        assert panel.status.isVisibleTo(panel) and panel.retry_button.isVisibleTo(panel)
+        assert panel.retry() is False, "still refused"
+    panel.retry_button.click()
+    assert [panel.list.item(i).text() for i in range(2)] == ["1", "2"]
+    assert not panel.retry_button.isVisibleTo(panel) and not panel.status.isVisibleTo(panel)
+    assert MyDigitsStore(tmp_path).labels.tolist() == [1, 2]
+
+
+def test_keeping_on_a_full_disk_says_so_in_the_tab_and_the_next_keep_saves_both(qtbot, monkeypatch):
+    tab = DrawTab()
+    qtbot.addWidget(tab)
+    tab.pad.draw_stroke([(140, 30), (140, 250)])
+    with monkeypatch.context() as patch:
+        refuse_writes(patch, errno.ENOSPC, "No space left on device")
+        qtbot.keyClick(tab.pad, Qt.Key_1)
+    assert "not saved yet" in tab.status.text() and "the disk is full" in tab.status.text()
+    assert tab.my_digits.list.item(0).text() == "1 unsaved"
+    qtbot.keyClick(tab.pad, Qt.Key_7)
+    assert tab.status.text().startswith("Kept as a 7")
+    assert MyDigitsStore().labels.tolist() == [1, 7]
+
+
+def test_a_damaged_collection_in_a_read_only_folder_does_not_stop_the_tab(qtbot, monkeypatch):
+    folder = user_data_dir() / "my-digits"
+    folder.mkdir(parents=True)
+    (folder / IMAGES).write_bytes(b"not an idx file at all")
+    (folder / LABELS).write_bytes(b"\x00\x00\x08\x01\x00\x00\x00\x01\x01")
+
+    def replace(src, dst):
+        raise PermissionError(errno.EACCES, "Permission denied", str(src))
+    monkeypatch.setattr("os.replace", replace)  # setting the files aside is refused
+    tab = DrawTab()
+    qtbot.addWidget(tab)
+    assert "left as they are" in tab.my_digits.status.text()
+    assert tab.my_digits.list.count() == 0
+    assert (folder / IMAGES).read_bytes() == b"not an idx file at all"

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage, QPainter,
 
 from mnist_gui.core.paths import resource_path, user_data_dir
 from mnist_gui.ui.draw.tab import DrawTab
-from mnist_gui.ui.draw.image_import import array_to_qimage, qimage_to_array
+from mnist_gui.ui.widgets.qimages import gray_to_qimage as array_to_qimage, qimage_to_array
 from mnist_gui.core.my_digits import IMAGES, MyDigitsStore
 from mnist_gui.ui.draw.prediction_view import EMPTY_TEXT, NO_MODEL_TEXT
 from mnist_gui.core.inference import classify, classify_batch, takes_raw_pixels

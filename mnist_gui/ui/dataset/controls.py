@@ -28,6 +28,16 @@ class DatasetControls(QWidget):
 
     def __init__(self, split_sizes: dict[str, int], class_names: list[str], parent=None):
         super().__init__(parent)
+        self._make_browsing_controls(split_sizes, class_names)
+        self._make_prediction_controls(len(class_names))
+        self._lay_out()
+        self._connect()
+        self._on_scale(self.size_slider.value(), emit=False)
+        self.set_split_size(split_sizes[self.split()])
+        self.set_predictions_state("none")
+
+    def _make_browsing_controls(self, split_sizes: dict[str, int], class_names: list[str]) -> None:
+        """What works without a model: the split, the label filter, jump to an index, thumbnail size."""
         self.split_combo = QComboBox()
         for key, name in SPLITS:
             self.split_combo.addItem(f"{name} ({split_sizes[key]:,} images)", key)
@@ -51,9 +61,11 @@ class DatasetControls(QWidget):
         self.size_label = QLabel()
         self.size_slider.setToolTip("Thumbnail size, in whole multiples of the 28-pixel image.")
 
+    def _make_prediction_controls(self, num_classes: int) -> None:
+        """What needs the model's predictions (each with its own tooltip, replaced while unavailable)."""
         self.predicted_combo = QComboBox()
         self.predicted_combo.addItem("Any prediction", None)
-        for k in range(len(class_names)):
+        for k in range(num_classes):
             self.predicted_combo.addItem(f"Predicted {k}", k)
         self.mistakes_check = QCheckBox("Mistakes only")
         self.order_combo = QComboBox()
@@ -68,6 +80,8 @@ class DatasetControls(QWidget):
                               "usually the most confusing ones, come first.",
         }
 
+    def _lay_out(self) -> None:
+        """Two rows: browsing on top, the prediction filters and the count below."""
         top = QHBoxLayout()
         for widget in (QLabel("Split:"), self.split_combo, QLabel("Label:"), self.label_combo,
                        self.jump_label, self.jump_spin, self.jump_button):
@@ -86,6 +100,7 @@ class DatasetControls(QWidget):
         layout.addLayout(top)
         layout.addLayout(bottom)
 
+    def _connect(self) -> None:
         self.split_combo.currentIndexChanged.connect(lambda _i: self.split_changed.emit(self.split()))
         for combo in (self.label_combo, self.predicted_combo, self.order_combo):
             combo.currentIndexChanged.connect(self.filter_changed)
@@ -94,9 +109,6 @@ class DatasetControls(QWidget):
         self.jump_button.clicked.connect(self._on_jump)
         self.jump_spin.lineEdit().returnPressed.connect(self._on_jump)
         self.size_slider.valueChanged.connect(self._on_scale)
-        self._on_scale(self.size_slider.value(), emit=False)
-        self.set_split_size(split_sizes[self.split()])
-        self.set_predictions_state("none")
 
     # ---- reading ----
 

@@ -13,7 +13,8 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from mnist_gui.ui.widgets.bar_chart import BarChart
-from mnist_gui.ui.dataset.thumbnails import image_to_qimage, verdict_colors
+from mnist_gui.ui.dataset.thumbnails import verdict_colors
+from mnist_gui.ui.widgets.qimages import gray_to_qimage
 
 HOVER_HINT = "Hover over the image to read pixel values (0 = black, 255 = white)."
 NO_MODEL_TEXT = "No model yet: load or train one to see what the network thinks of this image."
@@ -46,7 +47,7 @@ class PixelView(QWidget):
 
     def set_image(self, image: np.ndarray | None) -> None:
         self._image = None if image is None else np.asarray(image, dtype=np.uint8)
-        self._qimage = None if image is None else image_to_qimage(self._image)
+        self._qimage = None if image is None else gray_to_qimage(self._image)
         self.update()
 
     def image(self) -> np.ndarray | None:

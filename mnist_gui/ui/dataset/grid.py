@@ -29,7 +29,6 @@ class ImageGridModel(QAbstractTableModel):
         self.images = np.zeros((0, 28, 28), dtype=np.uint8)
         self.labels = np.zeros(0, dtype=np.uint8)
         self.class_names: list[str] = []
-        self.source_key: object = None
         self.indices = np.zeros(0, dtype=np.int64)
         self.predicted: np.ndarray | None = None
         self.confidence: np.ndarray | None = None
@@ -37,10 +36,11 @@ class ImageGridModel(QAbstractTableModel):
 
     # ---- what is shown ----
 
-    def set_source(self, key: object, images: np.ndarray, labels: np.ndarray, class_names) -> None:
-        """A split: ``key`` names it for the thumbnail cache (e.g. "train")."""
+    def set_source(self, images: np.ndarray, labels: np.ndarray, class_names) -> None:
+        """Show a split: uint8 images (N, 28, 28) and their labels (N,); no image is shown until
+        ``set_indices``, no prediction until ``set_predictions``."""
         self.beginResetModel()
-        self.source_key, self.images, self.labels = key, images, labels
+        self.images, self.labels = images, labels
         self.class_names = list(class_names)
         self.indices = np.zeros(0, dtype=np.int64)
         self.predicted = self.confidence = None

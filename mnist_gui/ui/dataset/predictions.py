@@ -22,8 +22,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from mnist_gui.core.inference import input_from_uint8
 
-CHUNK = 5000           # images per predict() call: progress granularity, bounded float32 memory
-CACHED_MODELS = 3      # results are kept for this many recent models
+IMAGES_PER_CALL = 5000  # images per predict() call: progress granularity, bounded float32 memory
+CACHED_MODELS = 3  # results are kept for this many recent models
 
 _live_services: "weakref.WeakSet[PredictionService]" = weakref.WeakSet()
 
@@ -72,7 +72,7 @@ def _accepts_batch_size(model) -> bool:
 
 
 class PredictionWorker(QObject):
-    """Runs ``model.predict`` over a split in chunks; lives in a worker thread."""
+    """Runs ``model.predict`` over a split, IMAGES_PER_CALL images at a time; lives in a worker thread."""
 
     progressed = Signal(int, int, int)   # job, images done, total
     finished = Signal(int, object)       # job, probs float32 (N, C)
@@ -99,16 +99,17 @@ class PredictionWorker(QObject):
         n = len(images)
         kwargs = {"batch_size": 1000} if _accepts_batch_size(model) else {}
         probs = None
-        for start in range(0, n, CHUNK):
+        for start in range(0, n, IMAGES_PER_CALL):
             if job != self.wanted_job:
                 return None
-            chunk = np.asarray(model.predict(input_from_uint8(model, images[start:start + CHUNK]), **kwargs))
-            if chunk.ndim != 2 or len(chunk) != len(images[start:start + CHUNK]):
-                raise ValueError(f"predict returned shape {chunk.shape} for {min(CHUNK, n - start)} images")
+            batch = images[start:start + IMAGES_PER_CALL]
+            out = np.asarray(model.predict(input_from_uint8(model, batch), **kwargs))
+            if out.ndim != 2 or len(out) != len(batch):
+                raise ValueError(f"predict returned shape {out.shape} for {len(batch)} images")
             if probs is None:
-                probs = np.empty((n, chunk.shape[1]), dtype=np.float32)   # (N, C)
-            probs[start:start + len(chunk)] = chunk
-            self.progressed.emit(job, min(start + CHUNK, n), n)
+                probs = np.empty((n, out.shape[1]), dtype=np.float32)   # (N, C)
+            probs[start:start + len(out)] = out
+            self.progressed.emit(job, start + len(batch), n)
         if probs is None:
             probs = np.zeros((0, 10), dtype=np.float32)
         if not np.isfinite(probs).all():

@@ -1,8 +1,8 @@
 """What a split looks like as a whole: images per class, the mean image of each class, pixel values.
 
-:func:`split_statistics` is plain NumPy (chunked, so a 60,000-image split never turns into a 376 MB
-integer copy); :class:`DatasetStats` shows the numbers and computes them only when it is first shown
-for a split, then remembers them.
+:func:`split_statistics` is plain NumPy, IMAGES_PER_STEP images at a time, so a 60,000-image split
+never turns into a 376 MB integer copy; :class:`DatasetStats` shows the numbers and computes them only
+when it is first shown for a split, then remembers them.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 from mnist_gui.ui.widgets.bar_chart import BarChart
-from mnist_gui.ui.dataset.thumbnails import image_to_qimage
+from mnist_gui.ui.widgets.qimages import gray_to_qimage
 
-CHUNK = 2000   # images per step: bounded float32 temporaries (about 6 MB)
+IMAGES_PER_STEP = 2000  # images per step: bounded float32 temporaries (about 6 MB)
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,11 @@ def split_statistics(images: np.ndarray, labels: np.ndarray, num_classes: int = 
     counts = np.bincount(labels, minlength=num_classes)[:num_classes]
     sums = np.zeros((num_classes, h * w), dtype=np.float64)
     histogram = np.zeros(256, dtype=np.int64)
-    for start in range(0, n, CHUNK):
-        chunk = images[start:start + CHUNK].reshape(-1, h * w)
-        histogram += np.bincount(chunk.ravel(), minlength=256)
-        one_hot = labels[start:start + CHUNK, None] == np.arange(num_classes)   # (n, C)
-        sums += one_hot.T.astype(np.float32) @ chunk.astype(np.float32)
+    for start in range(0, n, IMAGES_PER_STEP):
+        step = images[start:start + IMAGES_PER_STEP].reshape(-1, h * w)                # (n, H*W)
+        histogram += np.bincount(step.ravel(), minlength=256)
+        one_hot = labels[start:start + IMAGES_PER_STEP, None] == np.arange(num_classes)   # (n, C)
+        sums += one_hot.T.astype(np.float32) @ step.astype(np.float32)
     means = (sums / np.maximum(counts, 1)[:, None]).astype(np.float32).reshape(num_classes, h, w)
     total = float(histogram.sum())
     mean_pixel = float(histogram @ np.arange(256)) / total if total else 0.0
@@ -64,7 +64,7 @@ class MeanImages(QWidget):
     def set_means(self, means: np.ndarray, names: list[str]) -> None:
         top = max(float(means.max()), 1.0)
         scaled = np.clip(means * (255.0 / top), 0, 255).astype(np.uint8)
-        self._images = [image_to_qimage(m) for m in scaled]
+        self._images = [gray_to_qimage(m) for m in scaled]
         self._names = list(names)
         self.update()
 

@@ -1,9 +1,9 @@
 """The Dataset tab: browse all 70,000 MNIST images with their labels and what the network thinks.
 
-This module only assembles and wires the parts: the controls (dataset_controls), the virtual thumbnail
-grid (image_grid), the detail panel (image_detail), statistics (dataset_stats), the confusion matrix
-(confusion_view), the background predictions (prediction_worker) and the NumPy filter logic
-(dataset_filters). The main window calls ``set_model`` and listens to ``image_sent``.
+This module only assembles and wires the parts: the controls (``controls``), the virtual thumbnail
+grid (``grid``, painted by ``thumbnails``), the detail panel (``detail``), statistics (``stats``), the
+confusion matrix (``confusion_view``), the background predictions (``predictions``) and the NumPy filter
+logic (``mnist_gui.core.dataset_filters``). The main window calls ``set_model`` and listens to ``image_sent``.
 """
 
 from __future__ import annotations
@@ -42,6 +42,22 @@ class DatasetTab(QWidget):
 
         self.controls = DatasetControls({k: len(v[1]) for k, v in self._splits.items()}, self.class_names)
         self.grid = ImageGridView()
+        self.stats = DatasetStats()
+        self.confusion = ConfusionView()
+        self.detail = ImageDetail()
+        self.views = QTabWidget()
+        self.progress = QProgressBar()
+        self.status = QLabel("")
+        self._lay_out()
+        self.service = PredictionService(self)
+        self._connect()
+        self._on_split_changed(self.controls.split())
+        self.set_model(None)
+        self.setFocusProxy(self.grid)
+
+    def _lay_out(self) -> None:
+        """Controls on top; the Images / Statistics / Confusion matrix views beside the detail panel;
+        the status line with the prediction progress below."""
         self.grid.setMinimumWidth(240)
         legend = QLabel(LEGEND)
         legend.setWordWrap(True)
@@ -50,14 +66,10 @@ class DatasetTab(QWidget):
         images_layout.setContentsMargins(0, 0, 0, 0)
         images_layout.addWidget(self.grid, 1)
         images_layout.addWidget(legend)
-        self.stats = DatasetStats()
-        self.confusion = ConfusionView()
-        self.views = QTabWidget()
         self.views.setDocumentMode(True)
         self.views.addTab(images_page, "Images")
         self.views.addTab(self.stats, "Statistics")
         self.views.addTab(self.confusion, "Confusion matrix")
-        self.detail = ImageDetail()
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(self.views)
         splitter.addWidget(self.detail)
@@ -65,10 +77,8 @@ class DatasetTab(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([900, 340])
-        self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.hide()
-        self.status = QLabel("")
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.progress)
@@ -77,7 +87,7 @@ class DatasetTab(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(status_row)
 
-        self.service = PredictionService(self)
+    def _connect(self) -> None:
         self.service.progressed.connect(self._on_progress)
         self.service.ready.connect(self._on_predictions_ready)
         self.service.failed.connect(self._on_predictions_failed)
@@ -92,9 +102,6 @@ class DatasetTab(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
-        self._on_split_changed(self.controls.split())
-        self.set_model(None)
-        self.setFocusProxy(self.grid)
 
     # ---- public ----
 
@@ -263,7 +270,7 @@ class DatasetTab(QWidget):
     @Slot(str)
     def _on_split_changed(self, split: str) -> None:
         images, labels = self._splits[split]
-        self.grid.grid_model.set_source(split, images, labels, self.class_names)
+        self.grid.grid_model.set_source(images, labels, self.class_names)
         self.controls.set_split_size(len(labels))
         self.stats.set_split(split, self._split_names[split].lower(), images, labels, self.class_names)
         self._show_predictions()

@@ -30,13 +30,6 @@ def verdict_colors(palette: QPalette) -> tuple[QColor, QColor]:
     return QColor("#1a7f37"), QColor("#cf222e")
 
 
-def image_to_qimage(image: np.ndarray) -> QImage:
-    """uint8 (H, W) -> a Grayscale8 QImage that owns a copy of the pixels."""
-    image = np.ascontiguousarray(image, dtype=np.uint8)
-    h, w = image.shape
-    return QImage(image.data, w, h, w, QImage.Format_Grayscale8).copy()
-
-
 def _rgb32(color: QColor) -> np.uint32:
     return np.uint32(0xFF000000 | (color.rgb() & 0xFFFFFF))
 

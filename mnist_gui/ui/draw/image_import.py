@@ -1,11 +1,14 @@
-"""Pictures in and out of Qt for the Draw tab: image files, dropped or pasted pictures, NumPy arrays.
+"""Pictures into the Draw tab: image files, dropped or pasted pictures, each turned into ink for the pad.
 
-Files are decoded by Qt (PNG, JPEG, BMP, GIF, PGM, TIFF, WebP, ... whatever its plugins read), falling
-back to the data layer's NumPy decoder. Transparent parts count as white paper, so a black digit on a
-transparent background is not lost on black. Every picture is turned *ink bright* (polarity decided by the
-border, as ``to_mnist`` does) because that is how the drawing pad shows ink.
+Qt decodes (PNG, JPEG, BMP, GIF, PGM, TIFF, WebP, ... whatever its plugins read, a photo turned upright by
+its EXIF orientation), falling back to the data layer's NumPy decoder. What Qt hands over is read as raw
+RGBA samples (``qimage_to_rgba``): Qt neither converts to gray nor composites transparency, because which
+part is paper and which is ink is decided once, for the window and the command line alike, by
+``mnist_gui.core.pictures.picture_to_ink`` (gray by ``data.gray``, then ``data.preprocess.extract_ink``).
+The pad therefore shows every picture as bright ink on black paper, the paper's own shade subtracted.
 
-Not here: cropping and centring (``mnist_gui.data.preprocess.to_mnist``).
+Not here: cropping and centring (``mnist_gui.data.preprocess.to_mnist``), gray <-> QImage
+(``mnist_gui.ui.widgets.qimages``).
 """
 
 from __future__ import annotations
@@ -14,64 +17,23 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
+from PySide6.QtGui import QImage, QImageReader
+
+from mnist_gui.core.pictures import picture_to_ink
+from mnist_gui.ui.widgets.qimages import qimage_to_rgba
 
 MAX_SIDE = 1024  # larger pictures are scaled down on arrival: the network only ever sees 28 x 28
 
 
-def qimage_to_array(image: QImage) -> np.ndarray:
-    """Any QImage -> float32 (H, W) grayscale in [0, 1] (alpha ignored; see ``flatten_on_white``)."""
-    if image.format() != QImage.Format_Grayscale8:
-        image = image.convertToFormat(QImage.Format_Grayscale8)
-    h, w = image.height(), image.width()
-    if h == 0 or w == 0:
-        return np.zeros((h, w), np.float32)
-    rows = np.frombuffer(image.constBits(), np.uint8, count=image.bytesPerLine() * h)
-    return rows.reshape(h, image.bytesPerLine())[:, :w].astype(np.float32) * np.float32(1 / 255)
-
-
-def array_to_qimage(array: np.ndarray) -> QImage:
-    """2-D array (uint8 0-255, or float in [0, 1]) -> a Grayscale8 QImage owning a copy of the pixels."""
-    a = np.asarray(array)
-    if a.ndim != 2 or a.size == 0:
-        raise ValueError(f"expected a 2-D grayscale image, got shape {a.shape}")
-    if a.dtype != np.uint8:
-        a = np.clip(np.nan_to_num(a.astype(np.float32)) * 255 + 0.5, 0, 255).astype(np.uint8)
-    a = np.ascontiguousarray(a)
-    h, w = a.shape
-    return QImage(a.data, w, h, w, QImage.Format_Grayscale8).copy()
-
-
-def flatten_on_white(image: QImage) -> QImage:
-    """Composite a picture with transparency onto white paper."""
-    if not image.hasAlphaChannel():
-        return image
-    out = QImage(image.size(), QImage.Format_RGB32)
-    out.fill(QColor(255, 255, 255))
-    painter = QPainter(out)
-    painter.drawImage(0, 0, image)
-    painter.end()
-    return out
-
-
-def ink_bright(gray: np.ndarray) -> np.ndarray:
-    """Invert a dark-ink-on-light-paper picture so ink is bright; the border's median is the paper."""
-    border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
-    background = float(np.median(border))
-    if background - float(gray.min()) > float(gray.max()) - background:
-        return np.float32(1) - gray
-    return gray
-
-
 def picture_from_qimage(image: QImage) -> np.ndarray:
-    """A decoded picture -> float32 (H, W) in [0, 1], ink bright, at most MAX_SIDE on its longer side."""
+    """A decoded picture -> float32 (H, W) ink in [0, 1] on black paper, at most MAX_SIDE a side."""
     if image.width() > MAX_SIDE or image.height() > MAX_SIDE:
         image = image.scaled(MAX_SIDE, MAX_SIDE, Qt.KeepAspectRatio, Qt.SmoothTransformation)
-    return ink_bright(qimage_to_array(flatten_on_white(image)))
+    return picture_to_ink(qimage_to_rgba(image))
 
 
 def read_picture(path) -> np.ndarray:
-    """Decode an image file for the pad. Raises ValueError with a message a person can act on."""
+    """Decode an image file into ink for the pad. Raises ValueError with a message a person can act on."""
     path = Path(path)
     if not path.is_file():
         raise ValueError(f"{path.name}: no such file")
@@ -89,11 +51,11 @@ def read_picture(path) -> np.ndarray:
         raise ValueError(f"{path.name} is not a picture this app can read ({qt_reason.lower()})") from None
     if gray.ndim != 2 or gray.size == 0:
         raise ValueError(f"{path.name} is not a picture this app can read")
-    return picture_from_qimage(array_to_qimage(gray))
+    return picture_to_ink(gray)  # the canvas scales it to MAX_SIDE
 
 
 def picture_from_mime(mime: QMimeData) -> np.ndarray | None:
-    """A dropped or pasted picture: image data first, else the first local file. None if neither.
+    """A dropped or pasted picture as ink: image data first, else the first local file. None if neither.
 
     Raises ValueError (from ``read_picture``) when the file is not a readable picture.
     """

@@ -11,7 +11,8 @@ uses, so showing it is a plain copy) and into a grayscale PIPELINE_SIDE copy for
 segment costs well under a millisecond, while scaling a 560-pixel image down on every prediction cost
 ~1.7 ms, a third of the latency budget.
 
-Not here: mouse, tablet and keyboard handling (``drawing_pad``).
+Not here: mouse, tablet and keyboard handling (``pad``); which part of a picture is ink
+(``mnist_gui.core.pictures``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 
-from mnist_gui.ui.draw.image_import import MAX_SIDE, array_to_qimage, qimage_to_array
+from mnist_gui.ui.draw.image_import import MAX_SIDE
+from mnist_gui.ui.widgets.qimages import gray_to_qimage, qimage_to_array
 
 CANVAS = 280.0  # canvas units per side
 PIPELINE_SIDE = 280  # a second, smaller copy is painted alongside for the network (see ``image``)
@@ -108,7 +110,7 @@ class InkCanvas:
     # ---- whole-picture edits ----
 
     def set_picture(self, array: np.ndarray) -> None:
-        image = array_to_qimage(array)
+        image = gray_to_qimage(array)
         if max(image.width(), image.height()) > MAX_SIDE:
             image = image.scaled(MAX_SIDE, MAX_SIDE, Qt.KeepAspectRatio, Qt.SmoothTransformation)
         self._push(Picture(image))

@@ -7,7 +7,7 @@ the mouse and tablet handlers also go through (``begin_stroke`` / ``extend_strok
 Touch arrives as synthesised mouse events. Keys: Esc/Delete clear, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y
 redo, digits 0-9 are announced (``digit_key_pressed``) for labelling.
 
-Not here: classifying the drawing (``draw_tab``) and reading image files (``image_import``).
+Not here: classifying the drawing (``tab``) and reading image files (``image_import``).
 """
 
 from __future__ import annotations
@@ -53,9 +53,6 @@ class DrawingPad(QWidget):
     def set_brush_width(self, width: float) -> None:
         self._width = float(min(max(width, MIN_WIDTH), MAX_WIDTH))
         self.update()
-
-    def eraser(self) -> bool:
-        return self._eraser
 
     def set_eraser(self, on: bool) -> None:
         self._eraser = bool(on)

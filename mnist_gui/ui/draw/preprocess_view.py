@@ -3,7 +3,7 @@
 The steps (crop to the ink, fit in 20 x 20, centre by mass in 28 x 28) are the reason a digit drawn small
 in a corner is recognised as well as one drawn large in the middle, so they are shown side by side with
 short captions. An optional overlay colours the input's pixels by how much they drove the decision
-(computed elsewhere, see ``saliency_math``).
+(computed elsewhere, see ``mnist_gui.core.saliency``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from mnist_gui.ui.draw.image_import import array_to_qimage
+from mnist_gui.ui.widgets.qimages import gray_to_qimage
 
 STEP_CAPTIONS = ("1. Crop to the ink", "2. Fit in 20 × 20", "3. Centre by mass")
 FOR_COLOR, AGAINST_COLOR = (255, 70, 40), (40, 150, 255)
@@ -42,7 +42,7 @@ class PixelImage(QWidget):
 
     def set_array(self, array: np.ndarray | None) -> None:
         self._array = None if array is None else np.asarray(array)
-        self._image = None if array is None or np.asarray(array).size == 0 else array_to_qimage(array)
+        self._image = None if array is None or np.asarray(array).size == 0 else gray_to_qimage(array)
         self.update()
 
     def array(self) -> np.ndarray | None:

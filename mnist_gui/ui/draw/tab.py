@@ -6,6 +6,10 @@ collection. Predictions are throttled: pad changes only start a single-shot 30 m
 stroke segments costs one ``to_mnist`` + forward pass, done between stroke events, never blocking them. The
 optional occlusion overlay (a batch of ~170 forward passes) waits until the pen is lifted.
 
+Pictures (files, drops, pastes and digits sent from the Dataset tab) arrive as ink on black paper, by the
+command line's rule (``mnist_gui.core.pictures.picture_to_ink``), so the pad shows what the network will
+read and what is drawn on top shows too. A blank picture is said to be blank, never named a digit.
+
 The main window calls ``set_model`` (the default model on first launch, later a trained or opened one)
 and ``show_image`` (a digit sent from the Dataset tab).
 """
@@ -21,18 +25,19 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QSlider, QToolB
                                QWidget)
 
 from mnist_gui.ui.draw.pad import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, DrawingPad
-from mnist_gui.ui.draw.image_import import ink_bright, mime_has_picture, picture_from_mime, read_picture
+from mnist_gui.ui.draw.image_import import mime_has_picture, picture_from_mime, read_picture
 from mnist_gui.ui.draw.ink_canvas import PIPELINE_SIDE  # 10x MNIST: plenty for to_mnist, and cheap
 from mnist_gui.ui.draw.my_digits_panel import MyDigitsPanel
 from mnist_gui.ui.draw.prediction_view import PredictionView
 from mnist_gui.ui.draw.preprocess_view import PreprocessView
 from mnist_gui.core.inference import classify
-from mnist_gui.core.pictures import network_input
+from mnist_gui.core.pictures import network_input, picture_to_ink
 from mnist_gui.core.saliency import occlusion_map
 from mnist_gui.ui.theme import ERROR_COLOR
 
 THROTTLE_MS = 30
 OVERLAY_DELAY_MS = 150  # the occlusion map waits for a pause: ~170 forward passes, too many per segment
+BLANK_TEXT = "That picture looks blank: nothing on it stands out from the paper."
 IMAGE_FILTER = "Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.pbm *.ppm *.tif *.tiff *.webp);;All files (*)"
 
 
@@ -45,7 +50,6 @@ class DrawTab(QWidget):
         self._input: np.ndarray | None = None  # the current network input, (28, 28) in [0, 1]
         self._error_shown = False
         self.setAcceptDrops(True)
-
         self.pad = DrawingPad()
         self.prediction = PredictionView()
         self.network_view = PreprocessView()
@@ -53,7 +57,17 @@ class DrawTab(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self._timer = QTimer(self, singleShot=True, interval=THROTTLE_MS)
+        self._overlay_timer = QTimer(self, singleShot=True, interval=OVERLAY_DELAY_MS)
+        self._make_tools()
+        self._lay_out()
+        self._connect()
+        self.setFocusProxy(self.pad)  # switching to the tab puts the keyboard on the canvas
+        self._update_actions()
+        self.update_prediction()
 
+    def _make_tools(self) -> None:
+        """The actions (with their shortcuts, on this tab), the eraser and the brush size."""
         self.undo_action = self._action("Undo", self.pad.undo, [QKeySequence.Undo], "Undo the last stroke")
         self.redo_action = self._action("Redo", self.pad.redo, ["Ctrl+Shift+Z", "Ctrl+Y"],
                                         "Redo the stroke you undid")
@@ -70,6 +84,9 @@ class DrawTab(QWidget):
         self.brush_slider.setMaximumWidth(140)
         self.brush_slider.setToolTip("Brush size")
 
+    def _lay_out(self) -> None:
+        """The tools above the pad and the status line on the left; what the network says and sees, and
+        My digits, on the right."""
         tools = QHBoxLayout()
         tools.addWidget(QLabel("Brush"))
         tools.addWidget(self.brush_slider)
@@ -96,9 +113,8 @@ class DrawTab(QWidget):
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
 
-        self._timer = QTimer(self, singleShot=True, interval=THROTTLE_MS)
+    def _connect(self) -> None:
         self._timer.timeout.connect(self.update_prediction)
-        self._overlay_timer = QTimer(self, singleShot=True, interval=OVERLAY_DELAY_MS)
         self._overlay_timer.timeout.connect(self.update_overlay)
         self.pad.changed.connect(self._schedule_update)
         self.pad.history_changed.connect(self._update_actions)
@@ -109,9 +125,6 @@ class DrawTab(QWidget):
         self.eraser_button.toggled.connect(self.pad.set_eraser)
         self.network_view.steps_toggled.connect(lambda _: self.update_prediction())
         self.network_view.overlay_toggled.connect(lambda _: self.update_prediction())
-        self.setFocusProxy(self.pad)  # switching to the tab puts the keyboard on the canvas
-        self._update_actions()
-        self.update_prediction()
 
     # ---- slots for the main window ----
 
@@ -126,9 +139,7 @@ class DrawTab(QWidget):
         a = np.asarray(array)
         if a.ndim != 2 or a.size == 0:
             raise ValueError(f"show_image expects a 2-D grayscale image, got shape {a.shape}")
-        a = a.astype(np.float32) / 255 if a.dtype == np.uint8 else np.clip(a.astype(np.float32), 0, 1)
-        self.pad.set_image(ink_bright(a))
-        self._say("")
+        self._show_picture(picture_to_ink(a), "")
 
     # ---- pictures from files, drops and the clipboard ----
 
@@ -139,8 +150,7 @@ class DrawTab(QWidget):
         except ValueError as exc:
             self._say(f"Could not open it: {exc}. The canvas is unchanged.", error=True)
             return False
-        self.pad.set_image(picture)
-        self._say(f"Showing {Path(path).name}. Undo brings back what was there.")
+        self._show_picture(picture, f"Showing {Path(path).name}. Undo brings back what was there.")
         return True
 
     def paste(self) -> bool:
@@ -163,9 +173,16 @@ class DrawTab(QWidget):
         if picture is None:
             self._say(nothing, error=True)
             return False
-        self.pad.set_image(picture)
-        self._say("Showing the picture. Undo brings back what was there.")
+        self._show_picture(picture, "Showing the picture. Undo brings back what was there.")
         return True
+
+    def _show_picture(self, ink: np.ndarray, shown: str) -> None:
+        """Put ink (bright on black, from ``picture_to_ink``) on the pad and say ``shown``, or that it is blank."""
+        self.pad.set_image(ink)
+        if ink.any():
+            self._say(shown)
+        else:
+            self._say(f"{BLANK_TEXT} Undo brings back what was there.", error=True)
 
     def _on_open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open a picture of a digit", "", IMAGE_FILTER)
@@ -217,8 +234,10 @@ class DrawTab(QWidget):
         if self._input is None:
             self._say(f"Draw a digit first, then press {label} to keep it as a {label}.", error=True)
             return
-        self.my_digits.add(self._input, label)
-        self._say(f"Kept as a {label}: {len(self.my_digits.store)} digits in My digits.")
+        if self.my_digits.add(self._input, label):
+            self._say(f"Kept as a {label}: {len(self.my_digits.store)} digits in My digits.")
+        else:
+            self._say(f"Kept as a {label}, but not saved yet. {self.my_digits.store.save_error}", error=True)
 
     # ---- small helpers ----
 
