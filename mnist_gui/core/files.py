@@ -10,17 +10,28 @@ Temporary names follow one pattern, ``.<name>.<pid>-<random>.mnist-gui.tmp``, un
 writers never share one, and recognisable so that ``remove_stale_temps`` can delete what an interrupted
 save left behind without touching anything that is not the app's own.
 
+Also here, the one lock between app instances: ``locked`` (a short critical section, e.g. a My digits
+keep) and ``try_lock`` / ``unlock`` (held for as long as something runs, e.g. a training run), both
+``fcntl.flock`` on a lock file; where flock is unavailable (Windows, some network file systems) or the
+lock file cannot be created (a read-only folder) they lock nothing and say so by returning None.
+
 Standard library only: the engine and the data layer write through this module too.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
 import time
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock
+    fcntl = None
 
 TEMP_SUFFIX = ".mnist-gui.tmp"
 _TEMP_NAME = re.compile(r"^\..+\.(\d+)-[0-9a-f]{8}" + re.escape(TEMP_SUFFIX) + r"$")
@@ -128,3 +139,76 @@ def remove_stale_temps(folder, now: float | None = None) -> list[Path]:
         except OSError:
             continue
     return removed
+
+
+def try_lock(path) -> int | None:
+    """Lock ``path`` (created if needed) without waiting: its descriptor, None where locking is impossible.
+    Raises ``BlockingIOError`` if another process holds it."""
+    if fcntl is None:
+        return None
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError:
+        return None  # a folder nobody may write: there is no writer to wait for
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise
+    except OSError:
+        os.close(fd)
+        return None  # a file system without flock (ENOLCK, EINVAL)
+    return fd
+
+
+def unlock(fd: int | None) -> None:
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+def is_locked(path) -> bool:
+    """Whether another process holds the lock on ``path`` now (False where locking is impossible)."""
+    try:
+        fd = try_lock(path)
+    except BlockingIOError:
+        return True
+    unlock(fd)
+    return False
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        here, there = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
+
+
+@contextlib.contextmanager
+def locked(path, timeout_s: float = 3.0):
+    """Hold the lock on ``path`` for the block, waiting at most ``timeout_s`` (then ``TimeoutError``).
+
+    The lock file is removed on release, while still held, so the folder keeps only its own files; a
+    waiter that opened the removed file notices (it is no longer the file at ``path``) and tries again.
+    """
+    path = Path(path)
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            fd = try_lock(path)
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise TimeoutError(errno.ETIMEDOUT, "another mnist-gui window kept the folder busy") from None
+            time.sleep(0.005)
+            continue
+        if fd is None or _same_file(fd, path):
+            break
+        unlock(fd)
+    try:
+        yield
+    finally:
+        if fd is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+            unlock(fd)

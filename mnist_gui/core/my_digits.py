@@ -8,7 +8,7 @@ MNIST loader (``read_idx``, ``load_mnist``-style code) can train on them. How no
   first: a crash can at worst leave one more image than labels; loading keeps the labelled ones.
 * When the disk refuses (read-only folder, full disk), the digit stays here as *unsaved* (the last
   ``unsaved`` of ``images``), ``save_error`` says why, and the next keep or ``save()`` tries again.
-* Instances sharing the folder each write under a lock (``fcntl.flock`` on ``.lock`` in the folder,
+* Instances sharing the folder each write under a lock (``core.files.locked`` on ``.lock`` in the folder,
   removed afterwards; after LOCK_TIMEOUT_S the write counts as refused) and re-read the files under it,
   so each adds to what the others saved. Without flock (Windows) or a lock file (read-only folder) the
   store works unlocked.
@@ -25,20 +25,15 @@ import errno
 import os
 import re
 import stat
-import time
 from pathlib import Path
 
 import numpy as np
 
-from mnist_gui.core.files import remove_stale_temps
+from mnist_gui.core.files import locked, remove_stale_temps
 from mnist_gui.core.inference import classify_batch
 from mnist_gui.core.paths import user_data_dir
 from mnist_gui.data.idx import read_idx, write_idx
 
-try:
-    import fcntl
-except ImportError:  # Windows: no flock; the store works unlocked
-    fcntl = None
 
 IMAGES = "images-idx3-ubyte"
 LABELS = "labels-idx1-ubyte"
@@ -120,7 +115,7 @@ class MyDigitsStore:
         unsaved digits and write the result. On OSError nothing changes but ``save_error``."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            with self._lock():
+            with locked(self.folder / LOCK, LOCK_TIMEOUT_S):
                 images, labels = self._reread()
                 if drop is not None:
                     k = _find(images, labels, *drop)
@@ -160,7 +155,7 @@ class MyDigitsStore:
             return
         remove_stale_temps(self.folder)
         try:
-            with self._lock():
+            with locked(self.folder / LOCK, LOCK_TIMEOUT_S):
                 rewrite = self._load()
         except TimeoutError:
             self.problem = (f"Your saved digits in {self.folder} are busy (another mnist-gui window is "
@@ -236,55 +231,6 @@ class MyDigitsStore:
                     os.unlink(self.folder / entry)
         self.problem = (f"Your saved digits in {self.folder} {what}. The old files were kept as "
                         f"{', '.join(kept)}; new digits are saved afresh.")
-
-    # ---- the lock ----
-
-    @contextlib.contextmanager
-    def _lock(self):
-        """Hold the folder's lock for the block (see the module docstring); TimeoutError if it stays busy."""
-        path = self.folder / LOCK
-        fd = _acquire(path)
-        try:
-            yield
-        finally:
-            if fd is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(path)  # while still holding it: a waiter on this file then sees it is stale
-                os.close(fd)
-
-
-def _acquire(path: Path) -> int | None:
-    """Lock ``path`` (created if needed) and return its descriptor; None where locking is impossible."""
-    if fcntl is None:
-        return None
-    deadline = time.monotonic() + LOCK_TIMEOUT_S
-    while True:
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | _OPEN_FLAGS, 0o644)
-        except OSError:
-            return None  # a folder nobody may write: there is no writer to wait for
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            if time.monotonic() >= deadline:
-                raise TimeoutError(errno.ETIMEDOUT, "another mnist-gui window kept the folder busy") from None
-            time.sleep(0.005)
-            continue
-        except OSError:
-            os.close(fd)
-            return None  # a file system without flock (ENOLCK, EINVAL): work unlocked
-        if _same_file(fd, path):
-            return fd
-        os.close(fd)  # the previous holder removed this file after we opened it: lock the new one
-
-
-def _same_file(fd: int, path: Path) -> bool:
-    try:
-        here, there = os.fstat(fd), os.stat(path)
-    except OSError:
-        return False
-    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
 
 def _read_regular(path: Path) -> np.ndarray:

@@ -12,21 +12,16 @@ words, and the caller shows it.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
-import os
 import time
 
 import numpy as np
 
+from mnist_gui.core.files import try_lock, unlock
 from mnist_gui.core.runs import BATCHES_FILE, EPOCHS_FILE, LOCK_FILE, MODEL_FILE, Run, RunStore
 from mnist_gui.nn.callbacks import Callback
 
-try:
-    import fcntl
-except ImportError:
-    fcntl = None
 
 FLUSH_EVERY_S = 1.0
 BUFFER_BATCHES = 4096  # pairs kept in memory between flushes (a flush also happens when it fills)
@@ -64,9 +59,7 @@ class RunRecorder(Callback):
                             "training goes on")
 
     def _take_lock(self) -> None:
-        self._lock_fd = os.open(self.run.folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
-        if fcntl is not None:
-            fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        self._lock_fd = try_lock(self.run.folder / LOCK_FILE)
 
     def _append(self, name: str, data: bytes) -> None:
         with open(self.run.folder / name, "ab") as f:
@@ -105,10 +98,8 @@ class RunRecorder(Callback):
                      "model": MODEL_FILE if model is not None and self.problem is None else None})
         info.pop("pid", None)
         self._guard(self.store.save, self.run)
-        if self._lock_fd is not None:
-            with contextlib.suppress(OSError):
-                os.close(self._lock_fd)
-            self._lock_fd = self.run.lock_fd = None
+        unlock(self._lock_fd)
+        self._lock_fd = self.run.lock_fd = None
 
 
 def start_run(config: dict, name: str | None = None, source: str = "app", store: RunStore | None = None):

@@ -31,13 +31,9 @@ from pathlib import Path
 
 import numpy as np
 
-from mnist_gui.core.files import write_bytes_atomic
+from mnist_gui.core.files import is_locked, try_lock, write_bytes_atomic
 from mnist_gui.core.paths import user_data_dir
 
-try:
-    import fcntl
-except ImportError:  # Windows: no flock; a run that is still "running" there reads as running
-    fcntl = None
 
 STATUSES = ("running", "finished", "stopped", "diverged", "not learning", "interrupted")
 KEEP_UNSTARRED = 50
@@ -67,22 +63,11 @@ def _read_json(path: Path, limit: int = MAX_RECORD_BYTES):
 
 
 def _lock_is_free(folder: Path) -> bool:
-    """Whether no process holds the run's lock (so a "running" run is in fact interrupted)."""
-    if fcntl is None:
-        return False
-    try:
-        fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    else:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        return True
-    finally:
-        os.close(fd)
+    """Whether no process holds the run's lock (so a "running" run is in fact interrupted). Where locking
+    is impossible (Windows) a "running" run reads as running."""
+    from mnist_gui.core import files
+
+    return files.fcntl is not None and not is_locked(folder / LOCK_FILE)
 
 
 class Run:
@@ -205,9 +190,7 @@ class RunStore:
                 "status": "running", "message": "", "test_accuracy": None, "test_loss": None, "model": None,
                 "source": source, "pid": os.getpid()}
         run = Run(folder, info)
-        run.lock_fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
-        if fcntl is not None:
-            fcntl.flock(run.lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        run.lock_fd = try_lock(folder / LOCK_FILE)
         self.save(run)
         return run
 
