@@ -16,7 +16,6 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
 
 from mnist_gui.cli.common import finite_or_none, load_dataset, print_json
 from mnist_gui.cli.parser import CliError
@@ -76,11 +75,13 @@ def out_path(out: Path) -> Path:
     return path
 
 
-def _outputs_finite(model, x) -> bool:
+def _outputs_finite(model, history, x) -> bool:
+    """Whether the trained network answers with numbers (the engine's check of its raw outputs)."""
     from mnist_gui.core.inference import input_from_uint8
+    from mnist_gui.nn import model_outputs_finite
 
-    probs = model.predict(input_from_uint8(model, x[:SANITY_IMAGES]))
-    return bool(np.isfinite(probs).all())
+    return bool(getattr(history, "weights_ok", True)) and \
+        model_outputs_finite(model, input_from_uint8(model, x[:SANITY_IMAGES]))
 
 
 def _fit(cfg, model, dataset, quiet: bool, recorder):
@@ -99,9 +100,12 @@ def _fit(cfg, model, dataset, quiet: bool, recorder):
                             validation_data=None if x_val is None or not len(x_val) else (x_val, y_val),
                             callbacks=callbacks, seed=cfg.seed,
                             augmentation=None if cfg.augmentation == "none" else cfg.augmentation)
-    except KeyboardInterrupt:
+    except BaseException as exc:
         if recorder is not None:
-            recorder.finish("stopped", "stopped with Ctrl+C", time.perf_counter() - started)
+            stopped = isinstance(exc, KeyboardInterrupt)
+            recorder.finish("stopped" if stopped else "interrupted",
+                            "stopped with Ctrl+C" if stopped else f"training failed: {exc}",
+                            time.perf_counter() - started)
         raise
     history.not_learning = watch.verdict
     return history, time.perf_counter() - started
@@ -129,7 +133,7 @@ def run(args) -> int:
                         class_names=dataset.class_names)
     recorder = _start_recording(args, cfg)
     history, seconds = _fit(cfg, model, dataset, args.json, recorder)
-    usable = _outputs_finite(model, dataset.x_test)
+    usable = _outputs_finite(model, history, dataset.x_test)
     test_loss = test_acc = math.nan
     if usable:
         test_loss, test_acc = (float(v) for v in model.evaluate(dataset.x_test, dataset.y_test))

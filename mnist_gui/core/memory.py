@@ -1,8 +1,8 @@
 """How much memory a training configuration needs, worked out before anything is allocated, and whether it
 fits the machine: shared by ``mnist-gui train`` and the Training tab.
 
-The estimate counts, in float32 (4 bytes): the parameters eight times over for Adam (the weights, their
-gradients, two moment buffers, the last good weights and an update's temporaries; SGD and RMSprop keep
+The estimate counts, in float32 (4 bytes): the parameters nine times over for Adam (the weights, their
+gradients, two moment buffers, two copies kept against divergence and an update's temporaries; SGD and RMSprop keep
 fewer), and one batch's activations about three times over (each layer's output, what its backward keeps,
 and the gradient flowing back), for a CNN with the im2col window matrix of each convolution, and the
 training images the run copies (uint8) plus one float32 batch. Checked against measured peaks in
@@ -19,9 +19,10 @@ from __future__ import annotations
 import dataclasses
 
 FLOAT = 4
-# float32 copies of the parameters: weights, gradients, the optimizer's buffers, the last good weights kept
-# against divergence and the temporaries of an update (measured: 7.4 for Adam on 784-4096x3-10)
-OPTIMIZER_COPIES = {"sgd": 5, "adam": 8, "adamw": 8, "rmsprop": 6}
+# float32 copies of the parameters: weights, gradients, the optimizer's buffers, the last good weights and
+# the start-of-run weights kept against divergence, and an update's temporaries (measured: 7.4 for Adam on
+# 784-4096x3-10 before the start-of-run copy was added)
+OPTIMIZER_COPIES = {"sgd": 6, "adam": 9, "adamw": 9, "rmsprop": 7}
 ACTIVATION_COPIES = 3
 CNN_TRUNK = ((32, 3), (64, 3))  # mirrors mnist_gui.nn.presets.CNN_TRUNK (checked by a test)
 HEADROOM = 0.8  # use at most this share of the free memory

@@ -7,8 +7,10 @@ TrainingResult.
 
 from __future__ import annotations
 
+import errno
 import functools
 import math
+import re
 
 from mnist_gui.nn.presets import TrainConfig, build_model
 
@@ -70,9 +72,12 @@ def parse_hidden(text: str) -> tuple[int, ...]:
 
 
 def plain(message: str) -> str:
-    """A validate() message in the form's words: 'batch_size must ...' -> 'Batch size must ...'."""
+    """A validate() message in the form's words: 'batch_size: the batch size ...' -> 'Batch size: the batch
+    size ...'. A one-word name is replaced only where it names the field ('hidden: ...'), so 'at most 8
+    hidden layers' keeps its words."""
     for name, label in LABELS.items():
-        message = message.replace(name, label.lower())
+        pattern = rf"\b{name}\b" if "_" in name else rf"\b{name}\b(?=:)"
+        message = re.sub(pattern, label.lower(), message)
     return message[:1].upper() + message[1:]
 
 
@@ -150,16 +155,66 @@ def progress_detail(chunk: dict) -> str:
     return f"{chunk['samples_per_s']:,.0f} images/s · about {duration(chunk['seconds_left'])} left"
 
 
-def epoch_line(info: dict) -> str:
-    nan = float("nan")
-    text = (f"Epoch {info['epoch']}/{info['epochs']} · loss {info.get('loss', nan):.4f} · "
-            f"accuracy {100 * info.get('accuracy', nan):.2f}%")
-    if "val_loss" in info:
-        text += (f" · validation loss {info['val_loss']:.4f} · validation accuracy "
-                 f"{100 * info.get('val_accuracy', nan):.2f}%")
+# The fields of an epoch line, in order: (key in the logs, words in the tab's log, decimals of the value as
+# logged). Accuracies are logged as fractions; the tab shows them in percent with two decimals fewer.
+EPOCH_FIELDS = (("loss", "loss", 4), ("accuracy", "accuracy", 4),
+                ("val_loss", "validation loss", 4), ("val_accuracy", "validation accuracy", 4))
+EPOCH_LINE_STYLES = ("log", "keras")
+
+
+def epoch_line(info: dict, style: str = "log") -> str:
+    """One line for the end of an epoch; the only place that decides which numbers it shows, in which
+    order and how precisely. ``info``: ``epoch`` (1-based) and ``epochs``, any of the EPOCH_FIELDS,
+    optionally ``seconds`` and, for an epoch cut short, ``batches`` of ``steps``.
+
+    ``style="log"`` (the Training tab): ``Epoch 3/5 · loss 0.0712 · accuracy 97.87% · ... · 1.9 s``;
+    ``style="keras"`` (the command line): ``Epoch 3/5 - 1.9s - loss: 0.0712 - accuracy: 0.9787 - ...``.
+    """
+    if style not in EPOCH_LINE_STYLES:
+        raise ValueError(f"unknown epoch line style: {style!r} (expected one of {', '.join(EPOCH_LINE_STYLES)})")
+    keras = style == "keras"
+    head = f"Epoch {info['epoch']}/{info['epochs']}"
+    seconds = info.get("seconds")
+    fields = []
+    for key, words, decimals in EPOCH_FIELDS:
+        if key not in info:
+            continue
+        value = float(info[key])
+        if keras:
+            fields.append(f"{key}: {value:.{decimals}f}")
+        elif key.endswith("accuracy"):
+            fields.append(f"{words} {100 * value:.{decimals - 2}f}%")
+        else:
+            fields.append(f"{words} {value:.{decimals}f}")
+    if keras:
+        timing = [f"{seconds:.1f}s"] if seconds is not None else []
+        return " - ".join([head, *timing, *fields])
     if info.get("batches", 0) < info.get("steps", 0):
-        text += f" · ended after batch {info['batches']:,} of {info['steps']:,}"
-    return text + f" · {info.get('seconds', nan):.1f} s"
+        fields.append(f"ended after batch {info['batches']:,} of {info['steps']:,}")
+    timing = [f"{seconds:.1f} s"] if seconds is not None else []
+    return " · ".join([head, *fields, *timing])
+
+
+_WHY_NOT_WRITTEN = {
+    errno.ENOSPC: "the disk is full", errno.EDQUOT: "your disk quota is used up",
+    errno.EACCES: "you are not allowed to write in that folder", errno.EPERM: "you are not allowed to write there",
+    errno.EROFS: "that folder is on a read-only disk", errno.ENOENT: "that folder does not exist (any more)",
+    errno.ENOTDIR: "part of that path is a file, not a folder", errno.EISDIR: "a folder already has that name",
+    errno.ENAMETOOLONG: "the file name is too long",
+}
+
+
+def file_error(what: str, path, exc: OSError) -> str:
+    """Why a file could not be written, in plain words: 'The curves could not be exported to /x/a.csv:
+    the disk is full. A file that was there before is unchanged.'"""
+    reason = _WHY_NOT_WRITTEN.get(getattr(exc, "errno", None)) or (getattr(exc, "strerror", None) or str(exc)
+                                                                     or type(exc).__name__)
+    return f"{what} to {path}: {reason[:1].lower() + reason[1:]}. A file that was there before is unchanged."
+
+
+UNUSABLE = ("The trained network answers with NaN (not a number) or infinity, so it was not kept: the current "
+            "model is unchanged. Try a lower learning rate.")
+TEST_STOPPED = "Test accuracy not measured: the test was stopped before it had seen every test image."
 
 
 def result_lines(result, n_test: int) -> list[str]:
@@ -169,11 +224,28 @@ def result_lines(result, n_test: int) -> list[str]:
         lines.append(f"Diverged: {result.message}")
     elif result.stop_reason == "stopped":
         lines.append(f"Stopped during epoch {result.epochs_completed}; the network keeps the weights it had.")
+    if not getattr(result, "usable", True):
+        lines.append(UNUSABLE)
     if result.test_accuracy is not None:
         lines.append(f"Test accuracy {100 * result.test_accuracy:.2f}% on {n_test:,} images "
                      f"(test loss {result.test_loss:.4f}) · {duration(result.seconds)} in all")
+    elif getattr(result, "test_stopped", False):
+        lines.append(TEST_STOPPED)
     return lines
 
 
+def end_warning(result) -> str | None:
+    """The banner after a run that diverged or left an unusable network; None after any other."""
+    warnings = []
+    if result.stop_reason == "diverged":
+        warnings.append(result.message or "The loss became NaN or infinite; training stopped and the last good "
+                        "weights were kept.")
+    if not getattr(result, "usable", True):
+        warnings.append(UNUSABLE)
+    return " ".join(warnings) or None
+
+
 def end_state(result) -> str:
+    if result.stop_reason != "diverged" and not getattr(result, "usable", True):
+        return "Not usable"
     return {"diverged": "Diverged", "stopped": "Stopped"}.get(result.stop_reason, "Done")

@@ -1,15 +1,18 @@
 """The neural network, NumPy only: a Keras-shaped API (Sequential, Dense, compile/fit/evaluate/predict).
 
-Modules: layers and activations, conv (Conv2D, MaxPooling2D, Reshape), losses (fused with softmax),
-optimizers and schedules, callbacks, model (Sequential) and training (the fit loop), prefetch (augmented
-batches made in a background thread), feed (input batching), serialization (save/load),
-seeding (reproducibility), threads (BLAS thread limits) and presets (the app's training recipes).
+Modules: layers, activation_layers, activations and initializers; conv (Conv2D, MaxPooling2D, Reshape);
+losses (fused with softmax); optimizer_base, optimizers and schedules; callbacks; model (Sequential),
+training (the fit loop) and divergence (spotting and undoing a diverging run, model_outputs_finite);
+prefetch (augmented batches made in a background thread); feed (input batching); saving (write),
+serialization (load_model) with archive and model_spec (a model file checked before anything is
+allocated); seeding (reproducibility); threads (BLAS thread limits); presets (the app's recipes).
 """
 
+from mnist_gui.nn.activation_layers import Activation, LeakyReLU, ReLU, Sigmoid, Softmax, Tanh
 from mnist_gui.nn.callbacks import Callback, History, ProgbarLogger, TrainingControl
 from mnist_gui.nn.conv import Conv2D, MaxPooling2D, Reshape
-from mnist_gui.nn.layers import (Activation, Dense, Dropout, Flatten, Layer, LeakyReLU, ReLU, Rescaling, Sigmoid,
-                                 Softmax, Tanh)
+from mnist_gui.nn.divergence import model_outputs_finite
+from mnist_gui.nn.layers import Dense, Dropout, Flatten, Layer, Rescaling
 from mnist_gui.nn.losses import CategoricalCrossentropy, SparseCategoricalCrossentropy
 from mnist_gui.nn.model import Sequential
 from mnist_gui.nn.optimizers import SGD, Adam, AdamW, Optimizer, RMSprop
@@ -25,5 +28,5 @@ __all__ = [
     "ModelFileError", "Optimizer", "ProgbarLogger", "RMSprop", "ReLU", "Rescaling", "Reshape", "SGD", "Sequential",
     "Sigmoid", "Softmax",
     "SparseCategoricalCrossentropy", "StepDecay", "Tanh", "TrainingControl", "UnscaledInputWarning", "blas_threads",
-    "load_model", "set_random_seed",
+    "load_model", "model_outputs_finite", "set_random_seed",
 ]

@@ -131,7 +131,13 @@ class SigmoidFunction(ActivationFunction):
 
 
 class SoftmaxFunction(ActivationFunction):
-    """Row-wise softmax over the last axis of a (B, C) array."""
+    """Row-wise softmax over the last axis of a (B, C) array.
+
+    Every output row is a probability distribution, even for logits no softmax exists for: a row with
+    a NaN or an infinite logit (which only broken weights produce, e.g. finite weights of 3e38 whose
+    products overflow) comes out uniform, 1/C for every class, never NaN. A model giving such logits
+    is not usable; ``divergence.model_outputs_finite`` tells it apart (it checks the logits).
+    """
 
     name = "softmax"
 
@@ -142,7 +148,11 @@ class SoftmaxFunction(ActivationFunction):
         np.subtract(z, row, out=out)
         np.exp(out, out=out)
         np.sum(out, axis=1, keepdims=True, out=row)
-        return np.divide(out, row, out=out)
+        np.divide(out, row, out=out)
+        # a finite row sums to between 1 and C; a NaN or infinite logit makes its row's sum NaN
+        if not np.isfinite(row).all():
+            out[~np.isfinite(row[:, 0])] = 1.0 / out.shape[1]
+        return out
 
     def backward(self, a, da, out):
         # Jacobian-vector product: dz = a * (da - sum(da * a, axis=1))

@@ -55,7 +55,10 @@ def overrides(callback: Callback, hook: str) -> bool:
 class History(Callback):
     """Per-epoch logs: ``history['loss']``, ``['accuracy']`` (and ``val_loss``, ``val_accuracy`` when
     validating), plus why training ended: ``stop_reason`` is None (all epochs ran), ``"stopped"`` (a
-    callback set ``model.stop_training``) or ``"diverged"`` (a non-finite loss; see ``message``)."""
+    callback set ``model.stop_training``) or ``"diverged"`` (the loss became NaN or infinite or exploded;
+    ``message`` says what happened, which weights were restored and what to try). ``weights_ok`` is
+    False only when even the restored weights give non-finite outputs: such a model must not be used
+    or saved."""
 
     def __init__(self):
         super().__init__()
@@ -63,6 +66,7 @@ class History(Callback):
         self.epoch: list = []
         self.stop_reason = None
         self.message = ""
+        self.weights_ok = True
 
     def on_train_begin(self, logs=None):
         self.history, self.epoch = {}, []
@@ -73,7 +77,7 @@ class History(Callback):
             self.history.setdefault(key, []).append(value)
 
     def __repr__(self):
-        return f"History(epochs={len(self.epoch)}, stop_reason={self.stop_reason!r})"
+        return f"History(epochs={len(self.epoch)}, stop_reason={self.stop_reason!r}, weights_ok={self.weights_ok})"
 
 
 def format_logs(logs: dict) -> str:

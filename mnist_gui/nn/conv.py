@@ -16,7 +16,8 @@ from threading import get_ident
 import numpy as np
 
 from mnist_gui.nn.activations import get_activation
-from mnist_gui.nn.layers import INITIALIZERS, Layer, init_kernel
+from mnist_gui.nn.initializers import check_initializer, init_kernel
+from mnist_gui.nn.layers import Layer
 
 
 def _pair(value, what):
@@ -50,15 +51,12 @@ class Conv2D(Layer):
             raise ValueError(f"Conv2D filters must be a positive integer, got {filters!r}")
         if padding not in ("valid", "same"):
             raise ValueError(f"Conv2D padding must be 'valid' or 'same', got {padding!r}")
-        if kernel_initializer not in INITIALIZERS:
-            raise ValueError(f"unknown kernel_initializer: {kernel_initializer!r} "
-                             f"(expected one of {', '.join(INITIALIZERS)})")
         self.filters = int(filters)
         self.kernel_size = _pair(kernel_size, "Conv2D kernel_size")
         self.strides = _pair(strides, "Conv2D strides")
         self.padding = padding
         self.activation = get_activation(activation)
-        self.kernel_initializer = kernel_initializer
+        self.kernel_initializer = check_initializer(kernel_initializer)
         self.kernel = self.bias = self.kernel_grad = self.bias_grad = None
 
     def compute_output_shape(self, input_shape):

@@ -1,13 +1,13 @@
-"""Layers: Flatten, Rescaling, Dense, Dropout and the activation layers (ReLU, LeakyReLU, Tanh, Sigmoid,
-Softmax, Activation).
+"""Layers: the Layer base class, Flatten, Rescaling, Dense and Dropout.
 
 A layer turns a batch ``x`` of shape (B, ...) into ``y`` in ``forward(x, training)`` and the gradient
 w.r.t. ``y`` back into the gradient w.r.t. ``x`` in ``backward(dy, need_dx)``. Layers do not own their
 parameters: the model keeps one flat parameter vector and one flat gradient vector and hands each layer
 views into them (``bind``), so an optimizer step is a few vectorised operations over one array.
 Outputs are written into buffers the layer keeps between batches (one set per batch size), so the
-arrays a layer returns are only valid until its next forward call. What is not here: losses
-(losses.py) and the activation maths (activations.py).
+arrays a layer returns are only valid until its next forward call. What is not here: the activation
+layers (activation_layers.py), the image layers (conv.py), kernel initialisation (initializers.py),
+losses (losses.py) and the activation maths (activations.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from threading import get_ident
 
 import numpy as np
 
-from mnist_gui.nn.activations import ActivationFunction, get_activation
+from mnist_gui.nn.activations import get_activation
+from mnist_gui.nn.initializers import check_initializer, init_kernel
 
 
 class Layer:
@@ -131,26 +132,6 @@ class Rescaling(Layer):
                 "input_shape": list(self.input_shape) if self.input_shape else None}
 
 
-INITIALIZERS = ("auto", "he_uniform", "glorot_uniform", "he_normal", "glorot_normal")
-
-
-
-def init_kernel(layer, fan_in: int, fan_out: int, rng) -> None:
-    """Fill ``layer.kernel`` by its ``kernel_initializer`` ('auto': He for ReLU-like activations, Glorot
-    otherwise; '<he|glorot>_<uniform|normal>') and zero ``layer.bias``. Shared by Dense and Conv2D."""
-    scheme = layer.kernel_initializer
-    if scheme == "auto":
-        scheme = f"{layer.activation.kernel_init}_uniform"
-    family, dist = scheme.split("_")
-    var = 2.0 / fan_in if family == "he" else 2.0 / (fan_in + fan_out)
-    if dist == "uniform":
-        limit = math.sqrt(3.0 * var)
-        values = rng.uniform(-limit, limit, size=layer.kernel.shape)
-    else:
-        values = rng.normal(0.0, math.sqrt(var), size=layer.kernel.shape)
-    layer.kernel[...] = values
-    layer.bias[...] = 0.0
-
 class Dense(Layer):
     """A fully connected layer ``y = activation(x @ kernel + bias)`` on (B, n) inputs.
 
@@ -164,12 +145,9 @@ class Dense(Layer):
         super().__init__(name, input_shape)
         if isinstance(units, bool) or not isinstance(units, (int, np.integer)) or units < 1:
             raise ValueError(f"Dense units must be a positive integer, got {units!r}")
-        if kernel_initializer not in INITIALIZERS:
-            raise ValueError(f"unknown kernel_initializer: {kernel_initializer!r} "
-                             f"(expected one of {', '.join(INITIALIZERS)})")
         self.units = int(units)
         self.activation = get_activation(activation)
-        self.kernel_initializer = kernel_initializer
+        self.kernel_initializer = check_initializer(kernel_initializer)
         self.kernel = self.bias = self.kernel_grad = self.bias_grad = None
         # set by the model when a softmax output is fused into the loss: forward then returns logits
         self.output_logits = False
@@ -273,67 +251,4 @@ class Dropout(Layer):
         return f"dropout {self.rate:g}"
 
 
-class Activation(Layer):
-    """An activation as a layer of its own: ``Activation('relu')`` or one of the named subclasses."""
-
-    def __init__(self, activation, name=None, input_shape=None):
-        super().__init__(name, input_shape)
-        self.activation: ActivationFunction = get_activation(activation)
-
-    def forward(self, x, training=False):
-        out = self._buffer("y", x.shape)
-        self.activation.forward(x, out)
-        if training:
-            self._a = out
-        return out
-
-    def backward(self, dy, need_dx=True):
-        return self.activation.backward(self._a, dy, dy) if need_dx else None
-
-    def get_config(self):
-        return {"name": self.name, "activation": self.activation.get_config(),
-                "input_shape": list(self.input_shape) if self.input_shape else None}
-
-    def describe(self):
-        return self.activation.name
-
-
-class _NamedActivation(Activation):
-    """An activation layer whose class says which activation it is (ReLU(), Tanh(), ...)."""
-
-    function = "linear"
-
-    def __init__(self, name=None, input_shape=None):
-        super().__init__(self.function, name, input_shape)
-
-    def get_config(self):
-        return {"name": self.name, "input_shape": list(self.input_shape) if self.input_shape else None}
-
-
-class ReLU(_NamedActivation):
-    function = "relu"
-
-
-class LeakyReLU(Activation):
-    def __init__(self, negative_slope: float = 0.01, name=None, input_shape=None):
-        super().__init__({"name": "leaky_relu", "negative_slope": negative_slope}, name, input_shape)
-
-    def get_config(self):
-        return {"name": self.name, "negative_slope": self.activation.negative_slope,
-                "input_shape": list(self.input_shape) if self.input_shape else None}
-
-
-class Tanh(_NamedActivation):
-    function = "tanh"
-
-
-class Sigmoid(_NamedActivation):
-    function = "sigmoid"
-
-
-class Softmax(_NamedActivation):
-    function = "softmax"
-
-
-LAYER_CLASSES = {cls.__name__: cls for cls in (Flatten, Rescaling, Dense, Dropout, Activation, ReLU, LeakyReLU,
-                                               Tanh, Sigmoid, Softmax)}
+LAYER_CLASSES = {cls.__name__: cls for cls in (Flatten, Rescaling, Dense, Dropout)}

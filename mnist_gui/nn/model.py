@@ -3,8 +3,9 @@
 The model allocates a single parameter vector and a single gradient vector (kernels first, then
 biases) and gives each layer views into them, so the optimizer updates everything in a few vectorised
 operations. A softmax output is fused with the cross-entropy loss: the network runs up to the logits
-and the loss (or ``predict``) applies the softmax. The training loop itself is in training.py and
-saving/loading in serialization.py.
+and the loss (or ``predict``) applies the softmax. What is not here: the training loop (training.py),
+writing a model file (saving.py, which ``save`` calls) and reading one (serialization.load_model, which
+builds a Sequential: the dependency goes that one way).
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ import numpy as np
 
 from mnist_gui.nn import seeding
 from mnist_gui.nn.activations import SoftmaxFunction
-from mnist_gui.nn.conv import Conv2D, Reshape
+from mnist_gui.nn.activation_layers import Activation
+from mnist_gui.nn.conv import Reshape
 from mnist_gui.nn.feed import InputFeed, input_prefix
-from mnist_gui.nn.layers import Activation, Dense, Dropout, Flatten, Layer, Rescaling
+from mnist_gui.nn.layers import Dense, Dropout, Flatten, Layer, Rescaling
 from mnist_gui.nn.losses import get_loss
 from mnist_gui.nn.optimizers import get_optimizer
+from mnist_gui.nn.saving import save_model
 from mnist_gui.nn.threads import blas_threads, training_threads
+from mnist_gui.nn.training import fit
 
 _METRICS = {"accuracy", "acc", "sparse_categorical_accuracy", "categorical_accuracy"}
 
@@ -44,26 +48,43 @@ class Sequential:
         self.epochs_trained = 0
         self.class_names: list[str] | None = None
         self.metadata: dict = {}
+        # the layers' names, the next free number per automatic name, and how many layers they cover
+        self._names, self._name_counts, self._named = set(), {}, 0
         for layer in layers or []:
             self.add(layer)
 
     def add(self, layer: Layer) -> None:
         if not isinstance(layer, Layer):
             raise TypeError(f"Sequential takes layers such as Dense(128), got {type(layer).__name__}")
+        if self._named != len(self.layers):  # someone edited self.layers directly
+            self._names = {existing.name for existing in self.layers}
+            self._name_counts.clear()
         if layer.name is None:
-            base = "".join("_" + c.lower() if c.isupper() else c for c in type(layer).__name__).lstrip("_")
-            taken = {existing.name for existing in self.layers}
-            layer.name = base if base not in taken else next(
-                f"{base}_{i}" for i in range(1, len(taken) + 2) if f"{base}_{i}" not in taken)
+            layer.name = self._free_name(type(layer).__name__)
+        self._names.add(layer.name)
         self.layers.append(layer)
+        self._named = len(self.layers)
         self.built = False
+
+    def _free_name(self, class_name: str) -> str:
+        """Keras's automatic name: ``dense``, then ``dense_1``, ``dense_2``, ...; skipping names taken.
+        One counter per base name, so adding n layers takes linear time, not quadratic."""
+        base = "".join("_" + c.lower() if c.isupper() else c for c in class_name).lstrip("_")
+        if base not in self._names:
+            return base
+        i = self._name_counts.get(base, 1)
+        while f"{base}_{i}" in self._names:
+            i += 1
+        self._name_counts[base] = i + 1
+        return f"{base}_{i}"
 
     @property
     def input_shape(self):
         return self.layers[0].input_shape if self.layers else None
 
-    def build(self, input_shape=None) -> None:
-        """Fix every layer's shape, allocate the parameter vectors and initialise the weights."""
+    def build(self, input_shape=None, initialize: bool = True) -> None:
+        """Fix every layer's shape, allocate the parameter vectors and initialise the weights
+        (``initialize=False`` leaves them zero, for a caller that fills them, e.g. load_model)."""
         if not self.layers:
             raise ValueError("the model has no layers")
         shape = tuple(input_shape) if input_shape is not None else self.layers[0].input_shape
@@ -91,7 +112,8 @@ class Sequential:
         for layer in self.layers:
             if layer.param_shapes():
                 layer.bind(*views[id(layer)])
-                layer.init_params(rng)
+                if initialize:
+                    layer.init_params(rng)
         last = self.layers[-1]
         self._ends_in_softmax = last.activation.name == "softmax" if isinstance(last, (Dense, Activation)) else False
         for layer in self.layers:
@@ -141,8 +163,6 @@ class Sequential:
     def fit(self, x, y, epochs=1, batch_size=32, validation_split=0.0, validation_data=None, shuffle=True,
             callbacks=None, verbose=0, seed=None, threads="auto", augmentation=None):
         """Train; returns a History. See training.fit for the details."""
-        from mnist_gui.nn.training import fit
-
         return fit(self, x, y, epochs=epochs, batch_size=batch_size, validation_split=validation_split,
                    validation_data=validation_data, shuffle=shuffle, callbacks=callbacks, verbose=verbose,
                    seed=seed, threads=threads, augmentation=augmentation)
@@ -158,11 +178,14 @@ class Sequential:
         return batch
 
     def predict(self, x, batch_size: int = 256) -> np.ndarray:
-        """Class probabilities, (N, num_classes) in the model dtype (rows sum to 1)."""
+        """Class probabilities, (N, num_classes) in the model dtype (rows sum to 1). Broken weights whose
+        outputs overflow give uniform rows, never NaN (see SoftmaxFunction); ``model_outputs_finite``
+        tells such a model apart."""
         feed = self._feed(x)
         out = np.empty((feed.n, self.num_classes), self.dtype)
         softmax = self._ends_in_softmax or (self.loss is not None and self.loss.from_logits)
-        with blas_threads(training_threads()):
+        # overflow in a broken model is handled by the softmax, so it needs no warning
+        with blas_threads(training_threads()), np.errstate(over="ignore", invalid="ignore"):
             for lo in range(0, feed.n, max(int(batch_size), 1)):
                 hi = min(lo + batch_size, feed.n)
                 z = self._logits(feed.slice(lo, hi))
@@ -239,17 +262,6 @@ class Sequential:
                 raise ValueError(f"weight shape mismatch: expected {target.shape}, got {value.shape}")
             np.copyto(target, value, casting="same_kind")
 
-    def first_dense_kernel(self):
-        """A copy of the first Dense layer's kernel, (inputs, units), or None (also when layers with
-        weights come before it, as in a convolutional network: its inputs are then not pixels)."""
-        first = next((layer for layer in self.layers if isinstance(layer, (Dense, Conv2D))), None)
-        dense = first if isinstance(first, Dense) else None
-        if dense is None:
-            return None
-        if not self.built:
-            self.build()
-        return dense.kernel.copy()
-
     def summary(self) -> str:
         """A table of the layers, their output shapes and parameter counts."""
         if not self.built:
@@ -280,9 +292,7 @@ class Sequential:
         return " → ".join(parts) + f" · {self.count_params():,} parameters"
 
     def save(self, path, include_optimizer: bool = True):
-        """Write one .npz file (see serialization.py); returns the path written."""
-        from mnist_gui.nn.serialization import save_model
-
+        """Write one .npz file (see saving.py; ``load_model`` reads it back); returns the path written."""
         return save_model(self, path, include_optimizer=include_optimizer)
 
     def __repr__(self):

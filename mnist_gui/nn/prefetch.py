@@ -122,7 +122,3 @@ class AugmentedBatches:
             except queue.Empty:
                 break
         self._thread.join()
-
-    @property
-    def alive(self) -> bool:
-        return self._thread.is_alive()

@@ -31,6 +31,51 @@ _PLAIN = {"learning_rate": "learning rate", "dropout": "dropout rate", "l2": "L2
           "batch_size": "batch size (at most the number of training images)"}
 
 
+@dataclasses.dataclass(frozen=True)
+class Limit:
+    """The values one number setting may take. ``whole``: a whole number from ``low`` to ``high``; otherwise
+    a finite number with ``low`` (``low_open``: excluded) and ``high`` (``high_open``: excluded). ``high``
+    None: it depends on the other settings (the batch size: at most the number of training images)."""
+
+    low: float
+    high: float | None
+    whole: bool = False
+    low_open: bool = False
+    high_open: bool = False
+
+    def problem(self, name: str, value, high=None) -> str | None:
+        """Why ``value`` cannot be setting ``name`` ("the learning rate must be greater than 0 and at most
+        10, got 1000000.0"), or None. ``high`` replaces a dependent upper bound."""
+        high = self.high if high is None else high
+        if self.whole:
+            if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not self.low <= value <= high:
+                return f"the {_PLAIN[name]} must be a whole number from {self.low} to {high}, got {value!r}"
+            return None
+        ok = isinstance(value, (int, float, np.number)) and not isinstance(value, bool) and math.isfinite(value)
+        if ok:
+            ok = ((value > self.low if self.low_open else value >= self.low)
+                  and (value < high if self.high_open else value <= high))
+        if ok:
+            return None
+        lower = f"greater than {self.low:g}" if self.low_open else f"at least {self.low:g}"
+        upper = f"below {high:g}" if self.high_open else f"at most {high:g}"
+        return f"the {_PLAIN[name]} must be {lower} and {upper}, got {value!r}"
+
+
+# the one definition of each number setting's range: validate() (so the CLI and the stored settings) and
+# the Train tab's form (mnist_gui.core.train_form) both read it; batch_size's bound is the training images
+LIMITS = {
+    "learning_rate": Limit(0, 10, low_open=True),
+    "dropout": Limit(0, 1, high_open=True),
+    "l2": Limit(0, 1),
+    "validation_split": Limit(0, 0.5),
+    "epochs": Limit(1, 1000, whole=True),
+    "train_size": Limit(100, 60000, whole=True),
+    "seed": Limit(0, 2**32 - 1, whole=True),
+    "batch_size": Limit(1, None, whole=True),
+}
+
+
 @dataclasses.dataclass
 class TrainConfig:
     """Everything that defines a training run. ``hidden``: units per hidden layer (may be empty);
@@ -79,21 +124,6 @@ class TrainConfig:
         def fail(name, text):
             raise ValueError(f"{name}: {text}")
 
-        def integer(name, low, high):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not low <= value <= high:
-                fail(name, f"the {_PLAIN[name]} must be a whole number from {low} to {high}, got {value!r}")
-
-        def number(name, low, high, low_open=False, high_open=False):
-            value = getattr(self, name)
-            ok = isinstance(value, (int, float, np.number)) and not isinstance(value, bool) and math.isfinite(value)
-            if ok:
-                ok = (value > low if low_open else value >= low) and (value < high if high_open else value <= high)
-            if not ok:
-                lower = f"greater than {low:g}" if low_open else f"at least {low:g}"
-                upper = f"below {high:g}" if high_open else f"at most {high:g}"
-                fail(name, f"the {_PLAIN[name]} must be {lower} and {upper}, got {value!r}")
-
         if not isinstance(self.hidden, tuple) or len(self.hidden) > MAX_LAYERS:
             fail("hidden", f"at most {MAX_LAYERS} hidden layers are allowed, got {self.hidden!r}")
         for units in self.hidden:
@@ -104,14 +134,13 @@ class TrainConfig:
                               ("augmentation", tuple(AUGMENTATION_PRESETS))):
             if getattr(self, name) not in allowed:
                 fail(name, f"unknown {name} {getattr(self, name)!r} (expected one of {', '.join(allowed)})")
-        number("learning_rate", 0, 10, low_open=True)
-        number("dropout", 0, 1, high_open=True)
-        number("l2", 0, 1)
-        number("validation_split", 0, 0.5)
-        integer("epochs", 1, 1000)
-        integer("train_size", 100, 60000)
-        integer("seed", 0, 2**32 - 1)
-        integer("batch_size", 1, max(self.n_train, 1))
+        for name in ("learning_rate", "dropout", "l2", "validation_split", "epochs", "train_size", "seed"):
+            problem = LIMITS[name].problem(name, getattr(self, name))
+            if problem:
+                fail(name, problem)
+        problem = LIMITS["batch_size"].problem("batch_size", self.batch_size, high=max(self.n_train, 1))
+        if problem:
+            fail("batch_size", problem)
 
     def to_dict(self) -> dict:
         d = dataclasses.asdict(self)

@@ -1,189 +1,120 @@
-"""Saving and loading models: one .npz file, never a pickle.
+"""Loading models: ``load_model(path)`` reads a file written by ``Sequential.save`` (saving.py).
 
-The file holds plain arrays: ``params`` (the flat parameter vector), ``optimizer/<name>`` (the
-optimizer's state, when saved) and ``config``, UTF-8 JSON stored as a uint8 array::
-
-    {"format": "mnist-gui-model", "version": 1, "dtype": "float32", "name": ..., "seed": ...,
-     "epochs_trained": ..., "input_shape": [28, 28], "layers": [{"class": "Dense", "config": {...}}, ...],
-     "param_count": ..., "loss": {...}, "optimizer": {"config": {...}, "iterations": ..., "state": [...]},
-     "class_names": [...], "metadata": {...}}
-
+The file is a zip archive of plain arrays, never a pickle. Loading validates before it allocates: the
+archive's directory and each member's declared size (archive.py), then the whole JSON description with
+shape arithmetic and a memory budget (model_spec.py), then every array's ``.npy`` header against what the
+description implies; only then is the model built and its arrays streamed in, each checked finite.
 With the optimizer state, the seed and the epoch count saved, training resumed after ``load_model``
-continues exactly as if it had not stopped. Loading reads with ``allow_pickle=False`` and checks
-everything; any problem raises :class:`ModelFileError` (a ``ValueError``) saying what is wrong.
-Saving writes a temporary file next to the target and renames it into place.
+continues exactly as if it had not stopped.
+
+Any problem with the file raises :class:`ModelFileError` (a ``ValueError``) naming the file and what is
+wrong; that includes errors nobody foresaw, wrapped at this boundary (KeyboardInterrupt passes through).
+What is not here: writing (saving.py), the archive checks (archive.py), the description (model_spec.py).
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 
-from mnist_gui.core.files import atomic_write
+from mnist_gui.nn.archive import MAX_NPY_HEADER, ModelArchive, ModelFileError
+from mnist_gui.nn.divergence import all_finite
+from mnist_gui.nn.model import Sequential
+from mnist_gui.nn.model_spec import MAX_CONFIG_BYTES, MAX_LOAD_BYTES, ModelSpec, parse_config
+from mnist_gui.nn.saving import FORMAT, VERSION, save_model
 
-from mnist_gui.nn.conv import CONV_LAYER_CLASSES
-from mnist_gui.nn.layers import LAYER_CLASSES as _DENSE_LAYER_CLASSES
+__all__ = ["FORMAT", "VERSION", "ModelFileError", "load_model", "save_model"]
 
-LAYER_CLASSES = {**_DENSE_LAYER_CLASSES, **CONV_LAYER_CLASSES}
+def load_model(path, max_bytes: int = MAX_LOAD_BYTES) -> Sequential:
+    """Read a model written by ``save``; raises ModelFileError (a ValueError) for any bad file.
 
-FORMAT = "mnist-gui-model"
-VERSION = 1
-
-
-class ModelFileError(ValueError):
-    """A model file that cannot be loaded: missing, truncated, tampered with or not ours."""
-
-
-def save_model(model, path, include_optimizer: bool = True) -> Path:
-    """Write ``model`` to ``path`` (".npz" is appended when missing); returns the path written."""
-    if not model.built:
-        model.build()
+    ``max_bytes``: the most memory the loaded model may hold (parameters, gradients and optimizer
+    state); a file describing a bigger model is refused before anything is allocated.
+    """
     path = Path(path)
-    if path.suffix != ".npz":
-        path = path.with_name(path.name + ".npz")
-    opt = model.optimizer if include_optimizer else None
-    config = {
-        "format": FORMAT, "version": VERSION, "dtype": model.dtype.name, "name": model.name,
-        "seed": model.seed, "epochs_trained": model.epochs_trained,
-        "input_shape": list(model.layers[0].input_shape),
-        "layers": [{"class": type(layer).__name__, "config": layer.get_config()} for layer in model.layers],
-        "param_count": int(model._params.size),
-        "loss": model.loss.get_config() if model.loss is not None else None,
-        "optimizer": None if opt is None else {"config": opt.get_config(), "iterations": opt.iterations,
-                                               "state": sorted(opt.state)},
-        "class_names": list(model.class_names), "metadata": model.metadata,
-    }
-    try:
-        text = json.dumps(config, allow_nan=False)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"cannot save: the model's metadata must be plain JSON values ({exc})") from None
-    arrays = {"config": np.frombuffer(text.encode("utf-8"), np.uint8), "params": model._params}
-    if opt is not None:
-        arrays.update({f"optimizer/{key}": value for key, value in opt.state.items()})
-    with atomic_write(path) as f:
-        np.savez(f, **arrays)
-    return path
-
-
-def _read_arrays(path: Path) -> dict:
     if not path.is_file():
         raise ModelFileError(f"{path}: no such model file")
     try:
-        loaded = np.load(path, allow_pickle=False)
-        if not isinstance(loaded, np.lib.npyio.NpzFile):
-            raise ModelFileError(f"{path}: not a mnist-gui model file (a single array, not an .npz archive)")
-        with loaded as npz:
-            arrays = {key: npz[key] for key in npz.files}
-        for key, value in arrays.items():
-            # NpzFile hands back the raw bytes of members that are not .npy arrays
-            if not isinstance(value, np.ndarray):
-                raise ModelFileError(f"{path}: entry {key!r} is not an array")
-        return arrays
-    except ModelFileError:
-        raise
-    except ValueError as exc:
-        if "pickle" in str(exc).lower() or "object arrays" in str(exc).lower():
-            raise ModelFileError(f"{path}: the file contains pickled Python objects, which are never loaded") from None
-        raise ModelFileError(f"{path}: not a readable model file ({exc})") from None
-    except Exception as exc:  # truncated or corrupt archives surface as many different errors
-        raise ModelFileError(f"{path}: not a readable model file ({type(exc).__name__}: {exc})") from None
+        return _load(path, max_bytes)
+    except ModelFileError as exc:
+        raise ModelFileError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise ModelFileError(f"{path}: the file cannot be read ({exc.strerror or exc})") from None
+    except MemoryError:
+        raise ModelFileError(f"{path}: there is not enough memory to load this model") from None
+    except Exception as exc:  # the promise is "any bad file gives ModelFileError"; the cause stays attached
+        raise ModelFileError(f"{path}: not a readable model file ({type(exc).__name__}: {exc})") from exc
 
 
-def _check(condition, path, message):
-    if not condition:
-        raise ModelFileError(f"{path}: {message}")
+def _load(path: Path, max_bytes: int) -> Sequential:
+    with ModelArchive(path, max_member_bytes=max_bytes + MAX_NPY_HEADER) as archive:
+        spec = ModelSpec.from_config(parse_config(_config_bytes(archive)), max_bytes)
+        expected = {"config", *spec.array_names}
+        for key in spec.array_names:
+            if key not in archive.members:
+                what = "the 'params' array" if key == "params" else f"the optimizer array {key!r}"
+                raise ModelFileError(f"missing {what}")
+        extra = sorted(set(archive.members) - expected)
+        if extra:
+            raise ModelFileError(f"unexpected entries {extra}")
+        headers = {key: _array_header(archive, key, spec) for key in spec.array_names}
+
+        model = _build(spec)
+        archive.read_into("params", model._params, headers["params"])
+        if not all_finite(model._params):
+            raise ModelFileError("the weights contain NaN or infinite values")
+        for key in spec.state_names:
+            archive.read_into(f"optimizer/{key}", model.optimizer.state[key], headers[f"optimizer/{key}"])
+            if not all_finite(model.optimizer.state[key]):
+                raise ModelFileError(f"optimizer array {key!r} contains NaN or infinity")
+        if model.optimizer is not None:
+            model.optimizer.iterations = spec.iterations  # 0 when the file holds no optimizer state
+    model.epochs_trained, model.class_names, model.metadata = spec.epochs_trained, spec.class_names, spec.metadata
+    return model
 
 
-def _read_config(arrays, path) -> dict:
-    raw = arrays.get("config")
-    _check(raw is not None, path, "not a mnist-gui model file (no 'config' entry)")
-    _check(raw.dtype == np.uint8 and raw.ndim == 1, path, "the 'config' entry is not UTF-8 JSON bytes")
+def _config_bytes(archive: ModelArchive) -> bytes:
+    if "config" not in archive.members:
+        raise ModelFileError("not a mnist-gui model file (no 'config' entry)")
+    dtype, shape, header = archive.array_header("config")
+    if dtype != np.uint8 or len(shape) != 1:
+        raise ModelFileError("the 'config' entry is not UTF-8 JSON bytes")
+    if shape[0] > MAX_CONFIG_BYTES:
+        raise ModelFileError(f"the model description is {shape[0]:,} bytes, more than the {MAX_CONFIG_BYTES:,} "
+                             "a model file may have")
+    archive.check_exact_size("config", header, shape[0])
+    raw = np.empty(shape[0], np.uint8)
+    archive.read_into("config", raw, header)
+    return raw.tobytes()
+
+
+def _array_header(archive: ModelArchive, key: str, spec: ModelSpec) -> int:
+    """Check member ``key``'s header against the description; returns its header's length."""
+    dtype, shape, header = archive.array_header(key)
+    n = spec.param_count
+    if key == "params":
+        if dtype != spec.dtype or len(shape) != 1:
+            raise ModelFileError(f"'params' should be a 1-D {spec.dtype} array, got {len(shape)}-D {dtype}")
+        if shape[0] != n:
+            raise ModelFileError(f"'params' holds {shape[0]} numbers but the architecture needs {n}")
+    elif dtype != spec.dtype or shape != (n,):
+        raise ModelFileError(f"optimizer array {key.split('/', 1)[1]!r} has shape {shape} and dtype {dtype}, "
+                             f"expected ({n},) {spec.dtype}")
+    archive.check_exact_size(key, header, n * spec.dtype.itemsize)
+    return header
+
+
+def _build(spec: ModelSpec) -> Sequential:
+    """The model the description specifies, its weights zero (the caller streams them in)."""
     try:
-        config = json.loads(raw.tobytes().decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelFileError(f"{path}: the model description is not valid JSON ({exc})") from None
-    _check(isinstance(config, dict) and config.get("format") == FORMAT, path, "not a mnist-gui model file")
-    version = config.get("version")
-    _check(isinstance(version, int), path, "the file has no format version")
-    _check(version <= VERSION, path, f"format version {version} is newer than this program reads ({VERSION}); "
-                                     "update mnist-gui")
-    _check(version == VERSION, path, f"unsupported format version {version}")
-    return config
-
-
-def load_model(path):
-    """Read a model written by ``save``; raises ModelFileError (a ValueError) for any bad file."""
-    from mnist_gui.nn.model import Sequential
-
-    path = Path(path)
-    arrays = _read_arrays(path)
-    config = _read_config(arrays, path)
-    dtype = config.get("dtype")
-    _check(dtype in ("float32", "float64"), path, f"unsupported dtype {dtype!r}")
-    layer_specs = config.get("layers")
-    _check(isinstance(layer_specs, list) and layer_specs, path, "the model has no layers")
-    layers = []
-    for i, spec in enumerate(layer_specs):
-        _check(isinstance(spec, dict) and isinstance(spec.get("config"), dict), path, f"layer {i + 1} is malformed")
-        cls = LAYER_CLASSES.get(spec.get("class"))
-        _check(cls is not None, path, f"layer {i + 1} has an unknown type {spec.get('class')!r}")
-        try:
-            layers.append(cls.from_config(spec["config"]))
-        except (TypeError, ValueError) as exc:
-            raise ModelFileError(f"{path}: layer {i + 1} ({spec['class']}) has a bad configuration: {exc}") from None
-    _check(isinstance(config.get("seed"), int), path, "the model has no seed")
-    try:
-        model = Sequential(layers, name=str(config.get("name", "sequential")), seed=config.get("seed"),
-                           dtype=dtype)
-        model.build(config.get("input_shape"))
+        model = Sequential(spec.layers, name=spec.name, seed=spec.seed, dtype=spec.dtype)
+        model.build(spec.input_shape, initialize=False)
     except (TypeError, ValueError) as exc:
-        raise ModelFileError(f"{path}: the layers do not fit together: {exc}") from None
-
-    params = arrays.get("params")
-    _check(params is not None, path, "missing the 'params' array")
-    _check(params.dtype == model.dtype and params.ndim == 1, path,
-           f"'params' should be a 1-D {dtype} array, got {params.ndim}-D {params.dtype}")
-    _check(params.size == model._params.size == config.get("param_count"), path,
-           f"'params' holds {params.size} numbers but the architecture needs {model._params.size}")
-    _check(bool(np.isfinite(params).all()), path, "the weights contain NaN or infinite values")
-    np.copyto(model._params, params)
-
-    expected = {"config", "params"}
-    if config.get("loss") is not None:
-        opt_spec = config.get("optimizer")
+        raise ModelFileError(f"the layers do not fit together: {exc}") from None
+    if spec.loss is not None:
         try:
-            from mnist_gui.nn.losses import get_loss
-            from mnist_gui.nn.optimizers import get_optimizer
-
-            optimizer = get_optimizer(opt_spec["config"]) if opt_spec is not None else "adam"
-            model.compile(optimizer=optimizer, loss=get_loss(config["loss"]))
-        except (TypeError, ValueError, KeyError) as exc:
-            raise ModelFileError(f"{path}: bad loss or optimizer settings: {exc}") from None
-        if opt_spec is not None:
-            iterations, names = opt_spec.get("iterations"), opt_spec.get("state")
-            _check(isinstance(iterations, int) and iterations >= 0, path, "bad optimizer step count")
-            _check(names == sorted(model.optimizer.state), path,
-                   f"optimizer state {names} does not match {type(model.optimizer).__name__}")
-            state = {}
-            for key in names:
-                arr = arrays.get(f"optimizer/{key}")
-                _check(arr is not None, path, f"missing the optimizer array 'optimizer/{key}'")
-                _check(arr.shape == model._params.shape and arr.dtype == model.dtype, path,
-                       f"optimizer array '{key}' has shape {arr.shape} and dtype {arr.dtype}, expected "
-                       f"{model._params.shape} {dtype}")
-                _check(bool(np.isfinite(arr).all()), path, f"optimizer array '{key}' contains NaN or infinity")
-                state[key] = arr
-                expected.add(f"optimizer/{key}")
-            model.optimizer.load_state(state, iterations)
-    extra = sorted(set(arrays) - expected)
-    _check(not extra, path, f"unexpected entries {extra}")
-
-    epochs, names, metadata = config.get("epochs_trained"), config.get("class_names"), config.get("metadata")
-    _check(isinstance(epochs, int) and epochs >= 0, path, "bad epoch count")
-    _check(isinstance(names, list) and len(names) == model.num_classes and all(isinstance(n, str) for n in names),
-           path, f"class_names should be {model.num_classes} strings")
-    _check(isinstance(metadata, dict), path, "metadata should be a JSON object")
-    model.epochs_trained, model.class_names, model.metadata = epochs, names, metadata
+            model.compile(optimizer=spec.optimizer, loss=spec.loss)
+        except (TypeError, ValueError) as exc:
+            raise ModelFileError(f"bad loss or optimizer settings: {exc}") from None
     return model

@@ -4,8 +4,9 @@ Per batch: gather (and scale) the rows into a reused buffer, forward to the logi
 softmax/cross-entropy writes the logits' gradient in place, backward (no input gradient for the first
 layer with weights), one optimizer step over the flat parameter vector. Batch and epoch loss/accuracy
 are running means weighted by batch size, as in Keras. The loop talks to the outside world only
-through callbacks; it never prints. A non-finite loss restores the weights (and optimizer state) from
-the start of the epoch and ends training with ``history.stop_reason == "diverged"``.
+through callbacks; it never prints. A loss that is not finite or explodes ends training with
+``history.stop_reason == "diverged"`` and the last healthy weights restored and checked; every run
+ends with ``history.weights_ok`` saying whether the final weights give finite outputs (divergence.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import numpy as np
 
 from mnist_gui.nn import seeding
 from mnist_gui.nn.callbacks import Callback, History, ProgbarLogger, overrides
+from mnist_gui.nn.divergence import CHECK_SAMPLES, CHECKPOINT_EVERY, DivergenceGuard
 from mnist_gui.nn.layers import Dropout, Rescaling
 from mnist_gui.nn.prefetch import AugmentedBatches, resolve_augmentation
 from mnist_gui.nn.threads import blas_threads, training_threads
@@ -60,7 +62,7 @@ def _warn_if_unscaled(model, feed):
         warnings.warn(
             f"the inputs look like raw pixel values (dtype {feed.raw_dtype}, largest value {high:g}) but the model "
             "has no Rescaling layer, so it will learn slowly or not at all; divide by 255 or add "
-            "Rescaling(1/255) as the first layer", UnscaledInputWarning, stacklevel=4)
+            "Rescaling(1/255) as the first layer", UnscaledInputWarning, stacklevel=5)
 
 
 def fit(model, x, y, epochs=1, batch_size=32, validation_split=0.0, validation_data=None, shuffle=True,
@@ -77,7 +79,8 @@ def fit(model, x, y, epochs=1, batch_size=32, validation_split=0.0, validation_d
     presets ('light', 'standard', ...): every training batch (never the validation data) is randomly
     distorted, in a background thread (prefetch.py), from a stream derived from the seed, so seeded runs
     still repeat exactly; it is recorded in ``model.metadata['augmentation']``. Training stops early when a
-    callback sets ``model.stop_training`` or the loss stops being finite.
+    callback sets ``model.stop_training`` or the loss stops being finite or explodes; then check
+    ``history.weights_ok`` before using or saving the model.
     """
     if model.optimizer is None:
         raise ValueError("compile the model before fit(), e.g. model.compile(optimizer='adam', "
@@ -86,6 +89,29 @@ def fit(model, x, y, epochs=1, batch_size=32, validation_split=0.0, validation_d
     batch_size = _check_positive_int("batch_size", batch_size)
     if seed is not None:
         model.seed = seeding.check_seed(seed)
+    feed, targets, val, augment = _prepare_data(model, x, y, validation_split, validation_data, augmentation)
+    history = History()
+    callbacks = _callback_list(history, callbacks, verbose)
+    params = {"epochs": epochs, "steps": -(-feed.n // batch_size), "samples": feed.n, "batch_size": batch_size}
+    for cb in callbacks:
+        cb.set_model(model)
+        cb.set_params(params)
+    model.stop_training = False
+    for cb in callbacks:
+        cb.on_train_begin({})
+    threads = training_threads() if threads == "auto" else threads
+    # overflow on the way to a non-finite loss is expected and handled (the weights are restored)
+    with blas_threads(threads), np.errstate(all="ignore"):
+        _Loop(model, feed, targets, val, callbacks, history, batch_size, augment).run(epochs, shuffle)
+    last_logs = {key: values[-1] for key, values in history.history.items()}
+    for cb in callbacks:
+        cb.on_train_end(last_logs)
+    return history
+
+
+def _prepare_data(model, x, y, validation_split, validation_data, augmentation):
+    """(training feed, targets, (validation feed, targets) or None, augmentation or None), all checked;
+    records the augmentation in the model's metadata."""
     augment = resolve_augmentation(augmentation)
     x, y, x_val, y_val = _split_validation(x, y, validation_split, validation_data)
     feed = model._feed(x)
@@ -107,30 +133,17 @@ def fit(model, x, y, epochs=1, batch_size=32, validation_split=0.0, validation_d
         val = (model._feed(x_val), model.loss.prepare_targets(y_val, model.num_classes))
         if len(val[1]) != val[0].n:
             raise ValueError(f"x_val has {val[0].n} samples but y_val has {len(val[1])}")
+    return feed, targets, val, augment
 
-    history = History()
+
+def _callback_list(history, callbacks, verbose) -> list:
     callbacks = [history] + list(callbacks or [])
     if verbose and not any(isinstance(cb, ProgbarLogger) for cb in callbacks):
         callbacks.append(ProgbarLogger(verbose))
     for cb in callbacks:
         if not isinstance(cb, Callback):
             raise TypeError(f"callbacks must be Callback objects, got {type(cb).__name__}")
-    n, steps = feed.n, -(-feed.n // batch_size)
-    params = {"epochs": epochs, "steps": steps, "samples": n, "batch_size": batch_size}
-    for cb in callbacks:
-        cb.set_model(model)
-        cb.set_params(params)
-    model.stop_training = False
-    for cb in callbacks:
-        cb.on_train_begin({})
-    threads = training_threads() if threads == "auto" else threads
-    # overflow on the way to a non-finite loss is expected and handled (the weights are restored)
-    with blas_threads(threads), np.errstate(all="ignore"):
-        _Loop(model, feed, targets, val, callbacks, history, batch_size, augment).run(epochs, shuffle)
-    last_logs = {key: values[-1] for key, values in history.history.items()}
-    for cb in callbacks:
-        cb.on_train_end(last_logs)
-    return history
+    return callbacks
 
 
 class _Loop:
@@ -140,43 +153,35 @@ class _Loop:
         self.batch_begin = [cb for cb in callbacks if overrides(cb, "on_batch_begin")]
         self.batch_end = [cb for cb in callbacks if overrides(cb, "on_batch_end")]
         self.dropouts = [layer for layer in model.layers if isinstance(layer, Dropout)]
-        opt = model.optimizer
-        self.saved_params = np.empty_like(model._params)
-        self.saved_state = {k: np.empty_like(v) for k, v in opt.state.items()}
-
-    def _snapshot(self):
-        opt = self.model.optimizer
-        np.copyto(self.saved_params, self.model._params)
-        for key, arr in opt.state.items():
-            np.copyto(self.saved_state[key], arr)
-        self.saved_iterations = opt.iterations
-
-    def _restore(self):
-        opt = self.model.optimizer
-        np.copyto(self.model._params, self.saved_params)
-        for key, arr in opt.state.items():
-            np.copyto(arr, self.saved_state[key])
-        opt.iterations = self.saved_iterations
+        k = min(CHECK_SAMPLES, feed.n)
+        self.guard = DivergenceGuard(model, lambda: (feed.slice(0, k), targets[:k]))
 
     def run(self, epochs, shuffle):
         model = self.model
         for epoch in range(epochs):
             for cb in self.callbacks:
                 cb.on_epoch_begin(epoch, {})
-            self._snapshot()
             logs = self._epoch(epoch, shuffle)
             if logs is None:
                 return
-            model.epochs_trained += 1
-            model.metadata["epochs_trained"] = model.epochs_trained
             if self.val is not None:
                 logs["val_loss"], logs["val_accuracy"] = model._evaluate_feed(*self.val)
+                if not math.isfinite(logs["val_loss"]):
+                    self._diverged("The validation loss became "
+                                   f"{'NaN' if math.isnan(logs['val_loss']) else 'infinite'} after epoch "
+                                   f"{model.epochs_trained + 1}")
+                    return
+            model.epochs_trained += 1
+            model.metadata["epochs_trained"] = model.epochs_trained
             for cb in self.callbacks:
                 cb.on_epoch_end(epoch, logs)
             if model.stop_training:
                 self.history.stop_reason = "stopped"
                 self.history.message = f"Training was stopped during epoch {model.epochs_trained}."
-                return
+                break
+        problem = self.guard.final_problem()  # the last update is one no batch loss has judged
+        if problem is not None:
+            self._diverged(problem)
 
     def _epoch(self, epoch, shuffle):
         """One pass over the data; the epoch logs, or None when the loss diverged."""
@@ -201,7 +206,7 @@ class _Loop:
         n = feed.n
         body, plan = model._body, model._backward_plan
         forward_backward, step = model.loss.forward_backward, model.optimizer.step
-        take, batch_begin, batch_end = feed.take, self.batch_begin, self.batch_end
+        take, batch_begin, batch_end, guard = feed.take, self.batch_begin, self.batch_end, self.guard
         target_bufs = {}
         total_loss, total_correct, seen = 0.0, 0, 0
         for b, lo in enumerate(range(0, n, B)):
@@ -218,9 +223,14 @@ class _Loop:
             for layer in body:
                 h = layer.forward(h, True)
             loss_sum, correct = forward_backward(h, yb, 1.0)
-            if not math.isfinite(loss_sum):
-                self._diverged(epoch, b, loss_sum)
+            problem = guard.problem(loss_sum / nb)
+            if problem is not None:
+                what, why = problem
+                self._diverged(f"The loss {what} at epoch {model.epochs_trained + 1}, batch {b + 1}"
+                               + (f", {why}" if why else ""))
                 return None
+            if b % CHECKPOINT_EVERY == 0:
+                guard.checkpoint(b)  # the weights this healthy loss was computed with, before the update
             for layer, need_dx in plan:
                 h = layer.backward(h, need_dx)
             step()
@@ -235,14 +245,12 @@ class _Loop:
                 break
         return {"loss": total_loss / seen, "accuracy": total_correct / seen}
 
-    def _diverged(self, epoch, batch, loss):
-        model = self.model
-        lr = model.optimizer.current_learning_rate()
-        self._restore()
-        what = "NaN" if math.isnan(loss) else "infinite"
-        done = model.epochs_trained  # epochs are numbered over the model's life, from 1 in messages
-        where = f"the end of epoch {done}" if done else "their initial values"
+    def _diverged(self, what: str) -> None:
+        """Stop, restore the last healthy weights (checked), and say so in ``history``."""
+        lr = self.model.optimizer.current_learning_rate()
+        usable, restored = self.guard.recover()
         self.history.stop_reason = "diverged"
-        self.history.message = (f"The loss became {what} at epoch {done + 1}, batch {batch + 1}. "
-                                f"The weights were restored to {where}. Try a lower learning rate (now {lr:g}).")
-        model.stop_training = True
+        self.history.weights_ok = usable
+        self.history.message = (f"{what}: the training diverged. {restored} Try a lower learning rate "
+                                f"(now {lr:g}), for example {lr / 10:g}.")
+        self.model.stop_training = True

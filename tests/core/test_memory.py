@@ -2,7 +2,7 @@
 the figure and a smaller alternative that does fit, and builds nothing.
 
 Checked against measured peaks (ru_maxrss, three batches of training, this machine): 784-128-10 batch 32:
-5 MB measured / 5 MB estimated; cnn batch 2000: 1728 / 1766 MB; 784-4096x3-10 Adam batch 512: 1097 / 1267 MB;
+5 MB measured / 5 MB estimated; cnn batch 2000: 1728 / 1766 MB; 784-4096x3-10 Adam batch 512: 1257 / 1415 MB;
 784-2048x2-10 SGD batch 256: 114 / 137 MB.
 """
 

@@ -7,6 +7,7 @@ import pytest
 from mnist_gui.nn import (Adam, Conv2D, Dense, Flatten, Layer, MaxPooling2D, Rescaling, Reshape, Sequential,
                           load_model)
 from tests.nn.test_gradients import assert_close, check_input_gradient, numeric_gradient, sample
+from tests.nn.test_model import first_pixel_kernel
 
 
 def bound(layer, shape):
@@ -108,7 +109,7 @@ def test_a_cnn_learns_a_small_subset_and_round_trips(dataset, tmp_path):
     model = mnist_cnn()
     model.fit(dataset.x_train[:2000], dataset.y_train[:2000], epochs=1, batch_size=16)
     assert model.evaluate(dataset.x_test[:1000], dataset.y_test[:1000])[1] > 0.8
-    assert model.first_dense_kernel() is None  # its inputs are feature maps, not pixels
+    assert first_pixel_kernel(model) is None  # its inputs are feature maps, not pixels
     assert "conv 8@3x3 relu" in model.summary_line()
     for include_optimizer in (True, False):
         path = model.save(tmp_path / f"cnn-{include_optimizer}.npz", include_optimizer=include_optimizer)

@@ -3,8 +3,19 @@
 import numpy as np
 import pytest
 
-from mnist_gui.nn import (Activation, Dense, Dropout, Flatten, ReLU, Rescaling, Sequential, Softmax,
+from mnist_gui.nn import (Activation, Conv2D, Dense, Dropout, Flatten, ReLU, Rescaling, Sequential, Softmax,
                           SparseCategoricalCrossentropy)
+
+
+def first_pixel_kernel(model):
+    """A copy of the kernel of the first Dense layer whose inputs are pixels, (inputs, units), or None:
+    also None when a layer with weights (a Conv2D) comes before it, as its inputs are then feature maps."""
+    first = next((layer for layer in model.layers if isinstance(layer, (Dense, Conv2D))), None)
+    if not isinstance(first, Dense):
+        return None
+    if not model.built:
+        model.build()
+    return first.kernel.copy()
 
 
 def tutorial_model(**kwargs):
@@ -37,12 +48,12 @@ def test_layers_are_live_views_into_one_parameter_vector():
     assert not np.any(dense.kernel == 0.5), "get_weights returns copies"
     model.set_weights(weights)
     assert np.all(dense.kernel == 0.5)
-    first = model.first_dense_kernel()
+    first = first_pixel_kernel(model)
     first[:] = 1.0
     assert np.all(dense.kernel == 0.5)
     with pytest.raises(ValueError, match="shape mismatch"):
         model.set_weights([w.T for w in weights])
-    assert Sequential([Flatten(input_shape=(2, 2))]).first_dense_kernel() is None
+    assert first_pixel_kernel(Sequential([Flatten(input_shape=(2, 2))])) is None
 
 
 def test_initialisation_he_for_relu_glorot_otherwise():

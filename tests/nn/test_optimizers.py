@@ -179,7 +179,7 @@ def test_slice_by_slice_updates_match_whole_vector_formulas(make):
         w, g = start.copy(), np.zeros_like(start)
         opt = make()
         with pytest.MonkeyPatch.context() as mp:
-            mp.setattr("mnist_gui.nn.optimizers.CHUNK", chunk)
+            mp.setattr("mnist_gui.nn.optimizer_base.UPDATE_SLICE_ELEMENTS", chunk)
             opt.build(w, g, n_kernel)
         assert len(opt._chunks) == (4 if chunk == 65536 else 1)
         for step in range(3):

@@ -181,6 +181,15 @@ def test_sgd_model_round_trip(tmp_path, data):
     np.testing.assert_array_equal(loaded.optimizer.state["velocity"], model.optimizer.state["velocity"])
 
 
+def test_plain_sgd_keeps_its_step_count(tmp_path, data):
+    """An optimizer without state arrays still has a step count, which schedules depend on."""
+    model = make_model(optimizer=SGD(0.05, schedule=CosineDecay(decay_steps=100)))
+    model.fit(*data, epochs=1, batch_size=100)
+    loaded = load_model(model.save(tmp_path / "plain-sgd.npz"))
+    assert loaded.optimizer.state == {} and loaded.optimizer.iterations == 10
+    assert loaded.optimizer.current_learning_rate() == model.optimizer.current_learning_rate()
+
+
 def test_unsaveable_metadata_is_a_clear_error(tmp_path):
     model = make_model()
     model.metadata["when"] = object()
