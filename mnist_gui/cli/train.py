@@ -162,10 +162,9 @@ def _finish_recording(recorder, history, seconds, test_loss, test_acc, model):
     """The run's outcome in the store; returns the kept model's path, or None."""
     if recorder is None:
         return None
-    status = {"stopped": "stopped", "diverged": "diverged"}.get(history.stop_reason, "finished")
-    message = history.message or ""
-    if status == "finished" and history.not_learning:
-        status, message = "not learning", history.not_learning
+    from mnist_gui.core.run_recorder import run_status
+
+    status, message = run_status(history.stop_reason, history.not_learning, history.message)
     recorder.finish(status, message, seconds, test_loss, test_acc, model)
     if recorder.problem:
         print(f"note: {recorder.problem}", file=sys.stderr)

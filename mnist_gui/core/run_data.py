@@ -1,5 +1,7 @@
 """The numbers of one training run as the plots see them, with no Qt: preallocated per-batch arrays,
-per-epoch lists, TensorBoard-style smoothing, the crosshair's readout and the CSV layout of the export.
+per-epoch lists, TensorBoard-style smoothing, the crosshair's readout in plain words ("epoch 2, batch 340:
+loss 0.21"), the CSV layout of the export, and a kept run's curves read back from the run store
+(``RunData.from_record``), and the y range the plots fit to them (``y_range``). Not here: the store's files (``mnist_gui.core.runs``), drawing (ui/train/plots.py).
 """
 
 from __future__ import annotations
@@ -22,24 +24,43 @@ def ema_smooth(values: np.ndarray, weight: float, state: tuple[float, int] = (0.
     ``1 - weight**n`` removes the pull towards the starting value of 0, so the first points are not
     dragged down. Non-finite values pass through unsmoothed and do not disturb the average.
     Returns (smoothed, state); pass ``state`` back in to continue a series.
+
+    Vectorised a block at a time (a kept run of 100,000 batches is smoothed in milliseconds, where a
+    Python loop took a tenth of a second): within a block, last_t = w**t * (last_0 + (1 - w) * sum over
+    k <= t of w**-k * x_k), with blocks short enough that w**-k stays far from overflowing.
     """
+    values = np.asarray(values, dtype=np.float64)
+    out = values.copy()
     last, count = state
-    out = np.empty(len(values), dtype=np.float64)
-    for i, v in enumerate(values):
-        if not math.isfinite(v):
-            out[i] = v
-            continue
-        last = last * weight + (1.0 - weight) * v
-        count += 1
-        out[i] = last / (1.0 - weight**count) if weight < 1.0 else last
-    return out, (last, count)
+    finite = np.flatnonzero(np.isfinite(values))
+    if not finite.size:
+        return out, (last, count)
+    x = values[finite]
+    if weight <= 0.0:
+        out[finite] = x
+        return out, (float(x[-1]), count + len(x))
+    smooth = np.empty(len(x))
+    block = int(max(1, min(4096, 200 * math.log(10) / -math.log(weight)))) if weight < 1.0 else len(x)
+    for lo in range(0, len(x), block):
+        part = x[lo: lo + block]
+        t = np.arange(1, len(part) + 1)
+        if weight < 1.0:
+            grow = weight ** -t.astype(np.float64)                       # w**-k, at most ~1e200
+            smooth[lo: lo + len(part)] = weight ** t * (last + (1.0 - weight) * np.cumsum(grow * part))
+        else:
+            smooth[lo: lo + len(part)] = last
+        last = float(smooth[lo + len(part) - 1])
+    n = count + np.arange(1, len(x) + 1)
+    out[finite] = smooth / (1.0 - weight ** n) if weight < 1.0 else smooth
+    return out, (last, count + len(x))
 
 
 class RunData:
     """One run's curves. Per-batch arrays are allocated once for the whole run and filled in place."""
 
-    def __init__(self, capacity: int = 1024, smoothing: float = 0.6):
+    def __init__(self, capacity: int = 1024, smoothing: float = 0.6, steps: int = 0):
         capacity = max(int(capacity), 1)
+        self.steps = int(steps)                # batches per epoch (0: unknown), for the readout
         self.x = np.zeros(capacity)            # fractional epochs, (capacity,)
         self.loss = np.zeros(capacity)
         self.accuracy = np.zeros(capacity)
@@ -50,6 +71,22 @@ class RunData:
         self._loss_state = self._acc_state = (0.0, 0)
         self.epochs: list[float] = []
         self.epoch_logs: dict[str, list[float]] = {k: [] for k in EPOCH_KEYS}
+
+    @classmethod
+    def from_record(cls, batches: np.ndarray, epochs: list[dict], steps: int, smoothing: float = 0.6) -> "RunData":
+        """A kept run's curves: ``batches`` (n, 2) per-batch (loss, accuracy) as ``Run.batches()`` gives them,
+        ``epochs`` its per-epoch logs (``Run.epochs()``), ``steps`` batches per epoch. Epochs are contiguous,
+        so batch i ends at epoch (i + 1) / steps; a stopped run's last epoch point goes where its last batch was."""
+        steps = max(int(steps), 1)
+        n = len(batches)
+        data = cls(max(n, 1), smoothing=smoothing, steps=steps)
+        if n:
+            data.add_batches((np.arange(n) + 1.0) / steps, batches[:, 0], batches[:, 1])
+        for k, logs in enumerate(epochs, start=1):
+            epoch = float(logs.get("epoch") or k)
+            data.add_epoch(min(epoch, n / steps) if n else epoch,
+                           {key: np.nan if logs.get(key) is None else logs[key] for key in EPOCH_KEYS})
+        return data
 
     def add_batches(self, x, loss, accuracy) -> None:
         k = len(x)
@@ -85,20 +122,29 @@ class RunData:
             new[: self.n] = old[: self.n]
             setattr(self, name, new)
 
+    def position(self, i: int) -> tuple[int, int]:
+        """(epoch, batch within it), both from 1, of the i-th batch (from 0) of the run."""
+        if self.steps > 0:
+            return i // self.steps + 1, i % self.steps + 1
+        epoch = max(math.ceil(self.x[i] - 1e-9), 1)
+        return epoch, i + 1
+
     def readout(self, x: float) -> str:
-        """The values nearest to epoch ``x`` as one line: the batch there and the closest epoch end."""
-        parts = [f"epoch {x:.2f}"]
+        """The values nearest to epoch ``x`` in plain words, e.g. "epoch 2, batch 340: loss 0.21 (smoothed
+        0.23), accuracy 93% · after epoch 2: loss 0.19, accuracy 94.1%, validation loss 0.22, accuracy 93.4%".
+        A position before the first batch or after the last reads as the first or the last; no data, ""."""
+        parts = []
         if self.n:
             i = int(np.clip(np.searchsorted(self.x[: self.n], x), 0, self.n - 1))
-            parts.append(f"batch loss {self.loss[i]:.4f} (smoothed {self.loss_smooth[i]:.4f}), "
-                         f"accuracy {100 * self.accuracy_smooth[i]:.1f}% smoothed")
+            epoch, batch = self.position(i)
+            parts.append(f"epoch {epoch}, batch {batch:,}: loss {_short(self.loss[i])} "
+                         f"(smoothed {_short(self.loss_smooth[i])}), accuracy {_percent(self.accuracy_smooth[i])}")
         if self.epochs:
             j = int(np.argmin(np.abs(np.asarray(self.epochs) - x)))
             logs = {k: v[j] for k, v in self.epoch_logs.items()}
-            text = (f"end of epoch {self.epochs[j]:g}: loss {logs['loss']:.4f}, "
-                    f"accuracy {100 * logs['accuracy']:.1f}%")
+            text = f"after epoch {j + 1}: loss {_short(logs['loss'])}, accuracy {_percent(logs['accuracy'])}"
             if math.isfinite(logs["val_loss"]):
-                text += f", validation loss {logs['val_loss']:.4f}, accuracy {100 * logs['val_accuracy']:.1f}%"
+                text += f", validation loss {_short(logs['val_loss'])}, accuracy {_percent(logs['val_accuracy'])}"
             parts.append(text)
         return " · ".join(parts)
 
@@ -109,6 +155,32 @@ class RunData:
                    _num(self.accuracy[i]), "", "", "", ""]
         for j, epoch in enumerate(self.epochs):
             yield [run, f"{epoch:g}", "", "", "", *(_num(self.epoch_logs[k][j]) for k in EPOCH_KEYS)]
+
+
+def y_range(arrays, current: tuple[float, float], log: bool = False, force: bool = False):
+    """The y range a plot of ``arrays`` should change to, or None to keep ``current``: the data with 5% to
+    spare, once they leave the range or fill less than half of it (each change re-lays the axis, which
+    costs more than drawing the curves), or always with ``force``. On a log axis, in powers of ten."""
+    values = np.concatenate([np.asarray(a, dtype=float).ravel() for a in arrays] or [np.zeros(0)])
+    values = values[np.isfinite(values)]
+    if log:
+        values = np.log10(values[values > 0])
+    if not values.size:
+        return None
+    lo, hi = float(values.min()), float(values.max())
+    a, b = current
+    span = max(hi - lo, 1e-6)
+    if force or lo < a or hi > b or span < 0.5 * (b - a):
+        return lo - 0.05 * span, hi + 0.05 * span
+    return None
+
+
+def _short(v: float) -> str:
+    return f"{v:.3g}" if math.isfinite(v) else "–"
+
+
+def _percent(v: float) -> str:
+    return f"{100 * v:.1f}%" if math.isfinite(v) else "–"
 
 
 def _num(v: float) -> str:

@@ -102,6 +102,15 @@ class RunRecorder(Callback):
         self._lock_fd = self.run.lock_fd = None
 
 
+def run_status(stop_reason: str | None, not_learning: str | None = None, message: str = "") -> tuple[str, str]:
+    """(status, message) of a run that ended with ``stop_reason`` (None, "stopped" or "diverged"), given the
+    learning watch's verdict: a run that went to the end without learning is "not learning"."""
+    status = {"stopped": "stopped", "diverged": "diverged"}.get(stop_reason, "finished")
+    if status == "finished" and not_learning:
+        return "not learning", not_learning
+    return status, message or ""
+
+
 def start_run(config: dict, name: str | None = None, source: str = "app", store: RunStore | None = None):
     """A new run and its recorder; on a disk that refuses, ``(None, problem)`` and training goes unrecorded."""
     store = store if store is not None else RunStore()

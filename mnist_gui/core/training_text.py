@@ -151,8 +151,21 @@ def progress_format(chunk: dict, paused: bool = False) -> str:
     return text + (" · paused" if paused else "")
 
 
-def progress_detail(chunk: dict) -> str:
+def progress_detail(chunk: dict, paused: bool = False) -> str:
+    """Speed and time left; while paused the clock is held and says so (paused time is not counted)."""
+    if paused:
+        return f"Paused · about {duration(chunk['seconds_left'])} left once resumed"
     return f"{chunk['samples_per_s']:,.0f} images/s · about {duration(chunk['seconds_left'])} left"
+
+
+def not_kept_warning(problem: str) -> str:
+    """The banner when the run store refuses a run: training goes on, but nothing of it is kept."""
+    return (f"This run trains, but it is not being kept: {problem[:1].lower() + problem[1:]}. It will not be "
+            "in the runs table; to keep its network, save it with File › Save model when it ends.")
+
+
+def not_learning_warning(verdict: str) -> str:
+    return f"{verdict} Press Stop to end this run, or let it go on."
 
 
 # The fields of an epoch line, in order: (key in the logs, words in the tab's log, decimals of the value as

@@ -17,7 +17,7 @@ import math
 
 import numpy as np
 
-from mnist_gui.data.warp import CHUNK, elastic_field, warp
+from mnist_gui.data.warp import IMAGES_PER_PASS, elastic_field, warp
 
 __all__ = ["Augmentation", "AUGMENTATION_PRESETS", "AUGMENTATION_DESCRIPTIONS"]
 
@@ -136,8 +136,8 @@ class Augmentation:
             thickness = (rng.random(b, np.float32) * 1.5 - 0.5) * np.float32(min(self.thickness * k, 1.0))
         if not self.elastic_alpha:
             return warp(images, matrices, out=out, thickness=thickness)
-        for lo in range(0, b, CHUNK):  # a field per chunk: a whole data set's would take gigabytes
-            hi = min(lo + CHUNK, b)
+        for lo in range(0, b, IMAGES_PER_PASS):  # a field per pass: a whole data set's would take gigabytes
+            hi = min(lo + IMAGES_PER_PASS, b)
             field = elastic_field(hi - lo, h, w, self.elastic_alpha * k, self.elastic_sigma, rng)
             warp(images[lo:hi], matrices[lo:hi], out=out[lo:hi], field=field,
                  thickness=None if thickness is None else thickness[lo:hi])

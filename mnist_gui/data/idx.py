@@ -2,12 +2,18 @@
 
 An IDX file is: two zero bytes, a type code, the number of dimensions, one big-endian uint32 size per
 dimension, then the data, big-endian and row-major. Files may be gzip-compressed; ``read_idx`` detects that
-from the gzip magic bytes, not from the name.
+from the gzip magic bytes, not from the name, and inflates with ``gunzip`` (zlib in C throughout, where
+the ``gzip`` module would read a huge name field or zero padding one byte at a time).
+``read_idx_header`` reads only the header, so a caller can check what a file declares before its data
+is read.
 
-Reading never trusts the header: the declared size is compared with the bytes actually present *before*
-the array is allocated (for gzip the stream is inflated in chunks and stops one byte past the declared
-size), so a header claiming 4 GB cannot make us allocate 4 GB. Every malformed file raises ``ValueError``
-naming the file and the problem. A missing file raises the usual ``FileNotFoundError``.
+Reading never trusts the header. Only regular files are read (``regular_files``: no FIFO, device or
+folder), at most ``limits.MAX_IDX_FILE_BYTES`` of them. The declared size is compared with the bytes
+actually present, with what a gzip file of this size can hold (``limits.MAX_DEFLATE_RATIO``) and with
+``limits.MAX_IDX_BYTES`` *before* anything of that size is allocated; a gzip stream is inflated in steps
+and stops one byte past the declared size, so a header claiming 4 GB or a gzip bomb cannot make us
+allocate more than the data present, and never more than the cap. Every malformed file raises
+``ValueError`` naming the file and the problem. A missing file raises the usual ``FileNotFoundError``.
 
 Files are written through ``mnist_gui.core.files.atomic_write`` (a temporary name, then a rename).
 """
@@ -16,14 +22,17 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import os
 import struct
-import zlib
 from pathlib import Path
 
 import numpy as np
 
 from mnist_gui.core.files import atomic_write
+from mnist_gui.data.gunzip import GZIP_MAGIC, Gunzip
+from mnist_gui.data.limits import MAX_DEFLATE_RATIO, MAX_IDX_BYTES, MAX_IDX_FILE_BYTES, describe_bytes
+from mnist_gui.data.regular_files import open_regular
+
+__all__ = ["read_idx", "read_idx_header", "write_idx", "IDX_TYPES", "MAX_NDIM"]
 
 # type code -> big-endian dtype as stored in the file
 IDX_TYPES = {
@@ -35,54 +44,77 @@ IDX_TYPES = {
     0x0E: np.dtype(">f8"),
 }
 MAX_NDIM = 4
-_GZIP_MAGIC = b"\x1f\x8b"
-_CHUNK = 1 << 22  # inflate 4 MB at a time so memory follows the data present, not the header's claim
-_MAX_DEFLATE_RATIO = 1032  # deflate cannot expand data by more than this, so bigger claims are lies
+_INFLATE_STEP_BYTES = 1 << 22  # inflate 4 MB at a time so memory follows the data present, not the header's claim
 
 
 def read_idx(path) -> np.ndarray:
     """Read an IDX file (raw or gzip) into a native-endian, writable array of the declared shape."""
     path = Path(path)
-    with open(path, "rb") as f:
-        if f.read(2) == _GZIP_MAGIC:
-            f.seek(0)
-            try:
-                with gzip.GzipFile(fileobj=f, mode="rb") as gz:
-                    return _read_stream(gz, path, gzip_size=os.fstat(f.fileno()).st_size)
-            except (OSError, EOFError, zlib.error) as exc:
-                raise ValueError(f"{path}: broken gzip stream ({exc})") from None
-        f.seek(0)
-        return _read_stream(f, path)
-
-
-def _read_stream(f, path: Path, gzip_size: int | None = None) -> np.ndarray:
-    compressed = gzip_size is not None
-    dtype, shape = _read_header(f, path)
-    header_len = 4 + 4 * len(shape)
-    expected = int(np.prod(shape, dtype=object)) * dtype.itemsize
-    if compressed:
-        limit = _MAX_DEFLATE_RATIO * gzip_size
-        if expected > limit:
-            raise ValueError(f"{path}: the IDX header declares shape {shape} ({expected} bytes), "
-                             f"more than this gzip file can hold (at most {limit} bytes)")
-        data = _read_at_most(f, expected + 1)
-        present = len(data)
-    else:
-        present = os.fstat(f.fileno()).st_size - header_len
-    if present < expected:
-        raise ValueError(f"{path}: truncated IDX data: the header declares shape {shape} "
-                         f"({expected} bytes) but only {present} bytes follow it")
-    if present > expected:
-        extra = "trailing bytes" if compressed else f"{present - expected} trailing bytes"
-        raise ValueError(f"{path}: {extra} after the IDX data of shape {shape} ({expected} bytes)")
-    if compressed:
-        buf = data
-    else:
-        buf = bytearray(expected)
-        if f.readinto(buf) != expected:
-            raise ValueError(f"{path}: file changed while it was read")
+    with _open_idx(path) as (f, size, compressed):
+        dtype, shape = _read_header(f, path)
+        expected = _declared_bytes(path, dtype, shape, size, compressed)
+        if compressed:
+            buf = _inflate_at_most(f, expected + 1)
+            present = len(buf)
+        else:
+            present = size - _header_bytes(shape)
+        if present < expected:
+            raise _truncated(path, shape, expected, present)
+        if present > expected:
+            extra = "trailing bytes" if compressed else f"{present - expected} trailing bytes"
+            raise ValueError(f"{path}: {extra} after the IDX data of shape {shape} ({expected} bytes)")
+        if not compressed:
+            buf = bytearray(expected)
+            if f.readinto(buf) != expected:
+                raise ValueError(f"{path}: file changed while it was read")
     array = np.frombuffer(buf, dtype=dtype).reshape(shape)
-    return array if dtype.itemsize == 1 else array.astype(dtype.newbyteorder("="))
+    if not dtype.isnative:  # swap in place rather than copy: the file may be a gigabyte
+        array.byteswap(inplace=True)
+        array = array.view(dtype.newbyteorder("="))
+    return array
+
+
+def read_idx_header(path) -> tuple[np.dtype, tuple[int, ...]]:
+    """The (native-endian) dtype and the shape an IDX file declares, refused as ``read_idx`` would refuse
+    them before reading the data (over the size limit, more than the file can hold); the data is not read."""
+    path = Path(path)
+    with _open_idx(path) as (f, size, compressed):
+        dtype, shape = _read_header(f, path)
+        _declared_bytes(path, dtype, shape, size, compressed)
+    return dtype.newbyteorder("="), shape
+
+
+@contextlib.contextmanager
+def _open_idx(path: Path):
+    """Yield (stream, size of the file, compressed?): the file itself, or its decompressed contents."""
+    with open_regular(path, MAX_IDX_FILE_BYTES, "an IDX file") as (f, size):
+        compressed = f.read(2) == GZIP_MAGIC
+        f.seek(0)
+        yield (Gunzip(f, path) if compressed else f), size, compressed
+
+
+def _declared_bytes(path: Path, dtype, shape, size: int, compressed: bool) -> int:
+    """The data size the header declares; refused when a file of ``size`` bytes cannot hold it (a raw file
+    too short, a gzip file that would need a ratio deflate cannot reach) or when it is over the cap."""
+    expected = int(np.prod(shape, dtype=object)) * dtype.itemsize
+    if compressed and expected > MAX_DEFLATE_RATIO * size:
+        raise ValueError(f"{path}: the IDX header declares shape {shape} ({expected} bytes), "
+                         f"more than this gzip file can hold (at most {MAX_DEFLATE_RATIO * size} bytes)")
+    if not compressed and size - _header_bytes(shape) < expected:
+        raise _truncated(path, shape, expected, size - _header_bytes(shape))
+    if expected > MAX_IDX_BYTES:
+        raise ValueError(f"{path}: the IDX header declares shape {shape} ({describe_bytes(expected)}), "
+                         f"larger than the {describe_bytes(MAX_IDX_BYTES)} limit for an IDX file")
+    return expected
+
+
+def _header_bytes(shape) -> int:
+    return 4 + 4 * len(shape)
+
+
+def _truncated(path: Path, shape, expected: int, present: int) -> ValueError:
+    return ValueError(f"{path}: truncated IDX data: the header declares shape {shape} "
+                      f"({expected} bytes) but only {present} bytes follow it")
 
 
 def _read_header(f, path: Path):
@@ -105,10 +137,10 @@ def _read_header(f, path: Path):
     return IDX_TYPES[code], struct.unpack(f">{ndim}I", raw)
 
 
-def _read_at_most(f, limit: int) -> bytearray:
+def _inflate_at_most(f, limit: int) -> bytearray:
     out = bytearray()
     while len(out) < limit:
-        chunk = f.read(min(_CHUNK, limit - len(out)))
+        chunk = f.read(min(_INFLATE_STEP_BYTES, limit - len(out)))
         if not chunk:
             break
         out += chunk

@@ -6,8 +6,8 @@ bilinear interpolation (zero outside the image), optionally through an extra dis
 There is no per-image Python loop: the batch is copied into a buffer of zero-bordered images, one matrix
 product gives every output pixel's source position, whose whole and fractional parts become a flat index
 into that buffer and two weights, and four ``np.take`` gathers fetch the corners. Batches go through in
-chunks of ``CHUNK`` images, which keeps the scratch buffers (reused across calls, one set per thread) in
-the CPU cache. Random parameters are not drawn here (augment.py does that).
+passes of ``IMAGES_PER_PASS`` images, which keeps the scratch buffers (reused across calls, one set per
+thread) in the CPU cache. Random parameters are not drawn here (augment.py does that).
 
 Coordinates are (x, y) = (column, row) in pixels, pixel centres at integers. A sampling matrix
 ``m`` (2, 3) maps an *output* pixel to the *source* position it reads: ``src = m[:, :2] @ (x, y) + m[:, 2]``.
@@ -20,16 +20,16 @@ import threading
 
 import numpy as np
 
-__all__ = ["warp", "elastic_field", "CHUNK"]
+__all__ = ["warp", "elastic_field", "IMAGES_PER_PASS"]
 
 _F32 = np.float32
-CHUNK = 64  # images per pass: the buffers stay in the CPU cache, flat indices exact in float32
+IMAGES_PER_PASS = 64  # the buffers stay in the CPU cache, flat indices exact in float32
 _BLAS_WORK = 1 << 18  # multiply-adds per matrix product call, see _matmul
 _local = threading.local()  # scratch buffers per thread: the training worker and the GUI may both warp
 
 
 class _Workspace:
-    """Buffers for one chunk shape, and views into them, made once and reused (allocating them costs as
+    """Buffers for one pass shape, and views into them, made once and reused (allocating them costs as
     much as the arithmetic, and at 32 images a batch so does making views)."""
 
     def __init__(self, b: int, h: int, w: int):
@@ -63,7 +63,7 @@ def _workspace(b: int, h: int, w: int) -> _Workspace:
         cache = _local.cache = {}
     ws = cache.get((b, h, w))
     if ws is None:
-        if len(cache) >= 6:  # a training run uses a couple of chunk sizes; don't hoard memory
+        if len(cache) >= 6:  # a training run uses a couple of pass sizes; don't hoard memory
             cache.clear()
         ws = cache[(b, h, w)] = _Workspace(b, h, w)
     return ws
@@ -87,18 +87,18 @@ def warp(images, matrices, out=None, field=None, thickness=None) -> np.ndarray:
     rows[:, :, 2] += 1
     if thickness is not None:
         thickness = np.asarray(thickness, _F32).reshape(n, 1)
-    if n <= CHUNK:
-        _warp_chunk(images, rows.reshape(2 * n, 3), out, field, thickness)
+    if n <= IMAGES_PER_PASS:
+        _warp_pass(images, rows.reshape(2 * n, 3), out, field, thickness)
         return out
-    for lo in range(0, n, CHUNK):
-        hi = min(lo + CHUNK, n)
-        _warp_chunk(images[lo:hi], rows[:, lo:hi].reshape(2 * (hi - lo), 3), out[lo:hi],
+    for lo in range(0, n, IMAGES_PER_PASS):
+        hi = min(lo + IMAGES_PER_PASS, n)
+        _warp_pass(images[lo:hi], rows[:, lo:hi].reshape(2 * (hi - lo), 3), out[lo:hi],
                     None if field is None else field[:, lo:hi], None if thickness is None else thickness[lo:hi])
     return out
 
 
-def _warp_chunk(images, rows, out, field, thickness) -> None:
-    """warp() for at most CHUNK images; ``rows`` (2B, 3): the x rows of the matrices, then the y rows."""
+def _warp_pass(images, rows, out, field, thickness) -> None:
+    """warp() for at most IMAGES_PER_PASS images; ``rows`` (2B, 3): the x rows of the matrices, then the y rows."""
     b, h, w = images.shape
     ws = _workspace(b, h, w)
     if thickness is None:

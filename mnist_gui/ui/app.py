@@ -3,18 +3,23 @@ the main window and runs the event loop.
 
 A missing or unreadable default model is not fatal: the app opens without a current model and says
 so in the status bar. A dataset that cannot be loaded is: the user gets a message and exit code 1.
+At start-up the temporary files that interrupted saves left behind (``mnist_gui.core.files``' own
+pattern, nothing else) are removed from the folders the app writes to.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import mnist_gui
-from mnist_gui.core.paths import resource_path
+from mnist_gui.core.files import remove_stale_temps
+from mnist_gui.core.paths import resource_path, user_cache_dir, user_data_dir
 from mnist_gui.ui.theme import apply_theme, follow_system_scheme
 
 _log = logging.getLogger(__name__)
@@ -64,6 +69,27 @@ def load_default_model():
         return None
 
 
+def app_folders(remembered=()) -> list[Path]:
+    """The folders the app writes to: the user data folder and its subfolders (My digits), the cache folder
+    and its dataset entries, and ``remembered`` ones (the last model and export folders)."""
+    folders = []
+    for root, below in ((user_data_dir(), ""), (user_cache_dir(), "datasets")):
+        folders.append(root)
+        try:
+            folders += [Path(e.path) for e in os.scandir(root / below if below else root) if e.is_dir()]
+        except OSError:
+            pass
+    return list(dict.fromkeys([*folders, *map(Path, remembered)]))
+
+
+def clean_up_interrupted_saves(remembered=()) -> list[Path]:
+    """Remove the temporary files interrupted saves left in app_folders(remembered); returns them."""
+    removed = [path for folder in app_folders(remembered) for path in remove_stale_temps(folder)]
+    for path in removed:
+        _log.info("removed %s, left behind by an interrupted save", path)
+    return removed
+
+
 def run(argv: list[str] | None = None) -> int:
     """Open the app and return its exit code."""
     app = make_application(argv)
@@ -77,6 +103,7 @@ def run(argv: list[str] | None = None) -> int:
         return 1
     model = load_default_model()
     window = MainWindow(dataset, model)
+    clean_up_interrupted_saves(window.remembered_folders())
     if model is None:
         window.statusBar().showMessage("No default model found: train one on the Train tab, or open a model file.")
     window.show()

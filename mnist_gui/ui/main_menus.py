@@ -1,9 +1,11 @@
-"""The main window's menus, shortcuts and the two Help dialogs (About, Keyboard shortcuts).
+"""The main window's menus, shortcuts, the two Help dialogs (About, Keyboard shortcuts) and the question
+asked when closing would lose a trained network (``ask_before_closing``).
 
-``build(window)`` creates the actions, puts them in the File, View, Training and Help menus and
-returns them by name, so the window can enable and relabel them. Space starts or pauses training
-through its own shortcut: when a button, check box or list has the keyboard focus, Space goes to
-that widget as usual, and text fields keep it because Qt lets them claim printable keys first.
+``build(window)`` creates the actions, puts them in the File (with Use default model and Export training
+curves), View, Training and Help menus and returns them by name, so the window can enable and relabel
+them. Space starts or pauses training through its own shortcut: when a button, check box or list has the
+keyboard focus, Space goes to that widget as usual, and text fields keep it because Qt lets them claim
+printable keys first.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
                                QMenu, QMessageBox, QVBoxLayout)
 
 import mnist_gui
+from mnist_gui.ui.train.plot_toolbar import EXPORTS
 
 SHORTCUTS = [
     ("Ctrl+O", "Open a model file"),
@@ -50,9 +53,19 @@ def _action(window, text: str, slot, shortcut=None, tip: str = "", checkable: bo
 
 
 def build(window) -> dict[str, QAction]:
+    a = _make_actions(window)
+    _fill_menu_bar(window, a)
+    space = window.space_shortcut = QShortcut(QKeySequence(Qt.Key_Space), window)
+    space.activated.connect(lambda: _on_space(window))
+    return a
+
+
+def _make_actions(window) -> dict[str, QAction]:
     tab = window.training_tab
     a = {
         "open": _action(window, "&Open model…", lambda: window.open_model(), "Ctrl+O", "Open a saved model file"),
+        "use_default": _action(window, "Use &default model", lambda: window.use_default_model(), None,
+                               "Make the bundled default model the one every tab uses"),
         "save": _action(window, "&Save model", lambda: window.save_model(), "Ctrl+S", "Save the current model"),
         "save_as": _action(window, "Save model &as…", lambda: window.save_model_as(), "Ctrl+Shift+S",
                            "Save the current model under a new name"),
@@ -69,10 +82,17 @@ def build(window) -> dict[str, QAction]:
         "about": _action(window, "&About mnist-gui", lambda: show_about(window), None,
                          "Version, licence and where MNIST comes from"),
     }
+    for kind, text in EXPORTS.items():
+        a[f"export_{kind}"] = _action(window, text, lambda _=False, k=kind: window.export_curves(k), None,
+                                      "Save the training curves' numbers" if kind == "csv"
+                                      else f"Save a picture of the training curves ({kind.upper()})")
     a["quit"].setMenuRole(QAction.QuitRole)
     a["about"].setMenuRole(QAction.AboutRole)
     a["show_earlier"].setChecked(tab.plots.show_earlier.isChecked())
+    return a
 
+
+def _fill_menu_bar(window, a: dict[str, QAction]) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addAction(a["open"])
@@ -80,8 +100,11 @@ def build(window) -> dict[str, QAction]:
     recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
     _fill_recent(window, recent)
     file_menu.addMenu(recent)
+    file_menu.addAction(a["use_default"])
     file_menu.addSeparator()
     file_menu.addActions([a["save"], a["save_as"]])
+    export = file_menu.addMenu("&Export training curves")
+    export.addActions([a[f"export_{kind}"] for kind in EXPORTS])
     file_menu.addSeparator()
     file_menu.addAction(a["quit"])
 
@@ -99,10 +122,6 @@ def build(window) -> dict[str, QAction]:
 
     help_menu = bar.addMenu("&Help")
     help_menu.addActions([a["shortcuts"], a["about"]])
-
-    space = window.space_shortcut = QShortcut(QKeySequence(Qt.Key_Space), window)
-    space.activated.connect(lambda: _on_space(window))
-    return a
 
 
 def _on_space(window) -> None:
@@ -156,3 +175,18 @@ def show_shortcuts(window) -> QDialog:
     dialog.resize(560, dialog.sizeHint().height())
     dialog.open()
     return dialog
+
+
+def ask_before_closing(window, names: list[str], answered) -> QMessageBox:
+    """Save / Discard / Cancel for trained networks kept nowhere; ``answered(button)`` gets the choice
+    (Cancel when the box is closed otherwise). Opened window-modal, so it never blocks the event loop."""
+    box = QMessageBox(QMessageBox.Question, "Unsaved trained model",
+                      f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} not saved anywhere and would "
+                      "be lost.", QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, window)
+    box.setInformativeText("Save writes a model file; Discard closes without it.")
+    box.setDefaultButton(QMessageBox.Save)
+    box.setAttribute(Qt.WA_DeleteOnClose)
+    box.finished.connect(lambda _=0: answered(box.standardButton(box.clickedButton()) if box.clickedButton()
+                                              else QMessageBox.Cancel))
+    box.open()
+    return box

@@ -1,27 +1,39 @@
 """The main window: the Train, Dataset and Draw tabs, menus, shortcuts, status bar, saved settings.
 
-The window owns the app's *current model* and wires the tabs together with signals (tabs never reach
-into each other): a finished run or an opened file becomes the current model, which the Dataset and
-Draw tabs are told about through ``current_model_changed``. Settings (window geometry, the last
-training settings, recent model files) live in a ``QSettings`` passed in, or the app's own.
-Messages that would block (errors, About) are opened window-modal with ``open()``, never ``exec()``.
+The window wires the tabs together with signals (tabs never reach into each other) and holds the one
+model selector (``ui/model_selector.py``, in the status bar): the current model is chosen there and every
+tab is told through ``current_model_changed``. A finished run or an opened file becomes current with Undo
+one click away; a stopped run is only listed; a run that diverged, did not learn or left NaN outputs never
+becomes current (``mnist_gui.core.models``). A trained network that could not be kept in the run store is
+listed as "not saved", and closing the window with one asks Save / Discard / Cancel.
+
+Settings (window geometry, the last valid training settings, recent model files, the last folders) live in
+a ``QSettings`` passed in, or the app's own; every read goes through ``setting(key)``, i.e.
+``mnist_gui.core.settings``, so a damaged value is reset to its default, written back at once (the file is
+repaired even if the app is killed later) and named in a banner at the top of the window. Messages that
+would block (errors, About, the close question) are opened window-modal with ``open()``, never ``exec()``.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
+from mnist_gui.core import models as rules
+from mnist_gui.core import settings as stored
+from mnist_gui.core.runs import RunStore
+from mnist_gui.core.training_text import file_error
 from mnist_gui.ui import main_menus
+from mnist_gui.ui.model_selector import PROBE_IMAGES, CurrentModel, ModelSelector
 from mnist_gui.ui.dataset.tab import DatasetTab
 from mnist_gui.ui.draw.tab import DrawTab
 from mnist_gui.ui.train.tab import TrainingTab
+from mnist_gui.ui.widgets.banner import Banner
 
-MAX_RECENT = 8
+MAX_RECENT = stored.MAX_RECENT
 MODEL_FILTER = "mnist-gui models (*.npz);;All files (*)"
 
 
@@ -29,15 +41,16 @@ class MainWindow(QMainWindow):
     """The app window. ``model`` is the starting current model (e.g. the bundled default) or None.
 
     ``settings``: where to keep settings (tests pass an INI file in a temporary folder); default the
-    app's ``QSettings("mnist-gui", "mnist-gui")``. ``model_name``: how to call a model that did not
-    come from a user file. Extra keyword arguments go to the TrainingTab (e.g. ``blas_threads``).
+    app's ``QSettings("mnist-gui", "mnist-gui")``. ``model_name``: how to call the starting model.
+    ``runs``: the run store whose kept runs the selector lists (default ``RunStore()``, the user data
+    folder). Extra keyword arguments go to the TrainingTab (e.g. ``blas_threads``).
     """
 
     current_model_changed = Signal(object)
     error_shown = Signal(str)
 
     def __init__(self, dataset, model=None, parent: QWidget | None = None, *, settings: QSettings | None = None,
-                 model_name: str = "default model", **training_options):
+                 model_name: str = "default model", runs: RunStore | None = None, **training_options):
         super().__init__(parent)
         self.dataset = dataset
         self.settings = settings if settings is not None else QSettings("mnist-gui", "mnist-gui")
@@ -45,59 +58,81 @@ class MainWindow(QMainWindow):
         self.model_path: Path | None = None
         self.model_name = model_name
         self.last_error = ""
+        self.recovered: list[str] = []     # what was reset from a damaged settings file, in plain words
 
+        self.banner = Banner()
         self.tabs = QTabWidget(documentMode=True)
-        self.training_tab = TrainingTab(dataset, **training_options)
+        store = runs if runs is not None else RunStore()
+        self.training_tab = TrainingTab(dataset, store=store, **training_options)
         self.dataset_tab = DatasetTab(dataset)
         self.draw_tab = DrawTab()
         self.tabs.addTab(self.training_tab, "&Train")
         self.tabs.addTab(self.dataset_tab, "&Dataset")
         self.tabs.addTab(self.draw_tab, "D&raw")
-        self.setCentralWidget(self.tabs)
-        self.model_label = QLabel()
-        self.statusBar().addPermanentWidget(self.model_label)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.selector = ModelSelector()
+        self.model_label: QLabel = self.selector.label
+        self.statusBar().addPermanentWidget(self.selector)
+        self.current = CurrentModel(self.selector, store,
+                                    dataset.x_test[:PROBE_IMAGES], model, model_name[:1].upper() + model_name[1:],
+                                    parent=self)
+        self._close_confirmed = False
+        self.close_question: QMessageBox | None = None
 
         self.actions: dict[str, QAction] = main_menus.build(self)
         self._wire()
         self._restore_settings()
-        self.set_current_model(model, path=None, name=model_name)
+        self.current.start()
         self.statusBar().showMessage("Ready", 3000)
 
     def _wire(self) -> None:
-        self.training_tab.model_trained.connect(self._on_model_trained)
+        self.training_tab.run_finished.connect(self._on_run_finished)
         self.training_tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.training_tab.running_changed.connect(self._update_actions)
+        self.current.changed.connect(self._on_current_changed)
+        self.current.refused.connect(lambda text: self.show_error("Could not use this model", text))
         self.training_tab.plots.earlier_visibility_changed.connect(self.actions["show_earlier"].setChecked)
+        self.training_tab.plots.exported.connect(
+            lambda path: self._store("last_export_dir", str(Path(path).resolve().parent)))
         self.current_model_changed.connect(self.training_tab.set_model)
         self.current_model_changed.connect(self.dataset_tab.set_model)
         self.current_model_changed.connect(self.draw_tab.set_model)
         self.dataset_tab.image_sent.connect(self._on_image_sent)
         self.tabs.currentChanged.connect(self._update_actions)
 
-    def set_current_model(self, model, path: str | Path | None = None, name: str | None = None,
-                          modified: bool = False) -> None:
-        """Make ``model`` the app's current model (None: no model) and tell the tabs."""
+    def choose_model(self, key: str) -> bool:
+        """Make the selector's entry ``key`` ("default", "run:<id>", "file:<path>") current for every tab."""
+        return self.current.choose(key)
+
+    def use_default_model(self) -> bool:
+        """File > Use default model."""
+        done = self.current.use_default()
+        if done:
+            self.statusBar().showMessage("Every tab now uses the default model", 5000)
+        return done
+
+    @Slot(object, object)
+    def _on_current_changed(self, model, choice) -> None:
         self.model = model
-        self.model_path = Path(path) if path is not None else None
-        self.model_name = self.model_path.name if self.model_path else (name or "trained model")
-        self.setWindowTitle(f"{self.model_name}[*]" if model is not None else "mnist-gui")
-        self.setWindowModified(modified)
-        self.model_label.setText(self._model_description())
+        self.model_path = choice.path if choice is not None and choice.kind == "file" else None
+        self.model_name = choice.name if choice is not None else ""
+        self.setWindowTitle(f"{choice.name}[*]" if choice is not None else "mnist-gui")
+        self.setWindowModified(choice is not None and choice.unsaved)
         self._update_actions()
         self.current_model_changed.emit(model)
 
-    def _model_description(self) -> str:
-        if self.model is None:
-            return "No model: train one, or open a model file"
-        text = f"Model: {self.model_name}" + (" (not saved)" if self.isWindowModified() else "")
-        meta = getattr(self.model, "metadata", None) or {}
-        if isinstance(meta, dict) and isinstance(meta.get("test_accuracy"), (int, float)):
-            text += f" · test accuracy {100 * meta['test_accuracy']:.2f}%"
-        return text
-
     @Slot(object)
-    def _on_model_trained(self, model) -> None:
-        self.set_current_model(model, path=None, name="trained model", modified=True)
+    def _on_run_finished(self, result) -> None:
+        """A run ended (``result``: its TrainingResult, None if it failed): its network becomes current only if
+        the run finished and the network is usable; a stopped run's is only listed; the rest never."""
+        message = self.current.add_trained(getattr(result, "model", None), rules.status_of(result),
+                                           getattr(result, "run_id", None))
+        self.statusBar().showMessage(message, 10000)
 
     @Slot(object)
     def _on_image_sent(self, image) -> None:
@@ -106,6 +141,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self, *_args) -> None:
         a, running = self.actions, self.training_tab.is_running()
+        a["use_default"].setEnabled(self.current.list.default is not None
+                                    and self.current.list.current != rules.DEFAULT_KEY)
         a["save"].setEnabled(self.model is not None)
         a["save_as"].setEnabled(self.model is not None)
         on_train = self.tabs.currentWidget() is self.training_tab
@@ -117,28 +154,26 @@ class MainWindow(QMainWindow):
         a["stop"].setEnabled(running)
 
     def open_model(self, path: str | Path | None = None) -> bool:
-        """Load a model file and make it current; a bad file gets a message and changes nothing."""
+        """Load a model file and make it current (every earlier model stays in the selector, so nothing in
+        memory is lost); a bad file gets a message and changes nothing."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, "Open model", self._last_dir(), MODEL_FILTER)
             if not path:
                 return False
         path = Path(path)
-        from mnist_gui.nn import load_model
-
         if not path.is_file():
             self._forget_recent(path)
             self.show_error("Could not open model", f"There is no file {path}.")
             return False
+        choice = rules.file_choice(path)
         try:
-            model = load_model(path)
-            model.predict(self.dataset.x_test[:1])   # a model for other inputs fails here, not in a tab
-        except Exception as exc:  # noqa: BLE001 - a boundary: any bad file becomes a message
-            self.show_error("Could not open model",
-                            f"{path.name} is not a model mnist-gui can use.\n\n{type(exc).__name__}: {exc}")
+            model = rules.load(choice, self.dataset.x_test[:1])     # one image: opening stays quick
+        except ValueError as exc:
+            self.show_error("Could not open model", str(exc))
             return False
-        self.set_current_model(model, path=path)
+        self.current.add_file(path, model)
         self._remember_recent(path)
-        self.statusBar().showMessage(f"Opened {path}", 5000)
+        self.statusBar().showMessage(f"Opened {path}: every tab now uses it (Undo goes back)", 5000)
         return True
 
     def save_model(self) -> bool:
@@ -148,6 +183,7 @@ class MainWindow(QMainWindow):
         return self._save_to(self.model_path)
 
     def save_model_as(self, path: str | Path | None = None) -> bool:
+        """Write the current model wherever the user wants; the saved file becomes its entry."""
         if self.model is None:
             return False
         if path is None:
@@ -163,10 +199,13 @@ class MainWindow(QMainWindow):
     def _save_to(self, path: Path) -> bool:
         try:
             self.model.save(path)
-        except (OSError, ValueError) as exc:
+        except OSError as exc:
+            self.show_error("Could not save model", file_error("The model could not be saved", path, exc))
+            return False
+        except ValueError as exc:
             self.show_error("Could not save model", f"The model could not be saved to {path}.\n\n{exc}")
             return False
-        self.set_current_model(self.model, path=path)
+        self.current.saved_as(path)
         self._remember_recent(path)
         self.statusBar().showMessage(f"Saved {path}", 5000)
         return True
@@ -180,54 +219,117 @@ class MainWindow(QMainWindow):
         self.error_shown.emit(text)
         return box
 
-    def recent_models(self) -> list[str]:
+    def export_curves(self, kind: str) -> bool:
+        """File > Export training curves: show the Train tab (where a failure is reported), then ask."""
+        self.tabs.setCurrentWidget(self.training_tab)
+        return self.training_tab.plots.ask_export(kind)
+
+    def setting(self, key: str):
+        """A stored setting, checked by ``mnist_gui.core.settings``: a damaged value comes back as the
+        default, is written back at once and is named in the banner."""
         try:
-            items = json.loads(str(self.settings.value("recent_models", "[]")))
-        except ValueError:
-            return []
-        return [str(p) for p in items if isinstance(p, str)][:MAX_RECENT]
+            raw = self.settings.value(key)
+        except Exception:  # noqa: BLE001 - a boundary: whatever the file holds must not stop the app
+            raw = stored.UNREADABLE
+        if raw is None and self.settings.contains(key):   # e.g. an @Variant(...) Qt could not rebuild
+            raw = stored.UNREADABLE
+        value, problem = stored.check(key, bytes(raw.data()) if isinstance(raw, QByteArray) else raw)
+        if problem:
+            self._store(key, value)
+            self._recovered(problem)
+        return value
+
+    def _store(self, key: str, value, sync: bool = True) -> None:
+        encoded = stored.encode(key, value)
+        if encoded is None:
+            self.settings.remove(key)
+        else:
+            self.settings.setValue(key, QByteArray(encoded) if isinstance(encoded, bytes) else encoded)
+        if sync:
+            self.settings.sync()
+
+    def _recovered(self, problem: str) -> None:
+        self.recovered.append(problem)
+        repaired = self.settings.status() == QSettings.NoError
+        self.banner.show_message("warning", stored.recovery_message(self.recovered, repaired))
+
+    def remembered_folders(self) -> list[Path]:
+        """The folders of the last model file and the last export, where known."""
+        return [Path(p) for p in (self.setting("last_dir"), self.setting("last_export_dir")) if p]
+
+    def recent_models(self) -> list[str]:
+        return list(self.setting("recent_models"))
 
     def _remember_recent(self, path: Path) -> None:
         path = str(Path(path).resolve())
-        items = [path] + [p for p in self.recent_models() if p != path]
-        self.settings.setValue("recent_models", json.dumps(items[:MAX_RECENT]))
-        self.settings.setValue("last_dir", str(Path(path).parent))
+        self._store("recent_models", [path] + [p for p in self.recent_models() if p != path], sync=False)
+        self._store("last_dir", str(Path(path).parent))
 
     def _forget_recent(self, path: Path) -> None:
         path = str(Path(path).resolve())
-        self.settings.setValue("recent_models", json.dumps([p for p in self.recent_models() if p != path]))
+        self._store("recent_models", [p for p in self.recent_models() if p != path])
 
     def clear_recent(self) -> None:
-        self.settings.setValue("recent_models", "[]")
+        self._store("recent_models", [])
 
     def _last_dir(self) -> str:
-        return str(self.settings.value("last_dir", str(Path.home())))
+        return self.setting("last_dir") or str(Path.home())
 
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
+        """Every setting once, through ``setting()``, so a damaged file is repaired at start-up."""
+        geometry = self.setting("window/geometry")
+        restored = geometry is not None and self.restoreGeometry(QByteArray(geometry))
+        if geometry is not None and not restored:
+            self._store("window/geometry", None)
+            label = stored.SETTINGS["window/geometry"].label
+            self._recovered(f"{label}: it is not a size and position the window can use")
+        if not restored:
             screen = self.screen().availableGeometry()
             self.resize(min(1280, int(screen.width() * 0.9)), min(820, int(screen.height() * 0.9)))
-        try:
-            state = json.loads(str(self.settings.value("training", "{}")))
-        except ValueError:
-            state = {}
-        if isinstance(state, dict):
-            self.training_tab.restore_settings_state(state)
-        tab = self.settings.value("window/tab", 0)
-        self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else 0)
+        before = len(self.recovered)
+        problems = self.training_tab.restore_settings_state(self.setting("training"))
+        for problem in problems:
+            self._recovered(problem)
+        if len(self.recovered) > before:   # the tab's own state is what the file should hold now
+            self._store("training", self.training_tab.settings_state())
+        self.tabs.setCurrentIndex(self.setting("window/tab"))
+        self.training_tab.plots.export_dir = self.setting("last_export_dir")
+        for key in ("recent_models", "last_dir"):   # read now, so damage is found and repaired now
+            self.setting(key)
 
     def save_settings(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/tab", self.tabs.currentIndex())
-        self.settings.setValue("training", json.dumps(self.training_tab.settings_state()))
-        self.settings.sync()
+        self._store("window/geometry", bytes(self.saveGeometry().data()), sync=False)
+        self._store("window/tab", self.tabs.currentIndex(), sync=False)
+        state = self.training_tab.settings_state()
+        if not self.training_tab.controls.is_valid():   # never what the form refuses: what was stored stays
+            state["config"] = self.setting("training")["config"].to_dict()
+        self._store("training", state)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        unsaved = self.current.unsaved()
+        if unsaved and not self._close_confirmed:
+            event.ignore()
+            self._ask_before_closing(unsaved)
+            return
         self.training_tab.shutdown()
+        self.current.shutdown()
         for tab in (self.dataset_tab, self.draw_tab):
             if hasattr(tab, "shutdown"):
                 tab.shutdown()
         self.save_settings()
         super().closeEvent(event)
 
+    def _ask_before_closing(self, unsaved) -> None:
+        self.close_question = main_menus.ask_before_closing(
+            self, [choice.name for choice, _ in unsaved], lambda answer: self._on_close_answer(answer, unsaved))
+
+    def _on_close_answer(self, answer, unsaved) -> None:
+        self.close_question = None
+        if answer == QMessageBox.Save:
+            for choice, _model in unsaved:
+                if not self.current.choose(choice.key) or not self.save_model_as():
+                    return              # the user cancelled a file dialog: stay open
+        elif answer != QMessageBox.Discard:
+            return
+        self._close_confirmed = True
+        self.close()

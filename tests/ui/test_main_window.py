@@ -56,12 +56,14 @@ def test_a_trained_model_becomes_current_and_can_be_saved_and_opened(qtbot, smal
     with qtbot.waitSignal(window.current_model_changed, timeout=60000) as changed:
         result = train(qtbot, window)
     assert window.model is result.model is changed.args[0]
-    assert window.isWindowModified() and window.actions["save"].isEnabled()
+    assert result.run_id and window.current.choice.key == f"run:{result.run_id}"   # kept, so nothing to lose
+    assert not window.isWindowModified() and window.actions["save"].isEnabled()
 
     path = tmp_path / "mine.npz"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "mine"), ""))
-    window.actions["save"].trigger()            # no file yet: asks where, adds .npz
+    window.actions["save"].trigger()            # a run's model has no file of the user's: asks where, adds .npz
     assert path.exists() and window.model_path == path and not window.isWindowModified()
+    assert "mine.npz" in window.selector.combo.currentText()
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     with qtbot.waitSignal(window.current_model_changed, timeout=5000):

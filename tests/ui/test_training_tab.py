@@ -56,16 +56,20 @@ def test_a_short_run_fills_the_curves_log_and_progress(qtbot, small_dataset):
     assert tab.weights.units_shown == 16
 
 
-def test_stop_ends_the_run_soon_and_keeps_the_model(qtbot, small_dataset):
+def test_stop_ends_the_run_soon_and_keeps_it_without_imposing_it(qtbot, small_dataset):
     tab = make_tab(qtbot, small_dataset, epochs=200, batch_size=10)
+    models = []
+    tab.model_trained.connect(models.append)
     tab.start()
     qtbot.waitUntil(lambda: tab.plots.run.n > 0, timeout=30000)
-    with qtbot.waitSignal(tab.model_trained, timeout=10000) as trained:
+    with qtbot.waitSignal(tab.run_kept, timeout=10000) as kept:
         with qtbot.waitSignal(tab.run_finished, timeout=10000) as finished:
             qtbot.mouseClick(tab.stop_button, Qt.LeftButton)
     result = finished.args[0]
     assert result.stop_reason == "stopped" and result.epochs_completed < 200
-    assert trained.args[0] is result.model
+    assert kept.args == [result.run_id, "stopped"]
+    assert not models                               # a stopped run is kept, not made the current model
+    assert tab.store.get(result.run_id).model_path is not None   # ... but its network is kept
     assert "Stopped" in tab.log.toPlainText()
     assert tab.controls.hidden.isEnabled()          # the form unlocks again
 
@@ -141,15 +145,17 @@ def test_export_writes_csv_png_and_svg(qtbot, small_dataset, tmp_path):
     assert not list(tmp_path.glob(".*tmp*"))        # written under a temporary name, then renamed
 
 
-def test_earlier_runs_stay_as_faint_curves_until_cleared(qtbot, small_dataset):
+def test_earlier_runs_stay_in_their_colours_until_cleared(qtbot, small_dataset):
     tab = make_tab(qtbot, small_dataset, epochs=1)
+    first = run_to_end(qtbot, tab)
     run_to_end(qtbot, tab)
-    run_to_end(qtbot, tab)
-    assert len(tab.plots.earlier) == 1 and len(tab.plots._earlier_items) == 3
+    assert tab.plots.shown_ids() == [first.run_id] and len(tab.plots.kept_items()) == 3
     tab.plots.set_show_earlier(False)
-    assert not any(item.isVisible() for item in tab.plots._earlier_items)
+    assert not any(item.isVisible() for item in tab.plots.kept_items())
+    tab.plots.set_show_earlier(True)
     tab.plots.clear_earlier()
-    assert not tab.plots.earlier and not tab.plots._earlier_items
+    assert not tab.plots.shown_ids() and not tab.plots.kept_items()
+    assert not tab.runs.model.shown                  # the table's ticks follow
     assert points(tab.plots.curves["loss"]) == 1     # the current run is untouched
 
 
@@ -168,7 +174,9 @@ def test_the_crosshair_readout_names_the_values_under_the_mouse(qtbot, small_dat
     tab = make_tab(qtbot, small_dataset, epochs=1)
     run_to_end(qtbot, tab)
     text = tab.plots.readout_at(0.5)
-    assert text.startswith("epoch 0.50") and "batch loss" in text and "validation loss" in text
+    assert text.startswith("epoch 1, batch 8: loss ") and "validation loss" in text
+    assert tab.plots.readout_at(-1.04).startswith("epoch 1, batch 1:")     # left of the data: the first batch
+    assert tab.plots.readout_at(7.0).startswith("epoch 1, batch 16:")      # right of it: the last
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -1,9 +1,12 @@
 """The Training tab's settings form: presets, every TrainConfig field, validation and a summary line.
 
-The form turns its widgets into a :class:`~mnist_gui.nn.presets.TrainConfig` and checks it with
-``TrainConfig.validate()`` on every edit. A bad value is refused here, at the control: the widget gets
-a red border, the reason is shown under the form, and ``validity_changed(False, reason)`` lets the tab
-disable Start. Nothing here trains or builds a network; the parameter count is worked out directly.
+Every field keeps what the user types (number fields are :class:`~mnist_gui.ui.train.log_spinbox.NumberBox`,
+which never clamp or drop text). On every edit each number field is read on its own
+(``mnist_gui.core.train_form``, whose ranges and messages are the ones ``TrainConfig.validate()`` and the CLI
+use), then the whole :class:`~mnist_gui.nn.presets.TrainConfig` is checked with ``validate()``. A bad value
+is refused at the control: the field turns red, its tooltip and the message line under the form give the
+reason with the valid range, and ``validity_changed(False, reason)`` lets the tab disable Start. Nothing
+here trains or builds a network; the parameter count is worked out directly.
 """
 
 from __future__ import annotations
@@ -12,18 +15,22 @@ import dataclasses
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from mnist_gui.data.augment import AUGMENTATION_PRESETS
 from mnist_gui.nn.optimizers import OPTIMIZERS
-from mnist_gui.nn.presets import HIDDEN_ACTIVATIONS, PRESET_DESCRIPTIONS, PRESETS, SCHEDULE_NAMES, TrainConfig
-from mnist_gui.ui.train.log_spinbox import LogSlider
+from mnist_gui.core import train_form
+from mnist_gui.nn.presets import (HIDDEN_ACTIVATIONS, LIMITS, PRESET_DESCRIPTIONS, PRESETS, SCHEDULE_NAMES,
+                                  TrainConfig)
+from mnist_gui.ui.train.log_spinbox import LogSlider, NumberBox
 from mnist_gui.ui.theme import ERROR_COLOR
+from mnist_gui.core.settings import DEFAULT_PRESET
 from mnist_gui.core.training_text import (ARCHITECTURES, HIDDEN_CNN_LABEL, LABELS, TIPS,
                                         parse_hidden, plain, summary_line)
 
 CUSTOM = "custom"
+SEED_MAX = LIMITS["seed"].high   # the largest seed TrainConfig.validate() accepts (and the CLI takes)
+SLIDER_RANGE = (1e-5, 10.0)      # the learning-rate slider's ends; typed values may lie beyond the lower one
 
 
 def _tint(widget: QWidget, bad: bool) -> None:
@@ -51,9 +58,25 @@ class TrainingControls(QWidget):
         self.error: str | None = None
         self._loading = False
         self._build()
-        self.apply_preset("tutorial" if "tutorial" in PRESETS else next(iter(PRESETS)))
+        self.apply_preset(DEFAULT_PRESET)
 
     def _build(self) -> None:
+        self._make_fields()
+        self._lay_out()
+        self.preset.setToolTip(TIPS["preset"])
+        for name, widget in self.fields.items():
+            widget.setToolTip(TIPS[name])
+        self.preset.currentTextChanged.connect(self._on_preset)
+        self.hidden.textChanged.connect(self._on_edit)
+        self.architecture.currentIndexChanged.connect(self._on_architecture)
+        for combo in (self.activation, self.optimizer, self.schedule, self.augmentation):
+            combo.currentTextChanged.connect(self._on_edit)
+        for name in train_form.NUMBER_FIELDS:
+            if name != "learning_rate":
+                self.fields[name].edited.connect(self._on_edit)
+        self.learning_rate.value_changed.connect(self._on_edit)
+
+    def _make_fields(self) -> None:
         self.preset = QComboBox()
         self.preset.addItems([*PRESETS, CUSTOM])
         self.preset_note = QLabel(wordWrap=True)
@@ -71,16 +94,11 @@ class TrainingControls(QWidget):
         self.activation.addItems(list(HIDDEN_ACTIVATIONS))
         self.optimizer.addItems(list(OPTIMIZERS))
         self.schedule.addItems(list(SCHEDULE_NAMES))
-        self.dropout = self._double(0.0, 0.95, 0.05, 2)
-        self.learning_rate = LogSlider(1e-5, 10.0)
-        self.l2 = self._double(0.0, 1.0, 1e-4, 5)
-        self.batch_size = self._int(1, 60000, 1)
-        self.epochs = self._int(1, 1000, 1)
-        self.train_size = self._int(min(100, self.max_train_size), self.max_train_size, 1000)
-        self.validation_split = self._double(0.0, 0.5, 0.05, 2)
-        self.seed = self._int(0, 2**31 - 1, 1)
+        for name in train_form.NUMBER_FIELDS:
+            setattr(self, name, LogSlider(*SLIDER_RANGE) if name == "learning_rate" else NumberBox(name))
         self.fields = {name: getattr(self, name) for name in LABELS}
 
+    def _lay_out(self) -> None:
         groups = [("Network", ["architecture", "hidden", "activation", "dropout"]),
                   ("Optimizer", ["optimizer", "learning_rate", "schedule", "l2"]),
                   ("Data", ["augmentation", "batch_size", "epochs", "train_size", "validation_split", "seed"])]
@@ -103,37 +121,9 @@ class TrainingControls(QWidget):
         layout.addWidget(self.reason)
         layout.addStretch(1)
 
-        self.preset.setToolTip(TIPS["preset"])
-        for name, widget in self.fields.items():
-            widget.setToolTip(TIPS[name])
-        self.preset.currentTextChanged.connect(self._on_preset)
-        self.hidden.textChanged.connect(self._on_edit)
-        self.architecture.currentIndexChanged.connect(self._on_architecture)
-        for combo in (self.activation, self.optimizer, self.schedule, self.augmentation):
-            combo.currentTextChanged.connect(self._on_edit)
-        for spin in (self.dropout, self.l2, self.batch_size, self.epochs, self.train_size,
-                     self.validation_split, self.seed):
-            spin.valueChanged.connect(self._on_edit)
-        self.learning_rate.value_changed.connect(self._on_edit)
-
-    @staticmethod
-    def _double(lo, hi, step, decimals) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox()
-        spin.setRange(lo, hi)
-        spin.setSingleStep(step)
-        spin.setDecimals(decimals)
-        return spin
-
-    @staticmethod
-    def _int(lo, hi, step) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(lo, hi)
-        spin.setSingleStep(step)
-        spin.setGroupSeparatorShown(True)
-        return spin
-
     def config(self) -> TrainConfig:
-        """The settings as a TrainConfig (not validated); ValueError if a field cannot be read."""
+        """The settings as a TrainConfig (not validated, so possibly out of range); ValueError if a field
+        is not a number at all."""
         return TrainConfig(
             architecture=self.architecture.currentData(), augmentation=self.augmentation.currentText(),
             hidden=parse_hidden(self.hidden.text()), activation=self.activation.currentText(),
@@ -167,6 +157,20 @@ class TrainingControls(QWidget):
         finally:
             self._loading = False
         self._on_architecture()
+
+    def show_saved(self, cfg: TrainConfig) -> str | None:
+        """Show a remembered ``cfg``; if the form refuses it (``validate()`` does, or it asks for more training
+        images than the data set has), show the default preset instead and say why, in plain words."""
+        self.set_config(cfg)
+        wanted = self._fit(cfg)
+        if self.is_valid() and self.config() == wanted:
+            return None
+        shown = self.config() if self.is_valid() else wanted
+        changed = [f"{LABELS.get(f.name, f.name).lower()} {getattr(wanted, f.name)!r}"
+                   for f in dataclasses.fields(wanted) if getattr(shown, f.name) != getattr(wanted, f.name)]
+        why = self.error or f"the form cannot show {', '.join(changed)}"
+        self.apply_preset(DEFAULT_PRESET)
+        return f"the network and training settings: {why[:1].lower() + why[1:]}"
 
     def apply_preset(self, name: str) -> None:
         if name not in PRESETS:
@@ -207,30 +211,52 @@ class TrainingControls(QWidget):
     def _on_edit(self, *_args) -> None:
         if self._loading:
             return
-        cfg, error = None, None
-        try:
-            cfg = self.config()
-            cfg.validate()
-            if cfg.train_size > self.max_train_size:
-                raise ValueError(f"train_size: at most {self.max_train_size:,} training images are available")
-        except ValueError as exc:
-            cfg, error = None, plain(str(exc))
-        self._show_error(error)
+        problems = self.problems()
+        cfg = None if problems else self.config()
+        error = next(iter(problems.values()), None)
+        self._show_problems(problems)
         self._sync_preset(cfg)
         if error != self.error:
             self.error = error
             self.validity_changed.emit(error is None, error or "")
         self.config_changed.emit(cfg)
 
-    def _show_error(self, error: str | None) -> None:
-        bad = self._field_named(error) if error else None
+    def problems(self) -> dict[str, str]:
+        """What is wrong, field by field (in the form's order), in the form's words; empty when the settings
+        can be used. Each number field is read on its own first, so two wrong fields are both named."""
+        found = {}
+        for name in train_form.NUMBER_FIELDS:
+            widget = self.fields[name]
+            problem = train_form.problem(name, (widget.spin if name == "learning_rate" else widget).text_value())
+            if problem:
+                found[name] = plain(problem)
+        try:
+            parse_hidden(self.hidden.text())
+        except ValueError as exc:
+            found["hidden"] = plain(str(exc))
+        if not found:
+            try:
+                cfg = self.config()
+                cfg.validate()
+                if cfg.train_size > self.max_train_size:
+                    raise ValueError(f"train_size: at most {self.max_train_size:,} training images are available")
+            except ValueError as exc:
+                message = plain(str(exc))
+                found[self._field_named(message) or "preset"] = message
+        order = list(self.fields)
+        return dict(sorted(found.items(), key=lambda item: order.index(item[0]) if item[0] in order else -1))
+
+    def _show_problems(self, problems: dict[str, str]) -> None:
         for name, widget in self.fields.items():
             target = widget.spin if name == "learning_rate" else widget
-            if bool(target.property("invalid")) != (name == bad):
-                target.setProperty("invalid", name == bad)
-                _tint(target, name == bad)
-        self.reason.setText(f"⚠ {error}" if error else "")
-        self.reason.setVisible(bool(error))
+            bad = name in problems
+            if bool(target.property("invalid")) != bad:
+                target.setProperty("invalid", bad)
+                _tint(target, bad)
+            tip = TIPS["hidden_cnn" if name == "hidden" and self.architecture.currentData() == "cnn" else name]
+            widget.setToolTip(f"⚠ {problems[name]}\n\n{tip}" if bad else tip)
+        self.reason.setText("\n".join(f"⚠ {text}" for text in problems.values()))
+        self.reason.setVisible(bool(problems))
 
     @staticmethod
     def _field_named(message: str) -> str | None:

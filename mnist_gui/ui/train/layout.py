@@ -1,26 +1,35 @@
 """The Training tab's widgets and layout (what Qt Designer's ``setupUi`` would do), kept apart from its
-behaviour in training_tab.py.
+behaviour in tab.py.
 
 Left: the settings form (scrolling if the window is short) with the augmentation preview, Start / Pause /
 Stop, the progress bar.
-Right: a message banner, the summary line, the curves and, below them, the first-layer weights and the log.
+Right: a message banner, the summary line, the curves and, below them, two tabs: the runs table and the
+first-layer weights beside the log (tabs, so the table has the whole width without the window growing).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea,
-                               QSplitter, QVBoxLayout, QWidget)
+                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from mnist_gui.ui.train.augment_preview import AugmentPreview
 from mnist_gui.ui.widgets.banner import Banner
 from mnist_gui.ui.train.controls import TrainingControls
 from mnist_gui.ui.train.plots import TrainingPlots
+from mnist_gui.ui.train.runs_panel import RunsPanel
 from mnist_gui.ui.train.weights_view import WeightsView
 
 
 def setup_ui(tab) -> None:
-    """Create the tab's widgets as attributes of ``tab`` (a TrainingTab with ``dataset`` set)."""
+    """Create the tab's widgets as attributes of ``tab`` (a TrainingTab with ``dataset`` and ``store`` set)."""
+    layout = QHBoxLayout(tab)
+    layout.addWidget(_left_panel(tab))
+    layout.addWidget(_right_panel(tab), 1)
+
+
+def _left_panel(tab) -> QWidget:
+    """The settings form with the augmentation preview, Start / Pause / Stop and the progress bar."""
     tab.controls = TrainingControls(max_train_size=len(tab.dataset.x_train))
     tab.augment_preview = AugmentPreview(tab.dataset.x_train, tab.dataset.y_train)
     tab.controls.forms["Data"].insertRow(1, tab.augment_preview)   # under the Augmentation choice
@@ -50,7 +59,11 @@ def setup_ui(tab) -> None:
     left_layout.addWidget(tab.progress_detail)
     left.setMinimumWidth(300)
     left.setMaximumWidth(420)
+    return left
 
+
+def _right_panel(tab) -> QWidget:
+    """The banner and summary line over the curves, with the runs table, the weights and the log below."""
     tab.banner = Banner()
     tab.summary = QLabel(textInteractionFlags=Qt.TextSelectableByMouse, wordWrap=True)
     tab.summary.setToolTip("The network these settings build: layer sizes, number of weights to learn, "
@@ -59,6 +72,7 @@ def setup_ui(tab) -> None:
     font.setBold(True)
     tab.summary.setFont(font)
     tab.plots = TrainingPlots()
+    tab.runs = RunsPanel(tab.store)
     tab.weights = WeightsView()
     tab.log = QPlainTextEdit(readOnly=True, maximumBlockCount=5000)
     tab.log.setPlaceholderText("One line per epoch appears here while a network trains.")
@@ -72,9 +86,12 @@ def setup_ui(tab) -> None:
     log_layout.addWidget(tab.log)
     bottom.addWidget(log_box)
     bottom.setSizes([360, 500])
+    tab.lower_tabs = QTabWidget(documentMode=True)
+    tab.lower_tabs.addTab(tab.runs, "Runs")
+    tab.lower_tabs.addTab(bottom, "First layer and log")
     right_split = QSplitter(Qt.Vertical)
     right_split.addWidget(tab.plots)
-    right_split.addWidget(bottom)
+    right_split.addWidget(tab.lower_tabs)
     right_split.setStretchFactor(0, 3)
     right_split.setStretchFactor(1, 2)
     right_split.setSizes([440, 300])
@@ -84,8 +101,4 @@ def setup_ui(tab) -> None:
     right_layout.addWidget(tab.banner)
     right_layout.addWidget(tab.summary)
     right_layout.addWidget(right_split, 1)
-
-    layout = QHBoxLayout(tab)
-    layout.addWidget(left)
-    layout.addWidget(right, 1)
-
+    return right

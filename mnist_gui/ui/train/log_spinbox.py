@@ -1,7 +1,9 @@
-"""A number entry for values that span decades (learning rates): a spin box plus a log-scale slider.
+"""Number entries that keep what the user types: :class:`NumberBox` for every number field of the Train
+tab's form, and :class:`LogSlider` (a NumberBox plus a log-scale slider) for the learning rate.
 
-The spin box steps along 1-2-5 (0.001, 0.002, 0.005, 0.01, ...) and shows values the short way
-(``1e-05``, ``0.003``); the slider moves in tenths of a decade. Both edit the same value.
+A NumberBox is a spin box (arrow buttons, Up/Down, PageUp/PageDown, the mouse wheel) whose text is never
+corrected, clamped or dropped: ``1e6``, ``0``, ``5000`` or letters stay as typed, and the form says why
+they are refused. Reading and stepping the text is ``mnist_gui.core.train_form``'s (no rules here).
 """
 
 from __future__ import annotations
@@ -10,63 +12,82 @@ import math
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QSlider, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QHBoxLayout, QSlider, QWidget
 
-_NICE = (1.0, 2.0, 5.0)
+from mnist_gui.core import train_form
 
-
-def nice_step(value: float, steps: int) -> float:
-    """The value ``steps`` places away from ``value`` along 1, 2, 5, 10, 20, 50, ..."""
-    ladder = [m * 10.0 ** e for e in range(-8, 4) for m in _NICE]
-    # start from the nearest rung below (or at) the value, so 0.003 + 1 step -> 0.005
-    i = max(k for k, v in enumerate(ladder) if v <= value * (1 + 1e-9)) if value >= ladder[0] else 0
-    if steps < 0 and ladder[i] < value * (1 - 1e-9):
-        i += 1
-    return ladder[min(max(i + steps, 0), len(ladder) - 1)]
+nice_step = train_form.nice_step   # the learning rate's 1-2-5 steps, where the tab's tests look for them
 
 
-class LogSpinBox(QDoubleSpinBox):
-    """A QDoubleSpinBox for positive values spanning decades; arrows step along 1-2-5."""
+class NumberBox(QAbstractSpinBox):
+    """The entry for form field ``name`` (a key of ``train_form.NUMBER_FIELDS``). ``value()`` is the number
+    typed (ValueError if it is not one, whatever its range); ``edited`` is emitted on every change."""
 
-    def __init__(self, minimum: float, maximum: float, parent: QWidget | None = None):
+    edited = Signal(str)
+
+    def __init__(self, name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setDecimals(10)
-        self.setRange(minimum, maximum)
-
-    def textFromValue(self, value: float) -> str:
-        return f"{value:.6g}"
-
-    def valueFromText(self, text: str) -> float:
-        try:
-            return float(text.strip())
-        except ValueError:
-            return self.value()
+        self.name = name
+        self.setAccelerated(True)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectToPreviousValue)
+        self.lineEdit().textChanged.connect(self._on_text)
 
     def validate(self, text: str, pos: int):
-        stripped = text.strip()
-        if not stripped or stripped in (".", "-") or stripped.lower().endswith(("e", "e-", "e+")):
-            return QValidator.Intermediate, text, pos
-        try:
-            value = float(stripped)
-        except ValueError:
-            return QValidator.Invalid, text, pos
-        if self.minimum() <= value <= self.maximum():
-            return QValidator.Acceptable, text, pos
-        return QValidator.Intermediate, text, pos
+        # everything is let through: refusing keystrokes is how letters used to vanish without a word
+        return QValidator.Acceptable, text, pos
 
-    def stepBy(self, steps: int) -> None:
-        self.setValue(min(max(nice_step(self.value(), steps), self.minimum()), self.maximum()))
+    def fixup(self, text: str) -> str:
+        return text
+
+    def value(self):
+        return train_form.read(self.name, self.lineEdit().text())
+
+    def setValue(self, value) -> None:  # noqa: N802 - reads like the Qt spin boxes it replaces
+        self.lineEdit().setText(train_form.show(self.name, value))
+
+    def text_value(self) -> str:
+        return self.lineEdit().text()
+
+    def stepEnabled(self):  # noqa: N802 - Qt override
+        try:
+            self.value()
+        except ValueError:
+            return QAbstractSpinBox.StepNone
+        return QAbstractSpinBox.StepUpEnabled | QAbstractSpinBox.StepDownEnabled
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
+        try:
+            value = self.value()
+        except ValueError:
+            return
+        self.setValue(train_form.step(self.name, value, steps))
+        self.selectAll()
+
+    def sizeHint(self):  # noqa: N802 - room for the widest sensible value, e.g. a seed of 4,294,967,295
+        hint = super().sizeHint()
+        hint.setWidth(max(hint.width(), self.fontMetrics().horizontalAdvance("4,294,967,295") + 40))
+        return hint
+
+    def minimumSizeHint(self):  # noqa: N802
+        hint = super().minimumSizeHint()
+        hint.setWidth(max(hint.width(), self.fontMetrics().horizontalAdvance("60,000") + 36))
+        return hint
+
+    def _on_text(self, text: str) -> None:
+        self.edited.emit(text)
 
 
 class LogSlider(QWidget):
-    """LogSpinBox + a horizontal slider on log10 of the value, kept in step; emits value_changed."""
+    """A learning-rate NumberBox (arrows step along 1-2-5) + a horizontal slider on log10 of the value from
+    ``minimum`` to ``maximum``, kept in step; emits ``value_changed`` with the text on every edit. A typed
+    value beyond the slider's ends leaves the slider at its end and the text as typed."""
 
-    value_changed = Signal(float)
+    value_changed = Signal(str)
     TICKS_PER_DECADE = 10
 
     def __init__(self, minimum: float, maximum: float, parent: QWidget | None = None):
         super().__init__(parent)
-        self.spin = LogSpinBox(minimum, maximum)
+        self.spin = NumberBox("learning_rate")
         self.slider = QSlider(Qt.Horizontal)
         self._lo = math.log10(minimum)
         self.slider.setRange(0, round((math.log10(maximum) - self._lo) * self.TICKS_PER_DECADE))
@@ -75,9 +96,8 @@ class LogSlider(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.spin, 2)
         layout.addWidget(self.slider, 3)
-        self.spin.valueChanged.connect(self._on_spin)
+        self.spin.edited.connect(self._on_spin)
         self.slider.valueChanged.connect(self._on_slider)
-        self._sync_slider(self.spin.value())
 
     def value(self) -> float:
         return self.spin.value()
@@ -96,13 +116,14 @@ class LogSlider(QWidget):
         self.slider.setValue(pos)
         self.slider.blockSignals(False)
 
-    def _on_spin(self, value: float) -> None:
-        self._sync_slider(value)
-        self.value_changed.emit(value)
+    def _on_spin(self, text: str) -> None:
+        try:
+            value = self.spin.value()
+        except ValueError:
+            value = None
+        if value is not None and math.isfinite(value) and value > 0:
+            self._sync_slider(value)
+        self.value_changed.emit(text)
 
     def _on_slider(self, pos: int) -> None:
-        value = float(f"{10 ** (self._lo + pos / self.TICKS_PER_DECADE):.2g}")
-        self.spin.blockSignals(True)
-        self.spin.setValue(value)
-        self.spin.blockSignals(False)
-        self.value_changed.emit(self.spin.value())
+        self.spin.setValue(float(f"{10 ** (self._lo + pos / self.TICKS_PER_DECADE):.2g}"))

@@ -4,83 +4,93 @@ Each curve is created once and afterwards only gets ``setData`` on the run's pre
 long series are clipped to the view and downsampled. The loss plot shows every batch (faint), the
 same smoothed like TensorBoard (the slider sets the weight), and the per-epoch training and
 validation loss; the accuracy plot the smoothed batch accuracy and the per-epoch values, in percent.
-Runs before the current one stay as faint curves (toggle or clear them). Moving the mouse shows a
-crosshair and the values under it. Zoom and pan are pyqtgraph's (wheel, drag, right-click menu).
-Export writes the numbers (CSV) or the picture (PNG/SVG).
+The controls above the plots are plot_toolbar.py's (smoothing, log scale for the loss, the kept runs'
+switch and Clear, Export). Kept runs ticked in the runs table are drawn in their own colours with their
+names in the loss legend (run_curves.py); the axes re-fit whenever what is shown changes (plot_ranges.py).
+The validation
+entries are in the legends only when the run has validation data; otherwise a note says how to get it.
+Moving the mouse shows a crosshair and the values under it in words (readout.py). Zoom and pan are
+pyqtgraph's. Export (plot_exports.py) writes the numbers (CSV) or the picture (PNG/SVG, without the
+crosshair); a file that cannot be written becomes ``export_failed(message)`` and leaves the old file as it was.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QSlider,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from mnist_gui.core.files import write_bytes_atomic
-from mnist_gui.ui.widgets.plot_export import save_picture
-from mnist_gui.core.run_data import RunData, runs_to_csv
+from mnist_gui.core.run_data import RunData
 from mnist_gui.ui.theme import plot_colors
+from mnist_gui.ui.train.plot_exports import PlotExports
+from mnist_gui.ui.train.plot_ranges import PlotRanges
+from mnist_gui.ui.train.plot_toolbar import PlotToolbar
+from mnist_gui.ui.train.readout import Crosshair, ReadoutLabel
+from mnist_gui.ui.train.run_curves import RunCurves
 
-MAX_EARLIER_RUNS = 12
+
+NO_VALIDATION = ("No validation split: set one under Validation split to see how the network does on "
+                 "images it does not train on.")
 
 
 def _pen(color, width=1, style=Qt.SolidLine):
     return pg.mkPen(color=color, width=width, style=style)
 
 
-class TrainingPlots(QWidget):
-    """Loss and accuracy plots for the current run and faint copies of earlier ones."""
+class TrainingPlots(PlotExports, PlotRanges, QWidget):
+    """Loss and accuracy plots for the current run and the kept runs ticked in the table."""
 
     earlier_visibility_changed = Signal(bool)
+    runs_cleared = Signal()          # Clear: every kept run was taken off the plots
+    exported = Signal(str)           # the path of a file just written
+    export_failed = Signal(str)      # what could not be written and why, for the user
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.run = RunData()
-        self.earlier: list[RunData] = []
-        self._earlier_items: list[pg.PlotDataItem] = []   # three per earlier run
-        self._plot_of: dict[pg.PlotDataItem, pg.PlotItem] = {}
-        self._earlier_key: dict[pg.PlotItem, pg.PlotDataItem] = {}   # legend entries, shown when useful
-        self._build()
+        self.current_id: str | None = None   # the current run's id in the run store, once it is recorded
+        self._wanted: dict[str, tuple[str, object]] = {}   # ticked runs: id -> (name, colour)
+        self._expect_validation = True
+        self._x_span = 0.0                   # epochs of the current run, as planned
+        self.export_dir = ""             # where the export dialog starts (the window remembers it)
+        self._follow_y: dict[pg.PlotItem, bool] = {}
+        self.toolbar = PlotToolbar()
+        t = self.toolbar
+        self.smoothing, self.show_earlier, self.clear_button = t.smoothing, t.show_earlier, t.clear_button
+        self.export_button, self.log_loss = t.export_button, t.log_loss
+        self.readout = ReadoutLabel()
+        self.validation_note = QLabel(NO_VALIDATION, wordWrap=True)
+        self.validation_note.hide()
+        self._build_plots()
+        self._build_curves()
+        self._build_crosshair()
+        self._kept = RunCurves(self.loss_plot, self.acc_plot)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.validation_note)
+        layout.addWidget(self.graphics, 1)
+        layout.addWidget(self.readout)
+        t.export_requested.connect(self.ask_export)
+        self.smoothing.valueChanged.connect(self._on_smoothing)
+        self.show_earlier.toggled.connect(self.set_show_earlier)
+        self.clear_button.clicked.connect(self.clear_earlier)
+        self.log_loss.toggled.connect(self.set_log_loss)
         self._apply_colors()
+        self._on_smoothing(self.smoothing.value())
 
-    def _build(self) -> None:
-        self.smoothing = QSlider(Qt.Horizontal, minimum=0, maximum=999, value=900, singleStep=10, pageStep=100)
-        self.smoothing.setMaximumWidth(160)
-        self.smoothing.setToolTip("How much to smooth the per-batch curves (like TensorBoard): 0 shows "
-                                  "every batch as it is, higher values average over more batches.")
-        self.smoothing_label = QLabel()
-        self.smoothing_label.setMinimumWidth(self.smoothing_label.fontMetrics().horizontalAdvance("0.999 "))
-        self.show_earlier = QCheckBox("Earlier runs", checked=True)
-        self.show_earlier.setToolTip("Show the runs before this one as faint curves, to compare.")
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setToolTip("Remove the earlier runs from the plots.")
-        self.export_button = QToolButton(text="Export", popupMode=QToolButton.InstantPopup)
-        self.export_button.setToolTip("Save the curves' numbers (CSV) or a picture of the plots (PNG, SVG).")
-        menu = QMenu(self.export_button)
-        for text, slot in (("Data as CSV…", self._ask_csv), ("Picture as PNG…", lambda: self._ask_image("png")),
-                           ("Picture as SVG…", lambda: self._ask_image("svg"))):
-            action = QAction(text, menu)
-            action.triggered.connect(slot)
-            menu.addAction(action)
-        self.export_button.setMenu(menu)
-        self.readout = QLabel(" ")
-        self.readout.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    def shown_ids(self) -> list[str]:
+        """The kept runs drawn in their own colours (not the current run, which has the bright curves)."""
+        return self._kept.ids()
 
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel("Smoothing"))
-        bar.addWidget(self.smoothing)
-        bar.addWidget(self.smoothing_label)
-        bar.addSpacing(12)
-        bar.addWidget(self.show_earlier)
-        bar.addWidget(self.clear_button)
-        bar.addStretch(1)
-        bar.addWidget(self.export_button)
+    def kept_items(self) -> list:
+        """The curves of the kept runs drawn (three per run)."""
+        return self._kept.items()
 
+    def _build_plots(self) -> None:
+        """The two plots: axes, legends, the ranges shown before a run, manual zoom turning off follow-y."""
         self.graphics = pg.GraphicsLayoutWidget()
         self.loss_plot = self.graphics.addPlot(row=0, col=0, title="Loss")
         self.acc_plot = self.graphics.addPlot(row=0, col=1, title="Accuracy")
@@ -93,9 +103,13 @@ class TrainingPlots(QWidget):
             for side in ("left", "bottom"):
                 plot.getAxis(side).enableAutoSIPrefix(False)
             plot.setMenuEnabled(True)
+            plot.vb.sigRangeChangedManually.connect(lambda *_a, p=plot: self._follow_y.__setitem__(p, False))
         # until a run starts, show the ranges a run will use
         self.loss_plot.setRange(xRange=(0, 1), yRange=(0, 2.5), padding=0.02)
         self.acc_plot.setRange(xRange=(0, 1), yRange=(0, 100), padding=0.02)
+
+    def _build_curves(self) -> None:
+        """The current run's curves, created once (afterwards they only get setData)."""
         self.curves = {
             "batch_loss": self.loss_plot.plot(name="batch"),
             "loss_smooth": self.loss_plot.plot(name="batch, smoothed"),
@@ -112,25 +126,12 @@ class TrainingPlots(QWidget):
             self.curves[name].opts["autoDownsampleFactor"] = 1.5  # ~1.5 points per pixel (default 5)
         for name in ("loss", "val_loss", "accuracy", "val_accuracy"):
             self.curves[name].setZValue(5)
-        self._follow_y: dict[pg.PlotItem, bool] = {}
-        for plot in (self.loss_plot, self.acc_plot):
-            plot.vb.sigRangeChangedManually.connect(lambda *_a, p=plot: self._follow_y.__setitem__(p, False))
-        self.crosshairs = [pg.InfiniteLine(angle=90, movable=False) for _ in range(2)]
-        for plot, line in zip((self.loss_plot, self.acc_plot), self.crosshairs):
-            plot.addItem(line, ignoreBounds=True)
-            line.hide()
+
+    def _build_crosshair(self) -> None:
+        self.crosshair = Crosshair((self.loss_plot, self.acc_plot), self.readout, self.readout_at)
+        self.crosshairs = self.crosshair.lines
         self._mouse_proxy = pg.SignalProxy(self.graphics.scene().sigMouseMoved, rateLimit=30,
                                            slot=self._on_mouse_moved)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.graphics, 1)
-        layout.addWidget(self.readout)
-        self.smoothing.valueChanged.connect(self._on_smoothing)
-        self.show_earlier.toggled.connect(self.set_show_earlier)
-        self.clear_button.clicked.connect(self.clear_earlier)
-        self._on_smoothing(self.smoothing.value())
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.PaletteChange:
@@ -162,47 +163,31 @@ class TrainingPlots(QWidget):
                 # the legend draws the symbol from the scatter item, which only follows once data arrive
                 curve.scatter.setBrush(pg.mkBrush(color))
                 curve.scatter.setPen(pg.mkPen(color))
-        for item in [*self._earlier_items, *self._earlier_key.values()]:
-            item.setPen(_pen(c.earlier, 1))
         for line in self.crosshairs:
             line.setPen(_pen(c.crosshair, 1, Qt.DashLine))
 
-    def begin_run(self, capacity: int, epochs: int | None = None) -> None:
-        """Start plotting a new run of about ``capacity`` batches; the current one becomes 'earlier'.
+    def begin_run(self, capacity: int, epochs: int | None = None, steps: int = 0,
+                  validation: bool = True) -> None:
+        """Start plotting a new run of about ``capacity`` batches (``steps`` a epoch; ``validation``: whether
+        it holds out validation images); the current one, if ticked in the table, keeps its curves in its
+        own colour.
 
         With ``epochs``, the x axis is fixed to the whole run (0 to ``epochs``) instead of following the
         data, so it is not recomputed on every update (the 'A' button in a plot's corner autoscales)."""
-        if self.run.has_data():
-            self.earlier.append(self.run)
-            self._add_earlier_items(self.run)
-            while len(self.earlier) > MAX_EARLIER_RUNS:
-                self.earlier.pop(0)
-                self._remove_items(self._earlier_items[:3])
-                del self._earlier_items[:3]
-            self._sync_earlier_key()
-        self.run = RunData(capacity, smoothing=self.smoothing_weight())
+        previous, self.current_id = self.current_id, None
+        if previous in self._wanted and self.run.has_data():
+            name, colour = self._wanted[previous]
+            self._kept.forget(previous)
+            self._kept.show(previous, self.run, name, colour)
+        self.run = RunData(capacity, smoothing=self.smoothing_weight(), steps=steps)
+        self.set_validation(validation)
+        self._x_span = float(epochs or 0)
         for plot in (self.loss_plot, self.acc_plot):
             plot.enableAutoRange(x=not epochs, y=False)
             if epochs:
-                plot.setXRange(0, epochs, padding=0.02)
+                plot.setXRange(*self._x_range(), padding=0.02)
             self._follow_y[plot] = True
         self.refresh()
-
-    def _add_earlier_items(self, run: RunData) -> None:
-        pen = _pen(self.colors.earlier, 1)
-        epochs = np.asarray(run.epochs)
-        val = "val_loss" if run.has("val_loss") else "loss"
-        acc = "val_accuracy" if run.has("val_accuracy") else "accuracy"
-        items = [pg.PlotDataItem(run.x[: run.n], run.loss_smooth[: run.n], pen=pen),
-                 pg.PlotDataItem(epochs, np.asarray(run.epoch_logs[val]), pen=pen),
-                 pg.PlotDataItem(epochs, 100 * np.asarray(run.epoch_logs[acc]), pen=pen)]
-        items[0].setDownsampling(auto=True, method="mean")
-        for item, plot in zip(items, (self.loss_plot, self.loss_plot, self.acc_plot)):
-            item.setZValue(-10)
-            item.setVisible(self.show_earlier.isChecked())
-            plot.addItem(item)
-            self._plot_of[item] = plot
-        self._earlier_items.extend(items)
 
     def add_batches(self, chunk: dict, redraw: bool = True) -> None:
         """Append a worker chunk (lists x, loss, accuracy); ``redraw=False`` leaves drawing to refresh()."""
@@ -219,28 +204,25 @@ class TrainingPlots(QWidget):
         """Hand the current run's data to the curves (the tab calls this at a steady, low rate)."""
         self._refresh_batches()
         self._refresh_epochs()
-        runs = [self.run] + (self.earlier if self.show_earlier.isChecked() else [])
-        self._fit_y(self.loss_plot, [a for r in runs for a in (r.loss[: r.n], r.epoch_logs["loss"],
-                                                              r.epoch_logs["val_loss"])])
-        self._fit_y(self.acc_plot, [100 * np.asarray(a, dtype=float) for r in runs
-                                    for a in (r.accuracy_smooth[: r.n], r.epoch_logs["accuracy"],
-                                              r.epoch_logs["val_accuracy"])])
+        self._sync_validation_legend()
+        self._fit_all()
 
-    def _fit_y(self, plot, arrays) -> None:
-        """Keep the y range around the data, changing it only when the data leave it or fill less than half
-        of it: each change re-lays the axis, which costs more than drawing the curves. A plot the user
-        zoomed or panned, or set to pyqtgraph's own auto-range ('A' button), is left alone."""
-        if not self._follow_y.get(plot) or plot.vb.autoRangeEnabled()[1]:
-            return
-        values = np.concatenate([np.asarray(a, dtype=float).ravel() for a in arrays] or [np.zeros(0)])
-        values = values[np.isfinite(values)]
-        if not values.size:
-            return
-        lo, hi = float(values.min()), float(values.max())
-        a, b = plot.vb.viewRange()[1]
-        span = max(hi - lo, 1e-6)
-        if lo < a or hi > b or span < 0.5 * (b - a):
-            plot.vb.setYRange(lo - 0.05 * span, hi + 0.05 * span, padding=0)
+    def set_validation(self, expected: bool) -> None:
+        """Whether the run on show holds out validation images: the legends promise a validation curve only
+        then, and otherwise a note says how to get one."""
+        self._expect_validation = bool(expected)
+        self.validation_note.setVisible(not expected)
+        self._sync_validation_legend()
+
+    def _sync_validation_legend(self) -> None:
+        has = self.run.has("val_loss") or (self._expect_validation and not self.run.epochs)
+        for plot, key in ((self.loss_plot, "val_loss"), (self.acc_plot, "val_accuracy")):
+            curve = self.curves[key]
+            listed = any(sample.item is curve for sample, _ in plot.legend.items)
+            if has and not listed:
+                plot.legend.addItem(curve, "validation (epoch)")
+            elif listed and not has:
+                plot.legend.removeItem(curve)
 
     def _refresh_batches(self) -> None:
         r, n = self.run, self.run.n
@@ -263,76 +245,47 @@ class TrainingPlots(QWidget):
 
     def _on_smoothing(self, value: int) -> None:
         weight = value / 1000.0
-        self.smoothing_label.setText(f"{weight:.3f}".rstrip("0").rstrip(".") if weight else "0")
         self.run.set_smoothing(weight)
         self._refresh_batches()
-        for run, item in zip(self.earlier, self._earlier_items[0::3]):
-            run.set_smoothing(weight)
-            item.setData(run.x[: run.n], run.loss_smooth[: run.n])
+        self._kept.set_smoothing(weight)
 
     def set_show_earlier(self, shown: bool) -> None:
+        """Show or hide every kept run at once (the runs table keeps which are ticked)."""
         if self.show_earlier.isChecked() != shown:
             self.show_earlier.setChecked(shown)  # comes back here through toggled
             return
-        for item in self._earlier_items:
-            item.setVisible(shown)
-        self._sync_earlier_key()
+        self._kept.set_visible(shown)
+        self.refit()
         self.earlier_visibility_changed.emit(shown)
 
     def clear_earlier(self) -> None:
-        self._remove_items(self._earlier_items)
-        self._earlier_items.clear()
-        self.earlier.clear()
-        self._sync_earlier_key()
+        """Take every kept run off the plots (they stay in the table, unticked)."""
+        self._wanted.clear()
+        self._kept.clear()
+        self.refit()
+        self.runs_cleared.emit()
 
-    def _sync_earlier_key(self) -> None:
-        """An 'earlier runs' entry in each legend while there are earlier runs on show."""
-        wanted = bool(self.earlier) and self.show_earlier.isChecked()
-        for plot in (self.loss_plot, self.acc_plot):
-            key = self._earlier_key.get(plot)
-            if wanted and key is None:
-                key = self._earlier_key[plot] = pg.PlotDataItem(pen=_pen(self.colors.earlier, 1))
-                plot.legend.addItem(key, "earlier runs")
-            elif not wanted and key is not None:
-                plot.legend.removeItem(self._earlier_key.pop(plot))
+    def show_run(self, run_id: str, name: str, colour, load) -> None:
+        """Draw kept run ``run_id`` in ``colour`` as ``name``; ``load()`` gives its RunData, and is only
+        called when the run is not the current one (whose numbers are in memory)."""
+        self._wanted[run_id] = (name, colour)
+        if run_id != self.current_id:
+            self._kept.show(run_id, load, name, colour)
+        self.refit()
 
-    def _remove_items(self, items) -> None:
-        for item in items:
-            self._plot_of.pop(item).removeItem(item)
+    def hide_run(self, run_id: str) -> None:
+        self._wanted.pop(run_id, None)
+        self._kept.hide(run_id)
+        self.refit()
+
+    def rename_run(self, run_id: str, name: str) -> None:
+        if run_id in self._wanted:
+            self._wanted[run_id] = (name, self._wanted[run_id][1])
+        self._kept.rename(run_id, name)
 
     def _on_mouse_moved(self, args) -> None:
-        pos = args[0]
-        for plot in (self.loss_plot, self.acc_plot):
-            if plot.sceneBoundingRect().contains(pos):
-                x = plot.vb.mapSceneToView(pos).x()
-                for line in self.crosshairs:
-                    line.setPos(x)
-                    line.show()
-                self.readout.setText(self.readout_at(x))
-                return
-        for line in self.crosshairs:
-            line.hide()
+        self.crosshair.move_to(args[0])
 
     def readout_at(self, x: float) -> str:
         """The values of the current run nearest to epoch ``x``, as one line of text."""
         return self.run.readout(x)
-
-    def export_csv(self, path: str | os.PathLike) -> None:
-        """Write every run's numbers (earlier ones first) to ``path`` as CSV, atomically."""
-        runs = [*self.earlier, self.run] if self.run.has_data() else list(self.earlier)
-        write_bytes_atomic(Path(path), runs_to_csv(runs).encode())
-
-    def export_image(self, path: str | os.PathLike) -> None:
-        """Save a picture of both plots; the format follows the suffix (.png or .svg)."""
-        save_picture(self.graphics, Path(path))
-
-    def _ask_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export curves as CSV", "training-curves.csv", "CSV (*.csv)")
-        if path:
-            self.export_csv(path if path.lower().endswith(".csv") else path + ".csv")
-
-    def _ask_image(self, fmt: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, f"Export plots as {fmt.upper()}", f"training-curves.{fmt}",
-                                              f"{fmt.upper()} (*.{fmt})")
-        if path:
-            self.export_image(path if path.lower().endswith("." + fmt) else f"{path}.{fmt}")

@@ -1,10 +1,14 @@
 """The Training tab: set up a network, watch it learn, keep the result.
 
-It puts together the settings form (:mod:`training_controls`), the live curves (:mod:`training_plots`),
-the first-layer weights (:mod:`weights_view`), a progress bar, a log with one line per epoch, and
-Start / Pause / Stop. A run is a :class:`~mnist_gui.ui.train.worker.TrainingRun` (a worker in a
-QThread); this tab only connects to its signals. When a run's thread has ended the tab emits
-``run_finished(result)`` and, if the run left a useful network, ``model_trained(model)``.
+It puts together the settings form (:mod:`.controls`), the live curves (:mod:`.plots`), the runs table
+(:mod:`.runs_panel`), the first-layer weights (:mod:`.weights_view`), a progress bar, a log with one line
+per epoch, and Start / Pause / Stop. A run is a :class:`~mnist_gui.ui.train.worker.TrainingRun` (a worker
+in a QThread) that records itself in the run store; this tab only connects to its signals (the run
+store's side is kept_runs.py). When a run's thread has ended the tab emits ``run_finished(result)``,
+``run_kept(run_id, status)`` if the run is in the store, and, if it finished with a usable network
+(``TrainingResult.leaves_model``), ``model_trained(model)``. What the user must know (a diverged run, one
+that does not learn, a store that refuses, a network with NaN outputs, an export that failed) goes to the
+banner.
 """
 
 from __future__ import annotations
@@ -14,17 +18,15 @@ import time
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from mnist_gui.nn.presets import TrainConfig
 from mnist_gui.core import training_text as text
+from mnist_gui.core.runs import RunStore
 from mnist_gui.ui.train.controls import summary_line
+from mnist_gui.ui.train.kept_runs import KeptRunsMixin
 from mnist_gui.ui.train.layout import setup_ui
-from mnist_gui.ui.train.worker import (DEFAULT_BLAS_THREADS, TrainingResult, TrainingRun, first_kernel,
-                                          first_kernel_columns)
+from mnist_gui.ui.train.reporter import first_kernel, first_kernel_columns
+from mnist_gui.ui.train.worker import DEFAULT_BLAS_THREADS, TrainingResult, TrainingRun
 
 WEIGHT_UNITS = 16
-CONV_WEIGHTS_TIP = ("A convolutional network's first layer is a set of small 3×3 filters, slid over the "
-                    "whole image. Each square is one filter, enlarged: red weights push it to fire, blue "
-                    "ones hold it back, so each one picks out an edge or a piece of stroke in one direction.")
 # Plots, progress and weights are redrawn at most 5 times a second, and less often when a redraw is slow:
 # a redraw holds the GIL for ~10 ms, time the training thread waits for, so redraws get at most 5% of
 # the time (benchmarks/gui_training.py: 10 redraws a second slowed training by ~15%).
@@ -33,27 +35,30 @@ REDRAW_MAX_MS = 1000
 REDRAW_BUDGET = 0.05
 
 
-class TrainingTab(QWidget):
-    """The Train tab. ``dataset`` is a :class:`mnist_gui.data.mnist.Dataset`."""
+class TrainingTab(KeptRunsMixin, QWidget):
+    """The Train tab. ``dataset`` is a :class:`mnist_gui.data.mnist.Dataset`; ``store`` the RunStore runs are
+    kept in (default: the user's)."""
 
-    model_trained = Signal(object)     # the network of a run that ended (completed, stopped or diverged)
+    model_trained = Signal(object)     # the network of a run that finished (not stopped, diverged, hopeless)
     run_finished = Signal(object)      # TrainingResult, or None if the run failed; the thread has ended
+    run_kept = Signal(str, str)        # run id, status: a run that ended is in the run store
     running_changed = Signal(bool)
     status_message = Signal(str)
 
     def __init__(self, dataset, parent: QWidget | None = None, *, blas_threads: int | None = DEFAULT_BLAS_THREADS,
-                 max_rate: float = 10.0, redraw_ms: int = REDRAW_MS):
+                 max_rate: float = 10.0, redraw_ms: int = REDRAW_MS, store: RunStore | None = None):
         super().__init__(parent)
         self.dataset = dataset
+        self.store = store if store is not None else RunStore()
         self.blas_threads, self.max_rate = blas_threads, max_rate
         self.run: TrainingRun | None = None
         self.result: TrainingResult | None = None
         self.runs_started = 0
-        self._config: TrainConfig | None = None
         self._steps = 1
         self._last_chunk: dict | None = None
         self._pending_weights = None
         self._dirty = False
+        self._testing = False           # the run is in its final test evaluation
         self._first_layer: tuple[int | None, str] = (None, "hidden")   # units in all, kind, for the weights view
         self._redraw_ms = redraw_ms
         self._redraw = QTimer(self, interval=redraw_ms)
@@ -64,9 +69,11 @@ class TrainingTab(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.controls.validity_changed.connect(self._update_buttons)
         self.controls.config_changed.connect(self._on_config_changed)
+        self.plots.export_failed.connect(lambda message: self.banner.show_message("error", message))
+        self.plots.exported.connect(lambda path: self.status_message.emit(f"Exported the curves to {path}"))
         self.controls.augmentation.currentTextChanged.connect(self.augment_preview.set_preset)
         self.augment_preview.set_preset(self.controls.augmentation.currentText())
-        self._dense_weights_tip = self.weights.title.toolTip()
+        self._connect_runs()
         self._on_config_changed(self.controls.config() if self.controls.is_valid() else None)
         self._update_buttons()
 
@@ -79,13 +86,39 @@ class TrainingTab(QWidget):
         if self.run is not None or not self.controls.is_valid():
             return False
         cfg = self.controls.config()
-        self._config = cfg
         self.runs_started += 1
         self.result = None
+        self._prepare_view(cfg)
+        run = self.run = TrainingRun(cfg, self.dataset, self, blas_threads=self.blas_threads,
+                                     max_rate=self.max_rate, weight_units=WEIGHT_UNITS,
+                                     store_folder=self.store.folder)
+        # queued explicitly: these signals come from the worker thread, the slots touch widgets
+        queued = Qt.QueuedConnection
+        run.worker.run_started.connect(self._on_run_started, queued)
+        run.worker.batch_ended.connect(self._on_batch_ended, queued)
+        run.worker.epoch_ended.connect(self._on_epoch_ended, queued)
+        run.worker.weights_changed.connect(self._on_weights_changed, queued)
+        run.worker.evaluation_started.connect(self._on_evaluation_started, queued)
+        run.worker.recording_started.connect(self._on_recording_started, queued)
+        run.worker.not_learning.connect(self._on_not_learning, queued)
+        run.worker.finished.connect(self._on_finished, queued)
+        run.worker.failed.connect(self._on_failed, queued)
+        run.thread.finished.connect(self._on_thread_finished, queued)
+        run.start()
+        self.runs.set_running(True)
+        self._redraw.start(self._redraw_ms)
+        self._set_running(True)
+        self.status_message.emit("Training started")
+        return True
+
+    def _prepare_view(self, cfg) -> None:
+        """Empty curves, log header, progress at zero: the view of a run about to start with ``cfg``."""
         self.banner.clear()
         self._steps = cfg.steps_per_epoch
-        self.plots.begin_run(cfg.epochs * self._steps, epochs=cfg.epochs)
-        self._last_chunk, self._pending_weights, self._dirty = None, None, False
+        self.plots.begin_run(cfg.epochs * self._steps, epochs=cfg.epochs, steps=self._steps,
+                             validation=cfg.n_validation > 0)
+        self.runs.model.set_current(None)      # the last run now has its own colour on the plots
+        self._last_chunk, self._pending_weights, self._dirty, self._testing = None, None, False, False
         if cfg.architecture == "cnn":
             self._first_layer = (None, "convolution")
         else:   # no hidden layer: the first Dense layer is the output, one picture per class
@@ -96,26 +129,9 @@ class TrainingTab(QWidget):
         self.progress.setFormat("Starting…")
         self.progress_detail.setText(" ")
 
-        run = self.run = TrainingRun(cfg, self.dataset, self, blas_threads=self.blas_threads,
-                                     max_rate=self.max_rate, weight_units=WEIGHT_UNITS)
-        # queued explicitly: these signals come from the worker thread, the slots touch widgets
-        queued = Qt.QueuedConnection
-        run.worker.run_started.connect(self._on_run_started, queued)
-        run.worker.batch_ended.connect(self._on_batch_ended, queued)
-        run.worker.epoch_ended.connect(self._on_epoch_ended, queued)
-        run.worker.weights_changed.connect(self._on_weights_changed, queued)
-        run.worker.finished.connect(self._on_finished, queued)
-        run.worker.failed.connect(self._on_failed, queued)
-        run.thread.finished.connect(self._on_thread_finished, queued)
-        run.start()
-        self._redraw.start(self._redraw_ms)
-        self._set_running(True)
-        self.status_message.emit("Training started")
-        return True
-
     @Slot()
     def toggle_pause(self) -> None:
-        if self.run is None:
+        if self.run is None or self._testing:   # the final test has no batches to pause between
             return
         if self.run.paused:
             self.run.resume()
@@ -123,6 +139,8 @@ class TrainingTab(QWidget):
         else:
             self.run.pause()
             self.progress.setFormat(self.progress.format() + " · paused")
+            if self._last_chunk is not None:
+                self.progress_detail.setText(text.progress_detail(self._last_chunk, paused=True))
             self.status_message.emit("Training paused (press Resume or Space to go on)")
         self._update_buttons()
 
@@ -138,11 +156,12 @@ class TrainingTab(QWidget):
     def stop(self) -> None:
         if self.run is not None:
             self.run.stop()
-            self.progress.setFormat("Stopping after this batch…")
+            self.progress.setFormat("Skipping the test…" if self._testing else "Stopping after this batch…")
             self._update_buttons()
 
     def shutdown(self) -> None:
         """Stop any run and wait for its thread (the window is closing); nothing is emitted afterwards."""
+        self.runs.commit_deletes()
         run, self.run = self.run, None
         if run is not None:
             for signal in (run.worker.finished, run.worker.failed, run.thread.finished):
@@ -173,16 +192,15 @@ class TrainingTab(QWidget):
             pass
         return state
 
-    def restore_settings_state(self, state: dict) -> None:
-        if "config" in state:
-            try:
-                self.controls.set_config(TrainConfig.from_dict(state["config"]))
-            except (TypeError, ValueError, KeyError):
-                pass  # settings from another version: keep the preset
+    def restore_settings_state(self, state: dict) -> list[str]:
+        """Show ``state`` (``config``, ``smoothing``, ``show_earlier``, as ``mnist_gui.core.settings`` checked
+        them); returns what the form could not show as it was, in plain words (empty when all is well)."""
+        problem = self.controls.show_saved(state["config"]) if "config" in state else None
         if "smoothing" in state:
-            self.plots.set_smoothing(float(state["smoothing"]))
+            self.plots.set_smoothing(state["smoothing"])
         if "show_earlier" in state:
-            self.plots.set_show_earlier(bool(state["show_earlier"]))
+            self.plots.set_show_earlier(state["show_earlier"])
+        return [problem] if problem else []
 
     def _set_running(self, running: bool) -> None:
         self.controls.set_editable(not running)
@@ -199,11 +217,13 @@ class TrainingTab(QWidget):
             self.start_button.setToolTip("Train a new network with these settings (Space or Ctrl+Enter).")
         else:
             self.start_button.setToolTip(f"Can't start: {self.controls.error}")
-        self.pause_button.setEnabled(running)
+        self.pause_button.setEnabled(running and not self._testing)
         self.stop_button.setEnabled(running)
         self.pause_button.setText("Resume" if running and self.run.paused else "Pause")
 
     def _on_config_changed(self, cfg) -> None:
+        if cfg is not None and self.run is None:
+            self.plots.set_validation(cfg.n_validation > 0)
         self.summary.setText(summary_line(cfg) if cfg is not None else "These settings can't be used yet: "
                              + (self.controls.error or ""))
 
@@ -234,40 +254,48 @@ class TrainingTab(QWidget):
         chunk = self._last_chunk
         if chunk is not None:
             self.progress.setValue((chunk["epoch"] - 1) * chunk["steps"] + chunk["batch"])
-            self.progress.setFormat(text.progress_format(chunk, self.run is not None and self.run.paused))
-            self.progress_detail.setText(text.progress_detail(chunk))
+            paused = self.run is not None and self.run.paused
+            self.progress.setFormat(text.progress_format(chunk, paused))
+            self.progress_detail.setText(text.progress_detail(chunk, paused))
         cost_ms = 1000 * (time.perf_counter() - started)
         self._redraw.setInterval(int(min(max(self._redraw_ms, cost_ms / REDRAW_BUDGET), REDRAW_MAX_MS)))
 
     def _show_weights(self, kernel) -> None:
         total, kind = self._first_layer
         self.weights.set_weights(kernel, total, kind)
-        self.weights.title.setToolTip(CONV_WEIGHTS_TIP if kind == "convolution" else self._dense_weights_tip)
 
     @Slot(dict)
     def _on_epoch_ended(self, info: dict) -> None:
         self.plots.add_epoch(info, redraw=False)
         self._dirty = True
-        self.log.appendPlainText(text.epoch_line(info))
+        self.log.appendPlainText(text.epoch_line(info, style="log"))
 
     @Slot(object)
     def _on_weights_changed(self, kernel) -> None:
         self._pending_weights = kernel
 
+    @Slot(int)
+    def _on_evaluation_started(self, images: int) -> None:
+        self._testing = True
+        self._refresh_view()
+        self._update_buttons()
+        self.progress.setFormat(f"Testing on {images:,} images… (Stop skips the test)")
+
     @Slot(object)
     def _on_finished(self, result: TrainingResult) -> None:
         self.result = result
+        self._testing = False
         self._refresh_view()
-        if result.stop_reason == "diverged":
-            self.banner.show_message("warning", result.message or "The loss became NaN or infinite; "
-                                     "training stopped and the last good weights were kept.")
+        warning = text.end_warning(result)
+        if warning:
+            self.banner.show_message("warning", warning)
         lines = text.result_lines(result, len(self.dataset.x_test))
         for line in lines:
             self.log.appendPlainText(line)
-        if result.test_accuracy is not None:
+        if result.test_accuracy is not None or result.test_stopped:
             self.progress_detail.setText(lines[-1])
         self.progress.setFormat(text.end_state(result))
-        if result.stop_reason is None:
+        if result.stop_reason is None and result.usable:
             self.progress.setValue(self.progress.maximum())
 
     @Slot(str)
@@ -286,9 +314,10 @@ class TrainingTab(QWidget):
             run.deleteLater()
         self._set_running(False)
         result = self.result
-        if result is not None and (result.epochs_completed > 0 or result.stop_reason == "stopped"):
+        self._after_run(result)
+        if result is not None and result.leaves_model():
             self.model_trained.emit(result.model)
             self.status_message.emit("Training finished: the trained network is now the current model")
         elif result is not None:
-            self.status_message.emit("Training ended without a usable network; the current model is unchanged")
+            self.status_message.emit(f"Training ended ({result.status}); the current model is unchanged")
         self.run_finished.emit(result)

@@ -64,15 +64,21 @@ def weights_mosaic(kernel: np.ndarray, image_shape=(28, 28), columns: int | None
     return out
 
 
+DENSE_TIP = ("Each square is one hidden unit's weights on the 28×28 input pixels: red pixels push the unit to "
+             "fire, blue ones hold it back. At the start they are random noise; as the network learns, "
+             "stroke-like patterns appear.")
+CONV_TIP = ("A convolutional network's first layer is a set of small 3×3 filters, slid over the whole image. "
+            "Each square is one filter, enlarged: red weights push it to fire, blue ones hold it back, so "
+            "each one picks out an edge or a piece of stroke in one direction.")
+
+
 class WeightsView(QWidget):
     """A grid of first-layer weight pictures; call ``set_weights(kernel)`` with a (784, k) copy."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.title = QLabel("What the first layer learned")
-        self.title.setToolTip("Each square is one hidden unit's weights on the 28×28 input pixels: red "
-                              "pixels push the unit to fire, blue ones hold it back. At the start they "
-                              "are random noise; as the network learns, stroke-like patterns appear.")
+        self.title.setToolTip(DENSE_TIP)
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setMinimumSize(160, 160)
         self.view = self.graphics.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
@@ -115,7 +121,9 @@ class WeightsView(QWidget):
 
     def set_weights(self, kernel: np.ndarray | None, total_units: int | None = None,
                     kind: str = "hidden") -> None:
-        """Show the columns of ``kernel`` (784, k), out of ``total_units`` ``kind`` units; None clears."""
+        """Show the columns of ``kernel`` (784, k), out of ``total_units`` ``kind`` units (hidden, output or
+        convolution); None clears."""
+        self.title.setToolTip(CONV_TIP if kind == "convolution" else DENSE_TIP)
         if kernel is None or kernel.ndim != 2 or kernel.shape[0] != 784:
             self.image.clear()
             self.units_shown, self._kernel = 0, None

@@ -2,13 +2,17 @@
 
 :class:`TrainingWorker` is a ``QObject`` moved to a ``QThread`` (:class:`TrainingRun` does the wiring and
 owns both). It builds the network from a :class:`~mnist_gui.nn.presets.TrainConfig`, trains it with a
-callback that turns Keras-style hooks into Qt signals, evaluates it on the test set and emits
-``finished`` with a :class:`TrainingResult`. What crosses the thread boundary is always a copy: plain
+callback that turns Keras-style hooks into Qt signals, checks that the trained network gives finite
+outputs, evaluates it on the test set (in slices, so Stop or closing the window ends it within one) and
+emits ``finished`` with a :class:`TrainingResult`. Every run is recorded in the run store as it goes
+(``mnist_gui.core.run_recorder``, in the worker thread, which has its own ``RunStore``) and watched by
+``mnist_gui.core.learning_watch``; a store that refuses never stops training (``recording_started`` says
+why it is not kept). What crosses the thread boundary is always a copy: plain
 floats in dicts, and ``kernel[:, :k].copy()`` for the weight pictures.
 
 Signals are throttled by time, not by batch count, so a batch size of 1 does not flood the GUI's event
-loop: per-batch values are collected and sent together at most ``max_rate`` times a second, while every
-epoch end is sent at once. Pause and stop are flags on a :class:`~mnist_gui.nn.TrainingControl`
+loop (reporter.py: per-batch values go together at most ``max_rate`` times a second, every epoch end at
+once). Pause and stop are flags on a :class:`~mnist_gui.nn.TrainingControl`
 (thread-safe, checked between batches), never slots on the worker, which could not run while ``fit``
 loops.
 """
@@ -21,14 +25,24 @@ from dataclasses import dataclass, field
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from mnist_gui.nn import Callback, TrainingControl
+from mnist_gui.core.learning_watch import LearningWatch
+from mnist_gui.core.run_recorder import start_run
+from mnist_gui.core.run_recorder import run_status
+from mnist_gui.core.run_table import default_name
+from mnist_gui.core.runs import RunStore
+from mnist_gui.nn import TrainingControl, model_outputs_finite
 from mnist_gui.nn import blas_threads as blas_limit
+from mnist_gui.ui.train.reporter import Reporter
 
 # One BLAS thread leaves the second core to the GUI. Measured with benchmarks/gui_training.py on the
 # 2-core development machine (shared, load average 2.5-3): tutorial network, epoch in the window vs
 # headless 1.00x with one thread, 1.11x with two (headless alone: 1.24 s vs 1.20 s); best-mlp 1.01x vs
 # 1.25x, with two threads slower even headless (4.55 s vs 5.2 s) and the GUI later (timer p99 18 vs 31 ms).
 DEFAULT_BLAS_THREADS = 1
+# The final test evaluation goes this many images at a time and checks for Stop in between: one slice
+# of the CNN preset takes ~0.3 s on the development machine, where the whole test set took 12 s.
+EVAL_SLICE = 256
+FINITE_CHECK_IMAGES = 64   # training images a finished network must give finite outputs for
 
 
 @dataclass
@@ -44,118 +58,31 @@ class TrainingResult:
     test_accuracy: float | None = None
     epochs_completed: int = 0
     seconds: float = 0.0
+    usable: bool = True                 # False: the network's outputs are not finite; it must not be used
+    test_stopped: bool = False          # the test evaluation was stopped before the end: no test numbers
+    status: str = "finished"            # as kept in the run store: finished, stopped, diverged, not learning
+    not_learning: str | None = None     # the learning watch's verdict, if the run looked hopeless
+    run_id: str | None = None           # the run's id in the run store; None if it is not kept
+    kept_problem: str | None = None     # why the run is not (fully) kept, in plain words
+
+    def leaves_model(self) -> bool:
+        """Whether the run left a network worth making the current model: usable and finished (a run that
+        was stopped, diverged or did not learn is kept in the store but never imposed)."""
+        return self.usable and self.status == "finished" and self.epochs_completed > 0
 
 
-def first_kernel(model) -> np.ndarray | None:
-    """The first layer's kernel (live, not a copy): Dense (in, units) or Conv2D (kh, kw, C, filters)."""
-    for layer in getattr(model, "layers", []):
-        kernel = getattr(layer, "kernel", None)
-        if kernel is not None and getattr(kernel, "ndim", 0) in (2, 4):
-            return kernel
-    return None
-
-
-def first_kernel_columns(model, units: int) -> np.ndarray | None:
-    """Pictures of the first layer's first ``units`` units, float32 (784, units) copies, or None.
-
-    A Dense layer on the 784 pixels gives its kernel's columns. A Conv2D layer's 3x3 filters are drawn
-    enlarged to 28x28 (each weight a block of about 9x9 pixels; the first input channel), so the weights
-    view shows them like the dense units' pictures."""
-    kernel = first_kernel(model)
-    if kernel is None:
-        return None
-    if kernel.ndim == 2:
-        return np.array(kernel[:, :units], dtype=np.float32, copy=True)
-    kh, kw = kernel.shape[:2]
-    k = np.asarray(kernel[:, :, 0, :units], dtype=np.float32)             # (kh, kw, units)
-    rows = np.diff(np.linspace(0, 28, kh + 1).round()).astype(int)          # 3 -> 9, 10, 9 pixels
-    cols = np.diff(np.linspace(0, 28, kw + 1).round()).astype(int)
-    big = np.repeat(np.repeat(k, rows, axis=0), cols, axis=1)               # (28, 28, units)
-    return np.ascontiguousarray(big.reshape(784, -1))
-
-
-class _Reporter(Callback):
-    """Turns fit's hooks into the worker's throttled signals. Runs in the worker thread."""
-
-    def __init__(self, worker: "TrainingWorker"):
-        super().__init__()
-        self.worker = worker
-        self.min_interval = 1.0 / worker.max_rate
-        self.epochs = self.steps = self.batch_size = self.samples = 0
-        self.epoch = 0
-        self.pending: dict[str, list[float]] = {"x": [], "loss": [], "accuracy": []}
-        self.last_emit = self.last_weights = 0.0
-        self.active_seconds = 0.0      # time spent inside batches (pauses excluded)
-        self.samples_done = self.last_batch = 0
-        self.batch_start = self.epoch_start = 0.0
-
-    def on_train_begin(self, logs=None):
-        p = self.params or {}
-        self.epochs, self.steps = int(p.get("epochs", 0)), int(p.get("steps", 0))
-        self.batch_size, self.samples = int(p.get("batch_size", 0)), int(p.get("samples", 0))
-        kernel = first_kernel(self.model)
-        self.worker.run_started.emit({"epochs": self.epochs, "steps": self.steps,
-                                      "batch_size": self.batch_size, "samples": self.samples,
-                                      "first_units": int(kernel.shape[-1]) if kernel is not None else 0})
-        self._emit_weights(time.perf_counter())
-
-    def on_epoch_begin(self, epoch, logs=None):
-        self.epoch, self.last_batch = int(epoch), 0
-        self.epoch_start = time.perf_counter()
-
-    def on_batch_begin(self, batch, logs=None):
-        self.batch_start = time.perf_counter()
-
-    def on_batch_end(self, batch, logs=None):
-        now = time.perf_counter()
-        if self.batch_start:
-            self.active_seconds += now - self.batch_start
-        logs = logs or {}
-        size = int(logs.get("size", self.batch_size))
-        self.samples_done += size
-        steps = max(self.steps, 1)
-        self.pending["x"].append(self.epoch + (batch + 1) / steps)
-        self.pending["loss"].append(float(logs.get("loss", np.nan)))
-        self.pending["accuracy"].append(float(logs.get("accuracy", np.nan)))
-        self.last_batch = int(batch) + 1
-        # a pause request flushes at once, so a paused plot shows every batch done so far
-        if now - self.last_emit >= self.min_interval or self.worker.control.paused:
-            self._flush(now)
-        if now - self.last_weights >= self.worker.weight_interval:
-            self._emit_weights(now)
-
-    def on_epoch_end(self, epoch, logs=None):
-        now = time.perf_counter()
-        self._flush(now)
-        info = {k: float(v) for k, v in (logs or {}).items() if isinstance(v, (int, float, np.floating))}
-        # a stopped run ends its last epoch early: its point goes where the last batch was
-        info.update(epoch=int(epoch) + 1, epochs=self.epochs, seconds=now - self.epoch_start,
-                    x=self.epoch + self.last_batch / max(self.steps, 1), batches=self.last_batch, steps=self.steps)
-        self.worker.epoch_ended.emit(info)
-        self._emit_weights(now)
-
-    def on_train_end(self, logs=None):
-        self._flush(time.perf_counter())   # a stopped or diverged run ends mid-epoch
-
-    def _flush(self, now: float) -> None:
-        if not self.pending["x"]:
-            return
-        rate = self.samples_done / self.active_seconds if self.active_seconds > 0 else 0.0
-        total = self.epochs * self.samples
-        left = (total - self.samples_done) / rate if rate > 0 and total else float("nan")
-        chunk = {k: list(v) for k, v in self.pending.items()}
-        chunk.update(epoch=self.epoch + 1, epochs=self.epochs, batch=self.last_batch, steps=self.steps,
-                     samples_per_s=rate, seconds_left=max(left, 0.0))
-        for v in self.pending.values():
-            v.clear()
-        self.last_emit = now
-        self.worker.batch_ended.emit(chunk)
-
-    def _emit_weights(self, now: float) -> None:
-        w = first_kernel_columns(self.model, self.worker.weight_units)
-        self.last_weights = now
-        if w is not None:
-            self.worker.weights_changed.emit(w)
+def evaluate_in_slices(model, x, y, should_stop, size: int = EVAL_SLICE) -> tuple[float, float] | None:
+    """(mean loss, accuracy) over (x, y), ``size`` samples at a time; None as soon as ``should_stop()``
+    says so between two slices."""
+    loss_sum = hits = 0.0
+    for lo in range(0, len(x), size):
+        if should_stop():
+            return None
+        part = slice(lo, lo + size)
+        loss, accuracy = model.evaluate(x[part], y[part], batch_size=size)
+        n = len(x[part])
+        loss_sum, hits = loss_sum + float(loss) * n, hits + float(accuracy) * n
+    return loss_sum / len(x), hits / len(x)
 
 
 class TrainingWorker(QObject):
@@ -163,24 +90,33 @@ class TrainingWorker(QObject):
 
     ``config`` is a validated TrainConfig, ``dataset`` a :class:`mnist_gui.data.mnist.Dataset`, ``control``
     the TrainingControl the GUI pauses and stops through. Set ``skip_evaluation`` (from any thread)
-    to leave out the test-set evaluation, e.g. when the window is closing.
+    to leave out the test-set evaluation, or end it after the current slice, e.g. when the window is
+    closing; ``stop_evaluation()`` ends a test evaluation under way (a Stop that ended training does not).
     """
 
     run_started = Signal(dict)      # epochs, steps, batch_size, samples, first_units (of the first layer)
     batch_ended = Signal(dict)      # all batches since the last emission: lists x, loss, accuracy + progress
     epoch_ended = Signal(dict)      # epoch (1-based), loss, accuracy, [val_loss, val_accuracy], seconds
     weights_changed = Signal(object)  # float32 (784, k) pictures of the first layer's first k units
+    recording_started = Signal(dict)  # run_id (None if the store refused), problem (None if all is well)
+    not_learning = Signal(str)      # the run looks hopeless: why, and what to try
+    evaluation_started = Signal(int)  # the number of test images the final evaluation goes through
     finished = Signal(object)       # TrainingResult
     failed = Signal(str)            # a message for the user
 
     def __init__(self, config, dataset, control: TrainingControl, *, max_rate: float = 25.0,
                  weight_interval: float = 0.5, weight_units: int = 16,
-                 blas_threads: int | None = DEFAULT_BLAS_THREADS):
+                 blas_threads: int | None = DEFAULT_BLAS_THREADS, store_folder=None, record: bool = True):
         super().__init__()
+        self.store_folder, self.record = store_folder, record
+        self.recorder = None
+        self.record_problem: str | None = None
         self.config, self.dataset, self.control = config, dataset, control
         self.max_rate, self.weight_interval, self.weight_units = max_rate, weight_interval, weight_units
         self.blas_threads = blas_threads
         self.skip_evaluation = False
+        self.evaluating = False
+        self._evaluation_stopped = False
 
     @Slot()
     def run(self) -> None:
@@ -188,9 +124,17 @@ class TrainingWorker(QObject):
         try:
             result = self._train()
         except Exception as exc:  # noqa: BLE001 - boundary between the worker thread and the user
-            self.failed.emit(f"Training failed: {type(exc).__name__}: {exc}")
+            message = f"Training failed: {type(exc).__name__}: {exc}"
+            if self.recorder is not None:
+                self.recorder.finish("interrupted", message)
+            self.failed.emit(message)
             return
         self.finished.emit(result)
+
+    def stop_evaluation(self) -> None:
+        """End the test evaluation after its current slice, if one is under way (any thread)."""
+        if self.evaluating:
+            self._evaluation_stopped = True
 
     def _train(self) -> TrainingResult:
         from mnist_gui.nn.presets import build_model, train_arrays
@@ -201,6 +145,10 @@ class TrainingWorker(QObject):
                             class_names=list(ds.class_names))
         x_train, y_train, x_val, y_val = train_arrays(cfg, ds)
         validation = (x_val, y_val) if x_val is not None and len(x_val) else None
+        self._start_recording()
+        watch = LearningWatch(cfg.to_dict(), len(ds.class_names), on_verdict=self.not_learning.emit)
+        reporter = Reporter(self)
+        callbacks = [reporter, self.control, watch] + ([self.recorder] if self.recorder is not None else [])
         augmentation = getattr(cfg, "augmentation", "none")
         # fit distorts each batch afresh; 'none' passes nothing, so fit keeps its plain path
         extra = {"augmentation": augmentation} if augmentation != "none" else {}
@@ -208,17 +156,56 @@ class TrainingWorker(QObject):
         with blas_limit(self.blas_threads), np.errstate(over="ignore", invalid="ignore"):
             history = model.fit(x_train, y_train, epochs=cfg.epochs, batch_size=cfg.batch_size,
                                 validation_data=validation, shuffle=True, seed=cfg.seed,
-                                callbacks=[_Reporter(self), self.control], verbose=0, **extra)
+                                callbacks=callbacks, verbose=0, **extra)
             result = TrainingResult(model=model, config=cfg, history=dict(history.history),
                                     stop_reason=history.stop_reason, message=history.message or "")
             result.epochs_completed = len(result.history.get("loss", []))
-            if not self.skip_evaluation and len(ds.x_test):
-                result.test_loss, result.test_accuracy = (float(v) for v in model.evaluate(ds.x_test, ds.y_test))
-        result.seconds = time.perf_counter() - started
+            # fit's own verdict after a divergence, and the engine's check of the weights as they are now
+            result.usable = (getattr(history, "weights_ok", True)
+                             and model_outputs_finite(model, x_train[:FINITE_CHECK_IMAGES]))
+            if result.usable and not self.skip_evaluation and len(ds.x_test):
+                self._evaluate(model, ds, result)
+        result.seconds = time.perf_counter() - started - reporter.paused_seconds
         model.metadata["dataset"] = getattr(ds, "name", "MNIST")
         if result.test_accuracy is not None:
             model.metadata["test_accuracy"] = result.test_accuracy
+        result.not_learning = watch.verdict
+        result.status, message = run_status(result.stop_reason, watch.verdict, result.message)
+        self._finish_recording(result, message)
         return result
+
+    def _start_recording(self) -> None:
+        if not self.record:
+            return
+        store = RunStore(self.store_folder)     # this thread's own: the GUI thread reads with another
+        config = self.config.to_dict()
+        self.recorder, self.record_problem = start_run(config, default_name(config), source="app", store=store)
+        self.recording_started.emit({"run_id": self.recorder.run.id if self.recorder else None,
+                                     "problem": self.record_problem})
+
+    def _finish_recording(self, result: TrainingResult, message: str) -> None:
+        """The run's outcome and, when it left a usable network, its model, into the store."""
+        recorder, self.recorder = self.recorder, None
+        if recorder is None:
+            result.kept_problem = self.record_problem
+            return
+        keep = result.usable and (result.epochs_completed > 0 or result.stop_reason == "stopped")
+        recorder.finish(result.status, message, result.seconds, result.test_loss, result.test_accuracy,
+                        result.model if keep else None)
+        result.run_id, result.kept_problem = recorder.run.id, recorder.problem
+
+    def _evaluate(self, model, ds, result: TrainingResult) -> None:
+        self.evaluating = True
+        self.evaluation_started.emit(len(ds.x_test))
+        try:
+            scores = evaluate_in_slices(model, ds.x_test, ds.y_test,
+                                        lambda: self.skip_evaluation or self._evaluation_stopped)
+        finally:
+            self.evaluating = False
+        if scores is None:
+            result.test_stopped = True
+        else:
+            result.test_loss, result.test_accuracy = scores
 
 
 class TrainingRun(QObject):
@@ -253,7 +240,9 @@ class TrainingRun(QObject):
         self.control.resume()
 
     def stop(self) -> None:
-        """Ask the run to stop after the current batch; the model keeps its weights."""
+        """Ask the run to stop after the current batch (the model keeps its weights), or, during the final
+        test evaluation, to end that after the current slice (no test accuracy then)."""
+        self.worker.stop_evaluation()
         self.control.stop()
 
     def shutdown(self, timeout_ms: int | None = None) -> bool:

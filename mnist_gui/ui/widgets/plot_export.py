@@ -1,6 +1,9 @@
 """Writing the plots out: a picture of a graphics view as PNG or SVG, through the one atomic write
 (``mnist_gui.core.files``: a temporary name, then a rename, so a failure never leaves half a file and the
-old file stays as it was).
+old file stays as it was), and the save dialog of an export.
+
+What is exported (the numbers of the training curves) and how a failure is told to the user are the
+plots' business (ui/train/plots.py).
 """
 
 from __future__ import annotations
@@ -9,9 +12,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtWidgets import QFileDialog, QGraphicsView, QWidget
 
 from mnist_gui.core.files import write_bytes_atomic
+
+
+def ask_export_path(parent: QWidget, title: str, kind: str, name: str, folder: str = "") -> str | None:
+    """Ask where to save an export of ``kind`` (csv, png, svg), starting from ``name`` in ``folder``; the path
+    chosen, with the suffix added if the user left it out, or None if the dialog was cancelled."""
+    start = str(Path(folder) / f"{name}.{kind}") if folder else f"{name}.{kind}"
+    path, _ = QFileDialog.getSaveFileName(parent, title, start, f"{kind.upper()} (*.{kind})")
+    if not path:
+        return None
+    return path if path.lower().endswith("." + kind) else f"{path}.{kind}"
 
 
 def save_picture(view: QGraphicsView, path: Path) -> None:

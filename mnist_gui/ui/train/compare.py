@@ -1,0 +1,53 @@
+"""Two kept runs side by side: every setting and the outcome, the lines that differ in bold and tinted.
+
+What the lines say is ``mnist_gui.core.run_table.comparison``; this is only the dialog.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from mnist_gui.core.run_table import RunRow, comparison
+from mnist_gui.ui.train.runs_model import DIFFERS
+
+
+class CompareDialog(QDialog):
+    """The settings and outcome of runs ``a`` and ``b``; ``differences`` counts the lines that differ."""
+
+    def __init__(self, a: RunRow, b: RunRow, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Compare two runs")
+        lines = comparison(a, b)
+        self.differences = sum(differ for *_, differ in lines)
+        self.table = QTableWidget(len(lines), 2)
+        self.table.setHorizontalHeaderLabels([a.name, b.name])
+        self.table.setVerticalHeaderLabels([what for what, *_ in lines])
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for i, (_what, va, vb, differ) in enumerate(lines):
+            for j, value in enumerate((va, vb)):
+                item = QTableWidgetItem(value)
+                if differ:
+                    item.setFont(bold)
+                    item.setBackground(QBrush(DIFFERS))
+                self.table.setItem(i, j, item)
+        summary = QLabel(f"{self.differences} of {len(lines)} lines differ (in bold)." if self.differences
+                         else "These two runs have the same settings and outcome.")
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(520, 560)
+
+    def cell(self, what: str) -> tuple[str, str]:
+        """The two values on the line named ``what`` (e.g. "Learning rate")."""
+        for i in range(self.table.rowCount()):
+            if self.table.verticalHeaderItem(i).text() == what:
+                return self.table.item(i, 0).text(), self.table.item(i, 1).text()
+        raise KeyError(what)

@@ -1,0 +1,258 @@
+"""The runs table of the Train tab: every kept run with its settings and outcome; tick to show it on the
+plots, star, rename (double-click the name), delete with undo, compare two, load one's settings back.
+
+The panel owns the GUI thread's :class:`~mnist_gui.core.runs.RunStore` and is the only part of the tab that
+writes to it (renames, stars, deletions; the training worker records runs with a store of its own). A
+deletion waits ``UNDO_SECONDS`` behind an Undo button and is done when that runs out or the window closes.
+Damaged entries the store sets aside are reported through ``message``, never fatal.
+Not here: the rows' contents and the comparison (``mnist_gui.core.run_table``), drawing (plots.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
+
+from mnist_gui.core.run_table import COLUMN_KEYS, row_from_run
+from mnist_gui.core.runs import KEEP_UNSTARRED, RunStore
+from mnist_gui.ui.train.compare import CompareDialog
+from mnist_gui.ui.train.run_curves import short
+from mnist_gui.ui.train.runs_model import ID_ROLE, SORT_ROLE, RunsModel
+
+UNDO_SECONDS = 8
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e5 else f"{n / 1e3:.0f} kB"
+
+
+class RunsPanel(QWidget):
+    """The table, its buttons and the undo strip, over ``store`` (a RunStore)."""
+
+    show_changed = Signal(str, bool)    # run id, whether it is now ticked to be on the plots
+    renamed = Signal(str, str)          # run id, its new name
+    load_requested = Signal(dict)       # the config of the run whose settings go back into the form
+    message = Signal(str, str)          # kind (info, warning, error), text: for the tab's banner
+
+    def __init__(self, store: RunStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.model = RunsModel(self)
+        self.model.editor = self._edit
+        self.model.edit_failed.connect(lambda text: self.message.emit("warning", text))
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.pending: list[tuple[str, str]] = []    # (id, name) of runs deleted, waiting for Undo
+        self._undo_timer = QTimer(self, singleShot=True, interval=UNDO_SECONDS * 1000)
+        self._undo_timer.timeout.connect(self.commit_deletes)
+        self._running = False
+        self.runs: dict = {}                       # id -> Run, as last read from the store
+        self._build()
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+
+    def _build(self) -> None:
+        v = self.view = QTableView()
+        v.setModel(self.proxy)
+        v.setSortingEnabled(True)
+        v.sortByColumn(-1, Qt.AscendingOrder)        # newest first, as the store lists them, until asked
+        v.setSelectionBehavior(QAbstractItemView.SelectRows)
+        v.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        v.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+        v.verticalHeader().hide()
+        v.verticalHeader().setDefaultSectionSize(v.fontMetrics().height() + 6)
+        v.setWordWrap(False)
+        header = v.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(False)
+        # each column as wide as its header or its usual contents, the name as wide as what is left allows
+        samples = {"colour": "", "show": "Show", "star": "★", "network": "MLP 512×2 relu", "optimizer": "adam",
+                   "learning_rate": "Learning rate", "batch_size": "Batch", "epochs": "Epochs", "best_val": "99.99%",
+                   "test": "99.99%", "seconds": "1:02:03", "status": "not learning"}
+        metrics = header.fontMetrics()
+        for key, sample in samples.items():
+            column = COLUMN_KEYS.index(key)
+            header.resizeSection(column, max(metrics.horizontalAdvance(sample),
+                                             metrics.horizontalAdvance(self.model.headerData(column, Qt.Horizontal)
+                                                                       or "")) + 18)
+        header.setSectionResizeMode(COLUMN_KEYS.index("name"), QHeaderView.Stretch)
+        header.setMinimumSectionSize(20)
+        self.info = QLabel()
+        self.info.setToolTip(f"The run store keeps the last {KEEP_UNSTARRED} unstarred runs and every "
+                             f"starred one, in {self.store.folder}")
+        self.load_button = QPushButton("Load settings")
+        self.load_button.setToolTip("Put the selected run's settings back into the form, to train it again "
+                                    "or change one thing.")
+        self.compare_button = QPushButton("Compare")
+        self.compare_button.setToolTip("Select two runs (Ctrl+click) to see their settings side by side.")
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete the selected runs (Undo is offered for a few seconds).")
+        self.undo_label = QLabel()
+        self.undo_button = QPushButton("Undo")
+        self.load_button.clicked.connect(self.load_selected)
+        self.compare_button.clicked.connect(lambda: self.compare_selected().exec())
+        self.delete_button.clicked.connect(self.delete_selected)
+        v.installEventFilter(self)             # the Delete key deletes, as the button does
+        self.undo_button.clicked.connect(self.undo_delete)
+        top = QHBoxLayout()
+        top.addWidget(self.info, 1)
+        top.addWidget(self.undo_label)
+        top.addWidget(self.undo_button)
+        for b in (self.load_button, self.compare_button, self.delete_button):
+            top.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(v, 1)
+        self._show_undo(False)
+        self._update_buttons()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if (watched is self.view and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Delete
+                and self.view.state() != QAbstractItemView.EditingState):
+            self.delete_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    def reload(self) -> None:
+        """Fill the table from the store (at start, after each run); damaged entries go to ``message``."""
+        waiting = {run_id for run_id, _ in self.pending}
+        runs = [r for r in self.store.runs() if r.id not in waiting]
+        self.runs = {r.id: r for r in runs}
+        rows = [row_from_run(r) for r in runs]
+        problems = list(self.store.problems)
+        self.model.set_rows(rows)
+        self._update_info()
+        self._update_buttons()
+        if problems:
+            self.message.emit("warning", "Some kept runs were damaged and have been set aside: "
+                              + "; ".join(problems[:3]) + (f" (and {len(problems) - 3} more)" if len(problems) > 3
+                                                           else ""))
+
+    def _update_info(self) -> None:
+        n = len(self.model.rows)
+        starred = sum(r.starred for r in self.model.rows)
+        text = f"{n} kept run{'s' * (n != 1)}" + (f", {starred} starred" if starred else "")
+        self.info.setText(text + f" · {_size(self.store.disk_bytes())} on disk" if n else
+                          "No runs kept yet: every run you train appears here.")
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted(self.view.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [i.data(ID_ROLE) for i in rows]
+
+    def select(self, *run_ids: str) -> None:
+        """Select these runs (as Ctrl+click would)."""
+        sm = self.view.selectionModel()
+        sm.clearSelection()
+        for run_id in run_ids:
+            i = self.model.row_of(run_id)
+            if i >= 0:
+                sm.select(self.proxy.mapFromSource(self.model.index(i, 0)),
+                          sm.SelectionFlag.Select | sm.SelectionFlag.Rows)
+
+    def set_running(self, running: bool) -> None:
+        """Loading settings waits while a run trains (the form is locked then)."""
+        self._running = running
+        self._update_buttons()
+
+    def _on_selection(self, *_args) -> None:
+        current = self.view.currentIndex()
+        ids = self.selected_ids()
+        base = current.data(ID_ROLE) if current.isValid() and current.data(ID_ROLE) in ids else None
+        self.model.set_selected(base or (ids[0] if ids else None))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        n = len(self.selected_ids())
+        self.load_button.setEnabled(n == 1 and not self._running)
+        self.compare_button.setEnabled(n == 2)
+        self.delete_button.setEnabled(n >= 1 and not (self._running and self._has_running()))
+
+    def _has_running(self) -> bool:
+        return any(self.model.get(i) and self.model.get(i).status == "running" for i in self.selected_ids())
+
+    def set_shown(self, run_id: str, shown: bool) -> None:
+        """Tick or untick a run (as a click on its Show box does)."""
+        if self.model.get(run_id) is not None and (run_id in self.model.shown) != shown:
+            self.model.set_shown(run_id, shown)
+            self.show_changed.emit(run_id, shown)
+
+    def hide_all(self) -> None:
+        """Untick every run without telling the plots (they were cleared already)."""
+        for run_id in list(self.model.shown):
+            self.model.set_shown(run_id, False)
+
+    def _edit(self, run_id: str, key: str, value) -> str | None:
+        row = self.model.get(run_id)
+        if key == "show":
+            self.model.set_shown(run_id, bool(value))
+            self.show_changed.emit(run_id, bool(value))
+            return None
+        if row.status == "running":     # its recorder rewrites the record when it ends
+            return f"Run {row.name!r} is still training; rename or star it once it has ended."
+        change = {"name": value} if key == "name" else {"starred": bool(value)}
+        try:
+            run = self.store.update(run_id, **change)
+        except ValueError as exc:
+            return f"{str(exc)[:1].upper()}{str(exc)[1:]}; the name stays {row.name!r}."
+        except (KeyError, OSError) as exc:
+            return f"Run {row.name!r} could not be changed: {exc}"
+        row.name, row.starred = run.name, run.starred
+        if key == "name":
+            self.renamed.emit(run_id, run.name)
+        self._update_info()
+        return None
+
+    def delete_selected(self) -> None:
+        ids = [i for i in self.selected_ids() if self.model.get(i).status != "running"]
+        if not ids:
+            return
+        self.commit_deletes()                   # an earlier deletion is final once another one is made
+        for run_id in ids:
+            self.set_shown(run_id, False)
+            self.pending.append((run_id, self.model.get(run_id).name))
+        self.model.set_rows([r for r in self.model.rows if r.id not in ids])
+        names = ", ".join(repr(short(name, 30)) for _, name in self.pending[:2]) + \
+            (" …" if len(self.pending) > 2 else "")
+        self.undo_label.setText(f"Deleted {names}.")
+        self._show_undo(True)
+        self._undo_timer.start()
+        self._update_info()
+
+    def undo_delete(self) -> None:
+        self._undo_timer.stop()
+        self.pending.clear()
+        self._show_undo(False)
+        self.reload()
+
+    def commit_deletes(self) -> None:
+        """Delete for good the runs waiting behind Undo (the timer ran out, or the window closes)."""
+        self._undo_timer.stop()
+        pending, self.pending = self.pending, []
+        self._show_undo(False)
+        failed = []
+        for run_id, name in pending:
+            try:
+                self.store.delete(run_id)
+            except KeyError:
+                pass                               # already gone (another instance, or by hand)
+            except OSError as exc:
+                failed.append(f"{name!r} ({exc.strerror or exc})")
+        if failed:
+            self.message.emit("error", "These runs could not be deleted: " + ", ".join(failed))
+            self.reload()
+
+    def _show_undo(self, visible: bool) -> None:
+        self.undo_label.setVisible(visible)
+        self.undo_button.setVisible(visible)
+
+    def load_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.load_requested.emit(dict(self.model.get(ids[0]).config))
+
+    def compare_selected(self) -> CompareDialog:
+        """The comparison of the two selected runs (the button shows it)."""
+        a, b = (self.model.get(i) for i in self.selected_ids()[:2])
+        return CompareDialog(a, b, self)
