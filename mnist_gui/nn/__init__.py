@@ -5,13 +5,15 @@ losses (fused with softmax); optimizer_base, optimizers and schedules; callbacks
 training (the fit loop) and divergence (spotting and undoing a diverging run, model_outputs_finite);
 prefetch (augmented batches made in a background thread); feed (input batching); saving (write),
 serialization (load_model) with archive and model_spec (a model file checked before anything is
-allocated); seeding (reproducibility); threads (BLAS thread limits); presets (the app's recipes).
+allocated); introspect (layer_outputs: every layer's output for a batch, Keras's multi-output Model);
+seeding (reproducibility); threads (BLAS thread limits); presets (the app's recipes).
 """
 
 from mnist_gui.nn.activation_layers import Activation, LeakyReLU, ReLU, Sigmoid, Softmax, Tanh
 from mnist_gui.nn.callbacks import Callback, History, ProgbarLogger, TrainingControl
 from mnist_gui.nn.conv import Conv2D, MaxPooling2D, Reshape
 from mnist_gui.nn.divergence import model_outputs_finite
+from mnist_gui.nn.introspect import layer_outputs
 from mnist_gui.nn.layers import Dense, Dropout, Flatten, Layer, Rescaling
 from mnist_gui.nn.losses import CategoricalCrossentropy, SparseCategoricalCrossentropy
 from mnist_gui.nn.model import Sequential
@@ -28,5 +30,5 @@ __all__ = [
     "ModelFileError", "Optimizer", "ProgbarLogger", "RMSprop", "ReLU", "Rescaling", "Reshape", "SGD", "Sequential",
     "Sigmoid", "Softmax",
     "SparseCategoricalCrossentropy", "StepDecay", "Tanh", "TrainingControl", "UnscaledInputWarning", "blas_threads",
-    "load_model", "model_outputs_finite", "set_random_seed",
+    "layer_outputs", "load_model", "model_outputs_finite", "set_random_seed",
 ]

@@ -109,7 +109,7 @@ def _fill_menu_bar(window, a: dict[str, QAction]) -> None:
     file_menu.addAction(a["quit"])
 
     view = bar.addMenu("&View")
-    for i, name in enumerate(("&Train", "&Dataset", "D&raw")):
+    for i, name in enumerate(("&Train", "&Dataset", "D&raw", "&Inside")):
         action = _action(window, f"{name} tab", lambda _=False, i=i: window.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
         a[f"tab{i}"] = action
         view.addAction(action)

@@ -30,6 +30,7 @@ from mnist_gui.ui import main_menus
 from mnist_gui.ui.model_selector import PROBE_IMAGES, CurrentModel, ModelSelector
 from mnist_gui.ui.dataset.tab import DatasetTab
 from mnist_gui.ui.draw.tab import DrawTab
+from mnist_gui.ui.inside import InsideTab
 from mnist_gui.ui.train.tab import TrainingTab
 from mnist_gui.ui.widgets.banner import Banner
 
@@ -66,9 +67,11 @@ class MainWindow(QMainWindow):
         self.training_tab = TrainingTab(dataset, store=store, **training_options)
         self.dataset_tab = DatasetTab(dataset)
         self.draw_tab = DrawTab()
+        self.inside_tab = InsideTab(dataset)
         self.tabs.addTab(self.training_tab, "&Train")
         self.tabs.addTab(self.dataset_tab, "&Dataset")
         self.tabs.addTab(self.draw_tab, "D&raw")
+        self.tabs.addTab(self.inside_tab, "&Inside")
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -102,7 +105,11 @@ class MainWindow(QMainWindow):
         self.current_model_changed.connect(self.training_tab.set_model)
         self.current_model_changed.connect(self.dataset_tab.set_model)
         self.current_model_changed.connect(self.draw_tab.set_model)
+        self.current_model_changed.connect(self.inside_tab.set_model)
+        # the Inside tab follows what the pad shows (its set_input is cheap: one pass, coalesced)
+        self.draw_tab.prediction_updated.connect(lambda: self.inside_tab.set_input(self.draw_tab.network_input()))
         self.dataset_tab.image_sent.connect(self._on_image_sent)
+        self.inside_tab.image_sent.connect(self._on_image_sent)
         self.tabs.currentChanged.connect(self._update_actions)
 
     def choose_model(self, key: str) -> bool:
@@ -313,7 +320,7 @@ class MainWindow(QMainWindow):
             return
         self.training_tab.shutdown()
         self.current.shutdown()
-        for tab in (self.dataset_tab, self.draw_tab):
+        for tab in (self.dataset_tab, self.draw_tab, self.inside_tab):
             if hasattr(tab, "shutdown"):
                 tab.shutdown()
         self.save_settings()

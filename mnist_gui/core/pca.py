@@ -1,0 +1,126 @@
+"""A map of what the network learned: PCA of one layer's activations over a few thousand images.
+
+``mappable_layers(model)`` lists the layers whose outputs are small enough to map (at most
+``MAX_FEATURES`` numbers per image; a first convolution's 21,632 are not, and 5,000 images of a wider
+layer would hold hundreds of megabytes). ``pca_map(model, images,
+labels, layer)`` runs the images (uint8, as the data set holds them) through the model once up to that
+layer (``nn.layer_outputs``), centres the activations and finds their two main directions by a
+randomized SVD (NumPy's SVD of a small projected matrix, Halko et al. 2011: 5,000 rows of 1,600 in a
+fraction of a second). ``features`` computes every mappable layer in one pass, so switching layers
+redoes only the SVD, each direction's sign fixed so the picture does not flip between runs. A
+``PcaMap`` also places a new input (``place``), the current digit's cross on the map. No Qt here; the
+scatter plot is ``mnist_gui.ui.inside.pca_view``, run off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import numpy as np
+
+from mnist_gui.core.inference import input_from_uint8, input_from_unit
+from mnist_gui.nn.introspect import layer_outputs
+from mnist_gui.nn.threads import blas_threads, training_threads
+
+MAX_FEATURES = 2048
+POWER_ITERATIONS = 3
+SKIPPED = ("Rescaling", "Reshape", "Flatten", "Dropout")
+
+
+@dataclasses.dataclass
+class PcaMap:
+    """``coords`` (N, 2) of each image, ``labels`` (N,), the ``layer`` mapped, ``explained``: the share of
+    the variance along each axis; ``mean`` and ``components`` (2, D) place new inputs."""
+
+    layer: str
+    coords: np.ndarray
+    labels: np.ndarray
+    explained: np.ndarray
+    mean: np.ndarray
+    components: np.ndarray
+
+    def place(self, model, image01: np.ndarray) -> np.ndarray:
+        """Where the 28x28 input ``image01`` ([0, 1]) falls on this map, (2,)."""
+        x = input_from_unit(model, np.asarray(image01, np.float32)[None])
+        x = x.reshape((1,) + tuple(model.layers[0].input_shape))
+        features = layer_outputs(model, x, layers=[self.layer])[0][1].reshape(1, -1)
+        return ((features - self.mean) @ self.components.T)[0]
+
+
+def model_batch(model, images: np.ndarray) -> np.ndarray:
+    """uint8 images (N, H, W) -> the batch the model takes (its scale and shape); ValueError naming both
+    sizes when the images are not the model's size (a custom dataset's 32 x 32 digits for a 28 x 28 model)."""
+    images = np.asarray(images)
+    shape = tuple(model.layers[0].input_shape)
+    if images.ndim < 2 or math.prod(images.shape[1:]) != math.prod(shape):
+        raise ValueError(f"these test images are {'×'.join(map(str, images.shape[1:]))} but the network takes "
+                         f"{'×'.join(map(str, shape))} inputs; use test images of the size it was trained on")
+    return input_from_uint8(model, images).reshape((len(images),) + shape)
+
+
+def mappable_layers(model) -> list[tuple[str, int]]:
+    """[(layer name, numbers per image), ...] of the layers worth a map: no pass-through layers, at most
+    MAX_FEATURES outputs each."""
+    out = []
+    for layer in model.layers:
+        size = math.prod(layer.output_shape)
+        if type(layer).__name__ not in SKIPPED and size <= MAX_FEATURES:
+            out.append((layer.name, size))
+    return out
+
+
+def principal_components(features: np.ndarray, k: int = 2, seed: int = 0):
+    """(coords (N, k), mean (D,), components (k, D), explained (k,)) of the rows of ``features``.
+
+    A randomized SVD with POWER_ITERATIONS power iterations: exact up to rounding for the leading
+    directions of the activations we map (their spectra fall fast), checked against ``np.linalg.svd``. The
+    centring is never materialised ((X - 1m)Q = XQ - 1(mQ)), so a 5,000 x 1,600 float32 matrix is not
+    copied.
+    """
+    with blas_threads(training_threads()):  # spinning BLAS threads on a busy machine cost seconds here
+        return _principal_components(np.asarray(features, np.float32), k, seed)
+
+
+def _principal_components(x, k, seed):
+    if x.ndim != 2 or len(x) < 2:
+        raise ValueError(f"PCA needs at least 2 rows of features (N, D), got shape {x.shape}")
+    n = len(x)
+    mean = x.mean(axis=0, dtype=np.float64).astype(np.float32)
+    total = max(float(np.einsum("ij,ij->", x, x, dtype=np.float64)) - n * float(mean @ mean), 0.0)
+    k = min(k, *x.shape)
+    if min(x.shape) <= 4 * (k + 20):
+        _, s, vt = np.linalg.svd(x - mean, full_matrices=False)
+    else:
+        rng = np.random.default_rng(seed)
+        omega = rng.standard_normal((x.shape[1], k + 20)).astype(np.float32)
+        q = x @ omega - mean @ omega
+        for _ in range(POWER_ITERATIONS):
+            q, _ = np.linalg.qr(q)
+            y = x.T @ q - np.outer(mean, q.sum(axis=0))  # (D, l) = Xc^T q
+            q, _ = np.linalg.qr(x @ y - mean @ y)
+        b = q.T @ x - np.outer(q.sum(axis=0), mean)  # (l, D) = q^T Xc
+        _, s, vt = np.linalg.svd(b.astype(np.float64), full_matrices=False)
+    components = vt[:k]
+    # make each direction's largest coefficient positive, so a recomputed map is drawn the same way round
+    signs = np.sign(components[np.arange(k), np.abs(components).argmax(axis=1)])
+    components = (components * np.where(signs == 0, 1, signs)[:, None]).astype(np.float32)
+    explained = (s[:k] ** 2) / total if total > 0 else np.zeros(k)
+    coords = x @ components.T - mean @ components.T
+    return coords.astype(np.float32), mean, components, np.asarray(explained, np.float64)
+
+
+def features(model, images: np.ndarray, layers, batch_size: int = 256) -> dict:
+    """{layer name: float32 (N, D)} of ``images`` (uint8 (N, 28, 28)) for the named layers, from one pass
+    through the model (what a map of each of them needs; kept by the tab for the model it was made for)."""
+    x = model_batch(model, images)
+    return {name: out.reshape(len(images), -1) for name, out in layer_outputs(model, x, layers=list(layers),
+                                                                              batch_size=batch_size)}
+
+
+def pca_map(model, images: np.ndarray, labels: np.ndarray, layer: str, cached: dict | None = None) -> PcaMap:
+    """The map of ``layer`` for ``images`` (uint8 (N, 28, 28), N >= 2) and their ``labels``; ``cached``: a
+    ``features`` dict made earlier for the same model and images, used when it holds ``layer``."""
+    table = cached if cached is not None and layer in cached else features(model, images, [layer])
+    coords, mean, components, explained = principal_components(table[layer])
+    return PcaMap(layer, coords, np.asarray(labels), explained, mean, components)

@@ -1,0 +1,129 @@
+"""The map of what the network learned: a PCA scatter of one layer over test images, coloured by label.
+
+The view only shows a ``core.pca.PcaMap`` (computed off the GUI thread by the tab) and the current
+input's place on it (a large cross). Hovering a point shows that test image and its label beside the
+plot; clicking one emits ``image_picked(index)`` (the tab shows it inside the network and sends it on).
+One ScatterPlotItem holds all points (brushes set once per map), so 5,000 points are one item.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from mnist_gui.ui.widgets.qimages import gray_to_qimage
+
+# ten colours told apart by most eyes (Okabe-Ito plus four), one per digit
+LABEL_COLOURS = ["#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7", "#999999",
+                 "#a27ee8", "#b5e61d"]
+
+
+class PcaView(QWidget):
+    layer_chosen = Signal(str)
+    image_picked = Signal(int)  # index into the mapped test images
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.map = None
+        self.images: np.ndarray | None = None
+        self.class_names: list[str] = []
+        self.layer = QComboBox()
+        self.layer.currentIndexChanged.connect(self._on_layer)
+        self.status = QLabel("Choose a layer to map.")
+        self.status.setWordWrap(True)
+        self.plot = pg.PlotWidget()
+        self.plot.setMenuEnabled(False)
+        self.plot.getPlotItem().hideButtons()
+        self.points = pg.ScatterPlotItem(size=5, pen=None, hoverable=True)
+        self.points.sigClicked.connect(self._on_clicked)
+        self.points.sigHovered.connect(self._on_hovered)
+        self.current = pg.ScatterPlotItem(size=22, symbol="+", pen=pg.mkPen("w", width=3), brush=pg.mkBrush("r"))
+        self.plot.addItem(self.points)
+        self.plot.addItem(self.current)
+        self.preview = QLabel()
+        self.preview.setFixedSize(112, 112)
+        self.preview.setAlignment(Qt.AlignCenter)
+        self.preview_text = QLabel("Hover over a point to see its image; click it to look inside.")
+        self.preview_text.setWordWrap(True)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        side = QVBoxLayout()
+        side.addWidget(self.preview)
+        side.addWidget(self.preview_text)
+        side.addWidget(self.legend)
+        side.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Layer:"))
+        top.addWidget(self.layer)
+        top.addWidget(self.status, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.plot, 1)
+        body.addLayout(side)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+
+    def set_layers(self, layers: list[tuple[str, int]]) -> None:
+        """The layers to offer, [(name, numbers per image)], the last (the answer's inputs) chosen."""
+        self.layer.blockSignals(True)
+        self.layer.clear()
+        for name, size in layers:
+            self.layer.addItem(f"{name} ({size:,} numbers)", name)
+        self.layer.setCurrentIndex(max(0, len(layers) - 2))
+        self.layer.blockSignals(False)
+
+    def chosen_layer(self) -> str | None:
+        return self.layer.currentData()
+
+    def _on_layer(self, _index: int) -> None:
+        if self.chosen_layer():
+            self.layer_chosen.emit(self.chosen_layer())
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def clear(self) -> None:
+        self.map = None
+        self.points.clear()
+        self.current.clear()
+
+    def show_map(self, pca_map, images: np.ndarray, class_names) -> None:
+        self.map, self.images = pca_map, images
+        self.class_names = list(class_names or [])
+        labels = np.asarray(pca_map.labels, int)
+        brushes = [pg.mkBrush(QColor(c)) for c in LABEL_COLOURS]
+        self.points.setData(pos=pca_map.coords, data=np.arange(len(labels)),
+                            brush=[brushes[k % len(brushes)] for k in labels])
+        ex = pca_map.explained
+        self.plot.setLabel("bottom", f"1st principal component ({ex[0]:.0%} of the variance)")
+        self.plot.setLabel("left", f"2nd principal component ({ex[1]:.0%})" if len(ex) > 1 else "")
+        self.status.setText(f"{len(labels):,} test images through {pca_map.layer}; nearby points are images "
+                            "this layer sees as alike. The cross is your digit.")
+        names = [self._name(k) for k in range(min(10, int(labels.max()) + 1))]
+        self.legend.setText("<br>".join(f"<span style='color:{LABEL_COLOURS[k]}'>●</span> {name}"
+                                        for k, name in enumerate(names)))
+
+    def set_current(self, position) -> None:
+        """Put the current input's cross at ``position`` (2,), or remove it (None)."""
+        if position is None:
+            self.current.clear()
+        else:
+            self.current.setData(pos=[tuple(position)])
+
+    def _name(self, k: int) -> str:
+        return self.class_names[k] if k < len(self.class_names) else str(k)
+
+    def _on_hovered(self, _item, points, _event=None) -> None:
+        if not len(points) or self.images is None:
+            return
+        index = int(points[0].data())
+        self.preview.setPixmap(QPixmap.fromImage(gray_to_qimage(self.images[index])).scaled(
+            112, 112, Qt.KeepAspectRatio, Qt.FastTransformation))
+        self.preview_text.setText(f"test image {index}: {self._name(int(self.map.labels[index]))}")
+
+    def _on_clicked(self, _item, points, _event=None) -> None:
+        if len(points):
+            self.image_picked.emit(int(points[0].data()))

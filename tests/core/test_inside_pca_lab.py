@@ -1,0 +1,108 @@
+"""The PCA map and the lab, without Qt: checked against NumPy's SVD and against the edited forward pass."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from mnist_gui.core import lab, pca
+from mnist_gui.nn.presets import TrainConfig, build_model
+from mnist_gui.nn import Conv2D, Dense, Flatten, MaxPooling2D, Rescaling, Reshape, Sequential, layer_outputs
+
+
+@pytest.fixture(scope="module")
+def mlp(small_images):
+    model = build_model(TrainConfig(hidden=(32,), seed=3))
+    model.fit(small_images[0], small_images[1], epochs=1, batch_size=64)
+    return model
+
+
+@pytest.fixture(scope="module")
+def small_images(dataset):
+    return dataset.x_test[:400], dataset.y_test[:400]
+
+
+@pytest.fixture(scope="module")
+def cnn():
+    model = Sequential([Rescaling(1 / 255, input_shape=(28, 28)), Reshape((28, 28, 1)), Conv2D(4, 3, activation="relu"),
+                        MaxPooling2D(2), Conv2D(6, 3, activation="relu"), Flatten(), Dense(12, activation="relu"),
+                        Dense(10, activation="softmax")], seed=5)
+    model.compile("adam")
+    return model
+
+
+def test_principal_components_match_numpy_svd():
+    x = np.random.default_rng(1).normal(size=(500, 400)) * (5 / (1 + np.arange(400)))  # a falling spectrum
+    coords, mean, components, explained = pca.principal_components(x)
+    xc = x - x.mean(axis=0)
+    _, s, vt = np.linalg.svd(xc, full_matrices=False)
+    for k in range(2):
+        assert abs(float(np.dot(components[k], vt[k]))) == pytest.approx(1.0, abs=1e-4)
+        assert abs(np.corrcoef(coords[:, k], xc @ vt[k])[0, 1]) == pytest.approx(1.0, abs=1e-5)
+    np.testing.assert_allclose(explained, s[:2] ** 2 / (s ** 2).sum(), rtol=1e-3)
+
+
+def test_map_places_a_test_image_where_its_point_is(mlp, small_images):
+    images, labels = small_images
+    layer = pca.mappable_layers(mlp)[0][0]
+    m = pca.pca_map(mlp, images, labels, layer)
+    assert m.coords.shape == (400, 2) and (m.labels == labels).all()
+    np.testing.assert_allclose(m.place(mlp, images[17] / 255), m.coords[17], atol=1e-3)
+
+
+def test_wide_layers_are_not_offered_for_a_map(cnn):
+    names = [name for name, _ in pca.mappable_layers(cnn)]
+    assert "conv2_d" not in names and "dense" in names  # 2,704 numbers per image vs 12
+
+
+def test_switching_a_unit_off_silences_it_and_its_effect(cnn, small_images):
+    x = small_images[0][:20]
+    twin = lab.edited(cnn, lab.Edits(off={"dense": {3}}))
+    outs = dict(layer_outputs(twin, x))
+    assert np.all(outs["dense"][:, 3] == 0)
+    expected = twin.layers[-1]
+    probe = outs["dense"].copy()
+    probe[:, 3] = 123.0  # whatever the unit said, the answer would be the same
+    logits = probe @ expected.kernel + expected.bias
+    np.testing.assert_allclose(np.argmax(logits, 1), np.argmax(outs["dense_1"], 1))
+    assert cnn.layers[-2].kernel[:, 3].any()  # the model the other tabs use is untouched
+
+
+def test_switching_a_feature_map_off_blanks_it(cnn, small_images):
+    twin = lab.edited(cnn, lab.Edits(off={"conv2_d": {1}, "conv2_d_1": {2}}))
+    outs = dict(layer_outputs(twin, small_images[0][:10]))
+    assert not outs["conv2_d"][..., 1].any() and not outs["conv2_d_1"][..., 2].any()
+    assert not twin.layers[6].kernel[np.arange(twin.layers[6].kernel.shape[0]) % 6 == 2].any()
+
+
+def test_scale_noise_and_prune_change_the_weights_as_said(cnn):
+    pruned = lab.edited(cnn, lab.Edits(prune={"dense": 0.5}))
+    k = pruned.layers[6].kernel
+    assert np.count_nonzero(k == 0) == pytest.approx(k.size / 2, abs=1)
+    original = np.sort(np.abs(cnn.layers[6].kernel).ravel())
+    assert np.abs(k[k != 0]).min() >= original[k.size // 2 - 1]  # the smallest went, the largest stayed
+    scaled = lab.edited(cnn, lab.Edits(scale={"dense_1": 0.0}))
+    assert not scaled.layers[-1].kernel.any()
+    a = lab.edited(cnn, lab.Edits(noise={"dense": 0.5}, seed=1)).layers[6].kernel
+    b = lab.edited(cnn, lab.Edits(noise={"dense": 0.5}, seed=1)).layers[6].kernel
+    np.testing.assert_array_equal(a, b)
+    assert not np.array_equal(a, cnn.layers[6].kernel)
+    with pytest.raises(ValueError, match="not 'flatten'"):
+        lab.edited(cnn, lab.Edits(scale={"flatten": 2.0}))
+
+
+def test_accuracy_from_a_kept_layer_equals_the_whole_pass(cnn, small_images):
+    images, labels = small_images
+    acc = lab.Accuracy(cnn, images, labels)
+    assert acc.of(lab.Edits()) == pytest.approx(float(np.mean(cnn.predict(images).argmax(1) == labels)))
+    for edits in (lab.Edits(off={"dense": {0, 1, 2, 3, 4, 5}}), lab.Edits(prune={"conv2_d": 0.7})):
+        direct = float(np.mean(lab.edited(cnn, edits).predict(images).argmax(1) == labels))
+        assert acc.of(edits) == pytest.approx(direct)
+
+
+def test_test_images_of_another_size_are_refused_with_both_sizes(mlp):
+    images = np.zeros((5, 32, 32), np.uint8)
+    with pytest.raises(ValueError, match="32×32 but the network takes 28×28"):
+        pca.pca_map(mlp, images, np.zeros(5, int), pca.mappable_layers(mlp)[0][0])
+    with pytest.raises(ValueError, match="32×32"):
+        lab.Accuracy(mlp, images, np.zeros(5, int)).of(lab.Edits())
