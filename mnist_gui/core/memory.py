@@ -115,6 +115,7 @@ def check_fits(cfg, input_shape=(28, 28), num_classes: int = 10, available: int 
     ``available``: free bytes (default: read from the system; None skips the check).
     """
     need = estimate(cfg, input_shape, num_classes)
+    _check_loadable(need.parameters)
     free = available_bytes() if available == -1 else available
     if free is None or need.total <= HEADROOM * free:
         return
@@ -122,6 +123,27 @@ def check_fits(cfg, input_shape=(28, 28), num_classes: int = 10, available: int 
     raise ValueError(f"this network needs about {size_text(need.total)} of memory to train "
                      f"({need.parameters:,} weights; batches of {cfg.batch_size}), but only "
                      f"{size_text(free)} is free. {advice}")
+
+
+def _check_loadable(parameters: int) -> None:
+    """A network too big for ``load_model``'s budget could be trained but never opened again: refuse it."""
+    from mnist_gui.nn.model_spec import MAX_LOAD_BYTES, MAX_PARAMS, load_bytes
+
+    if parameters > MAX_PARAMS or load_bytes(parameters, FLOAT, 2) > MAX_LOAD_BYTES:
+        raise ValueError(f"a network of {parameters:,} weights could be trained but not opened again from its "
+                         f"file (the app opens models of up to {size_text(MAX_LOAD_BYTES)} in memory, about "
+                         f"{MAX_LOAD_BYTES // load_bytes(1, FLOAT, 2):,} weights). Try fewer or smaller "
+                         f"hidden layers.")
+
+
+def memory_problem(cfg, input_shape=(28, 28), num_classes: int = 10) -> str | None:
+    """``check_fits`` as a message for a form, or None when the run fits."""
+    try:
+        check_fits(cfg, input_shape, num_classes)
+    except ValueError as exc:
+        text = str(exc)
+        return text[:1].upper() + text[1:]
+    return None
 
 
 def _smaller(cfg, input_shape, num_classes, budget: float) -> str:

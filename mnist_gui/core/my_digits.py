@@ -24,7 +24,6 @@ import contextlib
 import errno
 import os
 import re
-import stat
 from pathlib import Path
 
 import numpy as np
@@ -41,7 +40,6 @@ LOCK = ".lock"
 SIDE = 28
 LOCK_TIMEOUT_S = 3.0  # a write waits this long for another instance's write before it counts as refused
 KEEP_DAMAGED = 3  # damaged copies kept per file; older ones are removed
-_OPEN_FLAGS = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _DAMAGED = re.compile(r"^(?:" + re.escape(IMAGES) + "|" + re.escape(LABELS) + r")\.damaged(\d*)$")
 
 
@@ -234,17 +232,10 @@ class MyDigitsStore:
 
 
 def _read_regular(path: Path) -> np.ndarray:
-    """``read_idx`` for a regular file only: a FIFO or device would block or never end."""
+    """``read_idx``, which reads regular files only (a FIFO or a device is refused on the descriptor it
+    reads, so it can never block); any failure is damage, named by the file's name."""
     try:
-        fd = os.open(path, os.O_RDONLY | _OPEN_FLAGS)  # O_NONBLOCK: opening a FIFO returns at once
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise DamagedFiles(f"{path.name} is not a regular file")
-        finally:
-            os.close(fd)
         return read_idx(path)
-    except DamagedFiles:
-        raise
     except (OSError, ValueError) as exc:  # the message names the file; the problem text names the folder
         raise DamagedFiles(str(exc).replace(str(path), path.name)) from None
 

@@ -33,6 +33,7 @@ import numpy as np
 
 from mnist_gui.core.files import is_locked, try_lock, write_bytes_atomic
 from mnist_gui.core.paths import user_data_dir
+from mnist_gui.data.safe_json import load_json_file, loads_limited
 
 
 STATUSES = ("running", "finished", "stopped", "diverged", "not learning", "interrupted")
@@ -52,14 +53,8 @@ def clean_name(name) -> str:
 
 
 def _read_json(path: Path, limit: int = MAX_RECORD_BYTES):
-    with open(path, "rb") as f:
-        data = f.read(limit + 1)
-    if len(data) > limit:
-        raise ValueError(f"{path.name} is larger than {limit} bytes")
-    try:
-        return json.loads(data.decode("utf-8"))
-    except RecursionError:
-        raise ValueError(f"{path.name} is nested too deeply") from None
+    """A run record, by the data layer's limited reader (regular files only, size and depth capped)."""
+    return load_json_file(path, max_bytes=limit, what="a run record")
 
 
 def _lock_is_free(folder: Path) -> bool:
@@ -96,8 +91,8 @@ class Run:
         with contextlib.suppress(OSError), open(self.folder / EPOCHS_FILE, "rb") as f:
             for line in f.read(MAX_RECORD_BYTES * 4).splitlines():
                 try:
-                    logs = json.loads(line)
-                except (ValueError, RecursionError):
+                    logs = loads_limited(line, max_depth=4)
+                except ValueError:
                     break
                 if not isinstance(logs, dict):
                     break

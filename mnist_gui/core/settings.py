@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from mnist_gui.core.training_text import plain
+from mnist_gui.data.safe_json import loads_limited
 from mnist_gui.nn.presets import PRESETS, TrainConfig
 
 MAX_RECENT = 8          # recent model files remembered
@@ -174,25 +175,16 @@ def _read_bytes(setting: Setting, raw):
 
 
 def parse_json(text, max_length: int = MAX_JSON, max_depth: int = MAX_DEPTH):
-    """``json.loads(text)`` for text of at most ``max_length`` characters nested at most ``max_depth``
-    deep; anything else raises ValueError, never RecursionError."""
+    """``json.loads(text)`` for text of at most ``max_length`` bytes nested at most ``max_depth`` deep, by the
+    data layer's one limited parser; anything else raises ValueError, never RecursionError."""
     if not isinstance(text, str):
         raise ValueError(f"{_show(text)} is not JSON text")
-    if len(text) > max_length:
-        raise ValueError(f"it is {len(text):,} characters long, more than the {max_length:,} allowed")
-    depth = deepest = 0
-    # brackets inside strings do not nest; count the others without recursing
-    for bracket in re.findall(r"[\[\]{}]", re.sub(r'"(?:[^"\\]|\\.)*"', '""', text)):
-        depth += 1 if bracket in "[{" else -1
-        deepest = max(deepest, depth)
-    if deepest > max_depth:
-        raise ValueError(f"it is nested {deepest} levels deep, more than the {max_depth} allowed")
     try:
-        return json.loads(text)
+        return loads_limited(text, max_length, max_depth)
     except RecursionError:
         raise ValueError("it is nested too deeply") from None
-    except ValueError:
-        raise ValueError(f"{_show(text)} is not valid JSON") from None
+    except ValueError as exc:
+        raise ValueError(str(exc).replace("the JSON document is", "it is")) from None
 
 
 def _read_json_text(raw):

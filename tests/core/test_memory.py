@@ -41,13 +41,20 @@ def test_a_run_that_does_not_fit_is_refused_with_an_alternative_that_fits():
 
 
 def test_a_typo_in_the_layers_is_refused_without_building_anything():
-    cfg = TrainConfig(hidden=(8192,) * 8)
+    cfg = TrainConfig(hidden=(4096,) * 3)
     with pytest.raises(ValueError, match="hidden layers of"):
-        memory.check_fits(cfg, available=8_000_000_000)
+        memory.check_fits(cfg, available=1_000_000_000)
+
+
+def test_a_network_too_big_to_open_again_is_refused_whatever_the_free_memory():
+    for free in (None, 10**15):
+        with pytest.raises(ValueError, match="not opened again"):
+            memory.check_fits(TrainConfig(hidden=(8192,) * 8), available=free)
+    assert memory.memory_problem(TrainConfig(hidden=(8192,) * 8)).startswith("A network of 476,332,042 weights")
 
 
 def test_an_unknown_free_memory_skips_the_check():
-    memory.check_fits(TrainConfig(hidden=(8192,) * 8), available=None)
+    memory.check_fits(TrainConfig(hidden=(4096,) * 3, batch_size=8192), available=None)
 
 
 def test_the_cnn_needs_images_of_ten_pixels():

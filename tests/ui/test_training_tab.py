@@ -199,3 +199,13 @@ def test_plots_follow_the_palette(qtbot, small_dataset, scheme):
 def test_the_learning_rate_steps_along_one_two_five():
     assert [nice_step(0.001, k) for k in (1, 2, 3, -1)] == pytest.approx([0.002, 0.005, 0.01, 0.0005])
     assert nice_step(0.003, 1) == pytest.approx(0.005) and nice_step(0.003, -1) == pytest.approx(0.002)
+
+
+def test_a_network_that_cannot_fit_is_refused_with_the_reason(qtbot, dataset):
+    tab = TrainingTab(dataset)
+    qtbot.addWidget(tab)
+    tab.controls.hidden.setText("8192, 8192, 8192, 8192, 8192, 8192, 8192, 8192")
+    assert tab.controls.is_valid()
+    assert tab.start() is False
+    assert tab.run is None
+    assert "could be trained but not opened again" in tab.banner.text()

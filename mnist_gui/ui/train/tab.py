@@ -18,6 +18,7 @@ import time
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from mnist_gui.core.memory import memory_problem
 from mnist_gui.core import training_text as text
 from mnist_gui.core.runs import RunStore
 from mnist_gui.ui.train.controls import summary_line
@@ -86,6 +87,10 @@ class TrainingTab(KeptRunsMixin, QWidget):
         if self.run is not None or not self.controls.is_valid():
             return False
         cfg = self.controls.config()
+        problem = memory_problem(cfg, self.dataset.x_train.shape[1:], len(self.dataset.class_names))
+        if problem:
+            self.banner.show_message("error", problem)
+            return False
         self.runs_started += 1
         self.result = None
         self._prepare_view(cfg)
