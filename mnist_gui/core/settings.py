@@ -30,7 +30,7 @@ MAX_RECENT = 8          # recent model files remembered
 MAX_PATH = 4096         # characters in a remembered path
 MAX_JSON = 64_000       # characters in a JSON value
 MAX_DEPTH = 6           # nesting of a JSON value ({"training": {"config": {"hidden": [...]}}} is 3)
-TAB_COUNT = 3
+TAB_COUNT = 4  # Train, Dataset, Draw, Inside
 DEFAULT_PRESET = "tutorial"
 
 

@@ -27,7 +27,7 @@ def training(**entries) -> str:
 DAMAGED = [
     ("window/tab", "99999999999999999999", "tab"),
     ("window/tab", "-1", "tab"),
-    ("window/tab", "3", "tab"),
+    ("window/tab", "4", "tab"),
     ("window/tab", "1.5", "tab"),
     ("window/tab", "true", "tab"),
     ("window/tab", "@Rect(1 2 3 4)", "tab"),
@@ -183,3 +183,22 @@ def test_a_settings_file_that_cannot_be_written_is_said_so(qtbot, small_dataset,
     assert window.tabs.currentIndex() == 0
     assert "could not be written" in window.banner.text() and "tab" in window.banner.text()
     assert "has been repaired" not in window.banner.text()
+
+
+def test_every_tab_is_remembered_without_a_recovery_banner(qtbot, tmp_path, dataset):
+    from PySide6.QtCore import QSettings
+
+    from mnist_gui.ui.main_window import MainWindow
+
+    path = tmp_path / "tabs.ini"
+    for index in range(4):
+        first = MainWindow(dataset, settings=QSettings(str(path), QSettings.IniFormat))
+        qtbot.addWidget(first)
+        first.tabs.setCurrentIndex(index)
+        first.save_settings()
+        first.close()
+        again = MainWindow(dataset, settings=QSettings(str(path), QSettings.IniFormat))
+        qtbot.addWidget(again)
+        assert again.tabs.currentIndex() == index
+        assert again.recovered == []
+        again.close()
