@@ -73,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print one JSON document")
 
     predict = sub.add_parser("predict", help="classify image files",
-                             description="Classify PNG/BMP/PGM images of any size and polarity.")
+                             description="Read pictures of digits or whole numbers (PNG, JPEG, BMP, GIF, "
+                                         "TIFF, WebP, PGM, ...; any size and polarity, photos of paper too).")
     predict.add_argument("model", type=Path)
     predict.add_argument("images", type=Path, nargs="+")
     predict.add_argument("--json", action="store_true", help="print one JSON document")

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from mnist_gui.data.preprocess import to_mnist
-
 
 def takes_raw_pixels(model) -> bool:
     """True when the model rescales 0-255 pixels itself (its first layer is a ``Rescaling``)."""
@@ -43,13 +41,3 @@ def classify(model, image01: np.ndarray) -> np.ndarray:
 def classify_batch(model, images01: np.ndarray, batch_size: int = 256) -> np.ndarray:
     """(N, 28, 28) inputs in [0, 1] -> probabilities (N, classes)."""
     return np.asarray(model.predict(input_from_unit(model, images01), batch_size=batch_size), dtype=np.float32)
-
-
-def classify_picture(model, picture: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Any grayscale picture of one digit -> (the 28x28 network input in [0, 1], probabilities).
-
-    A blank picture gives an all-zero input; the probabilities are then meaningless, so callers check
-    ``x.max() == 0`` (the command line reports "blank image", the pad checks for ink before classifying).
-    """
-    x = to_mnist(picture)
-    return x, classify(model, x)

@@ -241,9 +241,10 @@ def test_steps_and_overlay_show_what_the_network_sees(tab, qtbot):
     view.overlay_box.setChecked(True)
     x = tab.network_input()
     assert x.shape == (28, 28) and np.array_equal(view.input_image.array(), x)
-    cropped, scaled, centred = (image.array() for image in view.step_images)
-    assert max(scaled.shape) == 20 and centred.shape == (28, 28)
-    assert cropped.shape[0] > 100, "the crop is at the drawing's resolution"
+    steps = {key: image.array() for key, image in view.step_images.items()}
+    assert max(steps["scaled"].shape) == 20 and steps["centred"].shape == (28, 28)
+    assert steps["cropped"].shape[0] > 100, "the crop is at the drawing's resolution"
+    assert steps["ink"].shape == steps["picture"].shape == (280, 280), "a drawing is its own ink: no paper"
     qtbot.waitUntil(view.input_image.has_overlay, timeout=2000)
     assert "surer it is a 7" in view.legend.text()
 

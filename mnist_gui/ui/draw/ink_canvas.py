@@ -23,11 +23,11 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 
-from mnist_gui.ui.draw.image_import import MAX_SIDE
 from mnist_gui.ui.widgets.qimages import gray_to_qimage, qimage_to_array
 
 CANVAS = 280.0  # canvas units per side
 PIPELINE_SIDE = 280  # a second, smaller copy is painted alongside for the network (see ``image``)
+MAX_SIDE = 1024  # a picture is kept at most this big: the pad is never larger on screen
 
 
 @dataclass
@@ -39,9 +39,13 @@ class Stroke:
 
 @dataclass
 class Picture:
-    """A loaded picture (ink-bright grayscale, any size) or, with ``image=None``, a clear canvas."""
+    """A loaded picture (ink-bright grayscale, any size) or, with ``image=None``, a clear canvas.
+
+    ``source`` is the picture as it was opened (its pixels before the paper was taken away), if any.
+    """
 
     image: QImage | None
+    source: np.ndarray | None = None
 
 
 def _mid(a, b) -> QPointF:
@@ -109,12 +113,25 @@ class InkCanvas:
 
     # ---- whole-picture edits ----
 
-    def set_picture(self, array: np.ndarray) -> None:
+    def set_picture(self, array: np.ndarray, source: np.ndarray | None = None) -> None:
         image = gray_to_qimage(array)
         if max(image.width(), image.height()) > MAX_SIDE:
             image = image.scaled(MAX_SIDE, MAX_SIDE, Qt.KeepAspectRatio, Qt.SmoothTransformation)
-        self._push(Picture(image))
+        self._push(Picture(image, source))
         self.render()
+
+    def base(self) -> Picture | None:
+        """The picture the strokes are drawn over (the last picture or clear), None for a new canvas."""
+        return next((item for item in reversed(self.history) if isinstance(item, Picture)), None)
+
+    def picture_rect(self) -> QRectF | None:
+        """Where the opened picture lies on the canvas, in canvas units (None when there is none)."""
+        base = self.base()
+        if base is None or base.image is None:
+            return None
+        w, h = base.image.width(), base.image.height()
+        k = CANVAS / max(w, h)
+        return QRectF((CANVAS - w * k) / 2, (CANVAS - h * k) / 2, w * k, h * k)
 
     def clear(self) -> bool:
         if self.is_blank():

@@ -7,6 +7,11 @@ the mouse and tablet handlers also go through (``begin_stroke`` / ``extend_strok
 Touch arrives as synthesised mouse events. Keys: Esc/Delete clear, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y
 redo, digits 0-9 are announced (``digit_key_pressed``) for labelling.
 
+On an opened picture, crop mode (``set_crop_mode``) turns a drag into a rectangle choosing what is read
+(``crop``); a click removes it. A new picture, a clear, or an undo past the picture removes it too. Over
+the drawing the pad paints what the tab gives it (``set_marks``: each digit's box and answer; see
+``pad_overlay``).
+
 Not here: classifying the drawing (``tab``) and reading image files (``image_import``).
 """
 
@@ -18,6 +23,7 @@ from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mnist_gui.ui.draw.ink_canvas import CANVAS, InkCanvas
+from mnist_gui.ui.draw.pad_overlay import Overlay
 
 DEFAULT_WIDTH = 20.0  # in canvas units: strokes about 2 MNIST pixels wide on a digit drawn full height
 MIN_WIDTH, MAX_WIDTH = 4.0, 60.0
@@ -31,6 +37,7 @@ class DrawingPad(QWidget):
     stroke_finished = Signal()
     history_changed = Signal()  # undo/redo availability may have changed
     digit_key_pressed = Signal(int)
+    crop_changed = Signal()  # the part of the picture to read changed (or was removed)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -44,6 +51,8 @@ class DrawingPad(QWidget):
         self._eraser = False
         self._hover: QPointF | None = None
         self._canvas = InkCanvas(self._side_px())
+        self._crop_mode = False
+        self._overlay = Overlay(CANVAS)
 
     # ---- public API ----
 
@@ -92,11 +101,59 @@ class DrawingPad(QWidget):
         """The drawing as float32 (H, W) in [0, 1], ink bright; area-averaged down to ``max_side``."""
         return self._canvas.image(max_side)
 
-    def set_image(self, array: np.ndarray) -> None:
-        """Show a picture (2-D, uint8 0-255 or float 0-1, ink bright) fitted into the canvas. One undo step."""
+    def set_image(self, array: np.ndarray, source: np.ndarray | None = None) -> None:
+        """Show a picture (2-D, uint8 0-255 or float 0-1, ink bright) fitted into the canvas. One undo step.
+
+        ``source``: the picture as opened, before its paper was taken away (``picture_source``)."""
         self._finish_open_stroke()
-        self._canvas.set_picture(array)
+        self._canvas.set_picture(array, source)
+        self._set_crop(None, notify=False)
         self._rerendered(history=True)
+
+    def has_picture(self) -> bool:
+        """Whether the drawing is over an opened picture (which can be cropped)."""
+        return self._canvas.picture_rect() is not None
+
+    def picture_source(self) -> np.ndarray | None:
+        """The opened picture as it was before its paper was taken away, if the drawing is over one."""
+        base = self._canvas.base()
+        return None if base is None or base.image is None else base.source
+
+    def picture_rect(self) -> QRectF | None:
+        return self._canvas.picture_rect()
+
+    # ---- crop and marks ----
+
+    def set_crop_mode(self, on: bool) -> None:
+        """While on (and over a picture), dragging chooses what is read instead of drawing."""
+        self._crop_mode = bool(on)
+
+    def crop_mode(self) -> bool:
+        return self._crop_mode and self.has_picture()
+
+    def crop(self) -> QRectF | None:
+        """The part of the canvas to read, in canvas units (0-280), or None for all of it."""
+        crop = self._overlay.crop
+        return None if crop is None else QRectF(crop)
+
+    def set_crop(self, rect: QRectF | None) -> None:
+        """Read only ``rect`` (canvas units) of an opened picture; None, or no picture, reads everything."""
+        self._set_crop(rect if self.has_picture() else None)
+
+    def _set_crop(self, rect: QRectF | None, notify: bool = True) -> None:
+        if self._overlay.set_crop(rect):
+            self.update()
+            if notify:
+                self.crop_changed.emit()
+
+    def set_marks(self, marks) -> None:
+        """Box each of ``marks``, (canvas QRectF, label) pairs, over the drawing ([] for none)."""
+        area = self._overlay.set_marks(marks, self._square())
+        if not area.isEmpty():
+            self.update(area.toAlignedRect())
+
+    def marks(self) -> list[tuple[QRectF, str]]:
+        return list(self._overlay.marks)
 
     def is_blank(self) -> bool:
         return self._canvas.is_blank()
@@ -108,6 +165,7 @@ class DrawingPad(QWidget):
     def clear(self) -> None:
         self._finish_open_stroke()
         if self._canvas.clear():
+            self._set_crop(None, notify=False)
             self._rerendered(history=True)
 
     def can_undo(self) -> bool:
@@ -118,12 +176,20 @@ class DrawingPad(QWidget):
 
     def undo(self) -> None:
         self._finish_open_stroke()
+        base = self._canvas.base()
         if self._canvas.undo():
+            self._forget_crop_unless(base)
             self._rerendered(history=True)
 
     def redo(self) -> None:
+        base = self._canvas.base()
         if self._canvas.redo():
+            self._forget_crop_unless(base)
             self._rerendered(history=True)
+
+    def _forget_crop_unless(self, base) -> None:
+        if self._canvas.base() is not base:  # another picture (or none): the crop was of the old one
+            self._set_crop(None, notify=False)
 
     # ---- keeping the widget in step with the canvas ----
 
@@ -209,7 +275,8 @@ class DrawingPad(QWidget):
         if self.is_blank():
             painter.setPen(QColor(110, 110, 110))
             painter.drawText(square, Qt.AlignCenter, "Draw a digit here\nor drop a picture")
-        if self._hover is not None and self._canvas.stroke is None:
+        self._overlay.paint(painter, square)
+        if self._hover is not None and self._canvas.stroke is None and not self.crop_mode():
             radius = self._width / 2 * square.width() / CANVAS
             painter.setRenderHint(QPainter.Antialiasing)
             painter.setPen(QPen(QColor(255, 120, 60) if self._eraser else QColor(120, 170, 255), 1))
@@ -217,7 +284,10 @@ class DrawingPad(QWidget):
         painter.end()
 
     def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.LeftButton:
+        if event.button() == Qt.LeftButton and self.crop_mode():
+            self._overlay.drag(self._widget_to_canvas(event.position()), start=True)
+            event.accept()
+        elif event.button() == Qt.LeftButton:
             self.begin_stroke(*self._widget_to_canvas(event.position()))
             event.accept()
         else:
@@ -226,13 +296,20 @@ class DrawingPad(QWidget):
     def mouseMoveEvent(self, event) -> None:
         old = self._hover
         self._hover = event.position()
-        if self._canvas.stroke is not None and event.buttons() & Qt.LeftButton:
+        if self._overlay.dragging() and event.buttons() & Qt.LeftButton:
+            self._overlay.drag(self._widget_to_canvas(event.position()))
+            self.update()
+        elif self._canvas.stroke is not None and event.buttons() & Qt.LeftButton:
             self.extend_stroke(*self._widget_to_canvas(event.position()))
         else:
             self._update_hover(old)
 
     def mouseReleaseEvent(self, event) -> None:
-        if event.button() == Qt.LeftButton and self._canvas.stroke is not None:
+        if event.button() == Qt.LeftButton and self._overlay.dragging():
+            self.set_crop(self._overlay.end_drag(self._widget_to_canvas(event.position())))  # a click: no crop
+            self.update()
+            event.accept()
+        elif event.button() == Qt.LeftButton and self._canvas.stroke is not None:
             self.extend_stroke(*self._widget_to_canvas(event.position()))
             self.end_stroke()
             event.accept()

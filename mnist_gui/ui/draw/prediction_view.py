@@ -3,6 +3,8 @@
 One widget painting itself with QPainter: redrawing it after every throttled update costs well under a
 millisecond, and it follows the palette (light or dark). With nothing drawn it shows no prediction at all,
 only "Draw a digit", so an empty canvas never looks like a confident "5"; without a model it says so.
+For several digits (``show_number``) the headline is the whole number and the bars are those of one digit,
+the one the network is least sure of, which says where the reading may be wrong.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ class PredictionView(QWidget):
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
         self.setMinimumWidth(240)
         self._probs: np.ndarray | None = None
+        self._number = ""  # the whole number when several digits are read
+        self._number_hint = ""
         self._text, self._hint = EMPTY_TEXT, EMPTY_HINT
         self._static: QPixmap | None = None
         self._fonts: dict[str, QFont] | None = None
@@ -35,11 +39,25 @@ class PredictionView(QWidget):
 
     def show_probabilities(self, probs: np.ndarray) -> None:
         self._probs = np.asarray(probs, dtype=np.float32).ravel()
-        self._text = self._hint = ""
+        self._text = self._hint = self._number = ""
         top = self.top()
         self.setAccessibleDescription(f"The network says {top[0]} with probability {top[1]:.0%}")
         self.update()
 
+    def show_number(self, text: str, probs: np.ndarray, focus: int) -> None:
+        """Several digits: the whole number ``text``, and the bars of digit ``focus`` (0-based)."""
+        self._probs = np.asarray(probs, dtype=np.float32).ravel()
+        self._text = self._hint = ""
+        self._number = text
+        top = self.top()
+        self._number_hint = f"{len(text)} digits · bars: the {_ordinal(focus + 1)}, the least sure ({percent(top[1])})"
+        self.setAccessibleDescription(f"The network reads {text}; it is least sure of the {_ordinal(focus + 1)} "
+                                      f"digit, {top[0]} with probability {top[1]:.0%}")
+        self.update()
+
+    def show_problem(self, text: str, hint: str) -> None:
+        """Ink the network cannot read as a number (too many marks): say why instead of answering."""
+        self._show_message(text, hint)
     def show_empty(self) -> None:
         self._show_message(EMPTY_TEXT, EMPTY_HINT)
 
@@ -48,6 +66,7 @@ class PredictionView(QWidget):
 
     def _show_message(self, text: str, hint: str) -> None:
         self._probs = None
+        self._number = ""
         self._text, self._hint = text, hint
         self.setAccessibleDescription(text)
         self.update()
@@ -65,6 +84,10 @@ class PredictionView(QWidget):
     def message(self) -> str:
         """The text shown instead of a prediction ("" while a prediction is shown)."""
         return self._text
+
+    def number(self) -> str:
+        """The whole number shown ("" unless several digits are read)."""
+        return self._number
 
     # ---- painting ----
     # Painting runs after every throttled update, so the parts that never change (the axis and the class
@@ -111,15 +134,25 @@ class PredictionView(QWidget):
             return
         k, prob = self.top()
         accent = pal.highlight().color()
-        p.setPen(accent)
-        p.setFont(f["digit"])
-        p.drawText(QRectF(w / 2 - 110, 0, 90, 92), _RIGHT_MIDDLE, str(k))
-        p.setPen(text_color)
-        p.setFont(f["percent"])
-        p.drawText(QRectF(w / 2 - 8, 14, 130, 36), _LEFT_BOTTOM, _percent(prob))
-        p.setPen(faint)
-        p.setFont(f["small"])
-        p.drawText(QRectF(w / 2 - 8, 52, 130, 24), _LEFT_TOP, "sure")
+        if self._number:
+            number_font = QFont(f["digit"])
+            number_font.setPointSizeF(min(56.0, max(14.0, 56.0 * 6 / max(len(self._number), 6))))
+            p.setPen(accent)
+            p.setFont(number_font)
+            p.drawText(QRectF(4, 0, w - 8, 70), _CENTER, self._number)
+            p.setPen(faint)
+            p.setFont(f["small"])
+            p.drawText(QRectF(4, 68, w - 8, 22), _CENTER, self._number_hint)
+        else:
+            p.setPen(accent)
+            p.setFont(f["digit"])
+            p.drawText(QRectF(w / 2 - 110, 0, 90, 92), _RIGHT_MIDDLE, str(k))
+            p.setPen(text_color)
+            p.setFont(f["percent"])
+            p.drawText(QRectF(w / 2 - 8, 14, 130, 36), _LEFT_BOTTOM, percent(prob))
+            p.setPen(faint)
+            p.setFont(f["small"])
+            p.drawText(QRectF(w / 2 - 8, 52, 130, 24), _LEFT_TOP, "sure")
 
         g = self._bar_geometry()
         rest = QColor(text_color)
@@ -132,7 +165,7 @@ class PredictionView(QWidget):
             if prob_i >= 0.05:
                 p.setPen(text_color if i == k else faint)
                 p.drawText(QRectF(x - 10, g.base_y - bar_h - _VALUE_H, g.bar_w + 20, _VALUE_H), _BOTTOM_CENTER,
-                           _percent(prob_i))
+                           percent(prob_i))
         x = g.left + g.slot * k + (g.slot - g.bar_w) / 2
         label_box = QRectF(x - 6, g.base_y + 2, g.bar_w + 12, _LABEL_H - 2)
         p.fillRect(label_box, pal.window())  # the bold label of the winner covers the faint one
@@ -187,10 +220,15 @@ _LEFT_BOTTOM = Qt.AlignLeft | Qt.AlignBottom
 _LEFT_TOP = Qt.AlignLeft | Qt.AlignTop
 
 
-def _percent(prob: float) -> str:
+def percent(prob: float) -> str:
     if prob >= 0.995:
         return "> 99%" if prob < 1 else "100%"
     return f"{prob:.0%}" if prob >= 0.01 else "< 1%"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _font(widget: QWidget, points: float, bold: bool = False) -> QFont:

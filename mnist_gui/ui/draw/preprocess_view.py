@@ -1,9 +1,11 @@
 """What the network sees: the 28x28 input made by ``to_mnist`` and, on request, how it was made.
 
-The steps (crop to the ink, fit in 20 x 20, centre by mass in 28 x 28) are the reason a digit drawn small
-in a corner is recognised as well as one drawn large in the middle, so they are shown side by side with
-short captions. An optional overlay colours the input's pixels by how much they drove the decision
-(computed elsewhere, see ``mnist_gui.core.saliency``).
+The steps are shown side by side with short captions: the picture as it came, the paper taken away (the
+ink bright on black, as MNIST stores digits: the first step for a photo of paper, nothing to do for a
+drawing), then for the digit shown crop to the ink, fit in 20 x 20 and centre by mass in 28 x 28, the
+reason a digit drawn small in a corner is recognised as well as one drawn large in the middle. An
+optional overlay colours the input's pixels by how much they drove the decision (computed elsewhere, see
+``mnist_gui.core.saliency``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QSize
 
 from mnist_gui.ui.widgets.qimages import gray_to_qimage
 
-STEP_CAPTIONS = ("1. Crop to the ink", "2. Fit in 20 × 20", "3. Centre by mass")
+STEPS = (("picture", "The\npicture"), ("ink", "1. Paper\ntaken away"), ("cropped", "2. Crop to\nthe ink"),
+         ("scaled", "3. Fit in\n20 × 20"), ("centred", "4. Centre\nby mass"))
 FOR_COLOR, AGAINST_COLOR = (255, 70, 40), (40, 150, 255)
 
 
@@ -41,8 +44,16 @@ class PixelImage(QWidget):
         self._array: np.ndarray | None = None
 
     def set_array(self, array: np.ndarray | None) -> None:
+        """Show a gray array ([0, 1] or uint8) or uint8 RGBA (H, W, 4) pixels; None shows nothing."""
         self._array = None if array is None else np.asarray(array)
-        self._image = None if array is None or np.asarray(array).size == 0 else gray_to_qimage(array)
+        a = self._array
+        if a is None or a.size == 0:
+            self._image = None
+        elif a.ndim == 3 and a.shape[2] == 4 and a.dtype == np.uint8:
+            a = np.ascontiguousarray(a)
+            self._image = QImage(a.data, a.shape[1], a.shape[0], 4 * a.shape[1], QImage.Format_RGBA8888).copy()
+        else:
+            self._image = gray_to_qimage(a)
         self.update()
 
     def array(self) -> np.ndarray | None:
@@ -94,11 +105,13 @@ class PreprocessView(QWidget):
         self.legend = QLabel()
         self.legend.hide()
 
-        self.step_images = [PixelImage(76) for _ in STEP_CAPTIONS]
+        self.step_images = {key: PixelImage(58) for key, _ in STEPS}
         self.steps_panel = QWidget()
         grid = QGridLayout(self.steps_panel)
         grid.setContentsMargins(0, 0, 0, 0)
-        for i, (image, text) in enumerate(zip(self.step_images, STEP_CAPTIONS)):
+        grid.setHorizontalSpacing(4)
+        for i, (key, text) in enumerate(STEPS):
+            image = self.step_images[key]
             label = QLabel(text)
             label.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
             grid.addWidget(image, 0, i, Qt.AlignHCenter)
@@ -130,10 +143,11 @@ class PreprocessView(QWidget):
         return self.overlay_box.isChecked()
 
     def set_input(self, x: np.ndarray | None, steps: dict | None = None) -> None:
-        """Show the network input (None: nothing drawn) and, when given, the ``to_mnist`` steps."""
+        """Show the network input (None: nothing drawn) and, when given, the steps: ``to_mnist``'s
+        (``cropped``, ``scaled``, ``centred``) and before them ``picture`` and ``ink`` (see STEPS)."""
         self.input_image.set_array(x)
-        for image, key in zip(self.step_images, ("cropped", "scaled", "centred")):
-            image.set_array(None if steps is None else steps[key])
+        for key, image in self.step_images.items():
+            image.set_array(None if steps is None else steps.get(key))
 
     def set_overlay(self, heat: np.ndarray | None, target: int | None = None) -> None:
         """Colour the input by ``heat`` (evidence for class ``target``); None removes the colours.

@@ -6,9 +6,14 @@ collection. Predictions are throttled: pad changes only start a single-shot 30 m
 stroke segments costs one ``to_mnist`` + forward pass, done between stroke events, never blocking them. The
 optional occlusion overlay (a batch of ~170 forward passes) waits until the pen is lifted.
 
-Pictures (files, drops, pastes and digits sent from the Dataset tab) arrive as ink on black paper, by the
+Pictures (files, drops, pastes and digits sent from the Dataset tab) are decoded as ``mnist-gui predict``
+decodes them (``mnist_gui.ui.decode``) and arrive as ink on black paper, the paper taken away by the
 command line's rule (``mnist_gui.core.pictures.picture_to_ink``), so the pad shows what the network will
-read and what is drawn on top shows too. A blank picture is said to be blank, never named a digit.
+read and what is drawn on top shows too. A blank picture is said to be blank, never named a digit. On an
+opened picture the Crop tool (on at first) chooses the part that is read by a drag.
+
+What is read is cut into digits (``mnist_gui.core.reading.read_ink``): the pad boxes each digit with its
+answer, and for several the prediction shows the whole number.
 
 The main window calls ``set_model`` (the default model on first launch, later a trained or opened one)
 and ``show_image`` (a digit sent from the Dataset tab).
@@ -19,25 +24,27 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout,
                                QWidget)
 
-from mnist_gui.ui.draw.pad import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, DrawingPad
+from mnist_gui.ui.draw.pad import CANVAS, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, DrawingPad
 from mnist_gui.ui.draw.image_import import mime_has_picture, picture_from_mime, read_picture
 from mnist_gui.ui.draw.ink_canvas import PIPELINE_SIDE  # 10x MNIST: plenty for to_mnist, and cheap
 from mnist_gui.ui.draw.my_digits_panel import MyDigitsPanel
-from mnist_gui.ui.draw.prediction_view import PredictionView
+from mnist_gui.ui.draw.prediction_view import PredictionView, percent
 from mnist_gui.ui.draw.preprocess_view import PreprocessView
-from mnist_gui.core.inference import classify
-from mnist_gui.core.pictures import network_input, picture_to_ink
+from mnist_gui.core.pictures import has_ink, picture_to_ink
+from mnist_gui.core.reading import Reading, read_ink
 from mnist_gui.core.saliency import occlusion_map
 from mnist_gui.ui.theme import ERROR_COLOR
 
 THROTTLE_MS = 30
 OVERLAY_DELAY_MS = 150  # the occlusion map waits for a pause: ~170 forward passes, too many per segment
 BLANK_TEXT = "That picture looks blank: nothing on it stands out from the paper."
+CROP_HINT = "Drag a rectangle on it to choose what is read (a click reads it all); turn Crop off to draw on it."
+TOO_MANY_TEXT = "Too many marks"
 IMAGE_FILTER = "Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.pbm *.ppm *.tif *.tiff *.webp);;All files (*)"
 
 
@@ -48,6 +55,7 @@ class DrawTab(QWidget):
         super().__init__(parent)
         self._model = None
         self._input: np.ndarray | None = None  # the current network input, (28, 28) in [0, 1]
+        self._reading = Reading()
         self._error_shown = False
         self.setAcceptDrops(True)
         self.pad = DrawingPad()
@@ -78,6 +86,8 @@ class DrawTab(QWidget):
         self.paste_action = self._action("Paste", self.paste, [QKeySequence.Paste], "Paste a picture")
         self.eraser_button = QToolButton(text="Eraser", checkable=True, focusPolicy=Qt.NoFocus)
         self.eraser_button.setToolTip("Erase instead of drawing")
+        self.crop_button = QToolButton(text="Crop", checkable=True, focusPolicy=Qt.NoFocus)
+        self.crop_button.setToolTip("On an opened picture: drag a rectangle to choose what is read")
         self.brush_slider = QSlider(Qt.Horizontal, focusPolicy=Qt.NoFocus)
         self.brush_slider.setRange(int(MIN_WIDTH), int(MAX_WIDTH))
         self.brush_slider.setValue(int(DEFAULT_WIDTH))
@@ -91,6 +101,7 @@ class DrawTab(QWidget):
         tools.addWidget(QLabel("Brush"))
         tools.addWidget(self.brush_slider)
         tools.addWidget(self.eraser_button)
+        tools.addWidget(self.crop_button)
         tools.addSpacing(8)
         for action in (self.undo_action, self.redo_action, self.clear_action, None,
                        self.open_action, self.paste_action):
@@ -123,6 +134,8 @@ class DrawTab(QWidget):
         self.my_digits.label_chosen.connect(self._keep_as)
         self.brush_slider.valueChanged.connect(self.pad.set_brush_width)
         self.eraser_button.toggled.connect(self.pad.set_eraser)
+        self.crop_button.toggled.connect(self.pad.set_crop_mode)
+        self.pad.crop_changed.connect(self._schedule_update)
         self.network_view.steps_toggled.connect(lambda _: self.update_prediction())
         self.network_view.overlay_toggled.connect(lambda _: self.update_prediction())
 
@@ -139,7 +152,7 @@ class DrawTab(QWidget):
         a = np.asarray(array)
         if a.ndim != 2 or a.size == 0:
             raise ValueError(f"show_image expects a 2-D grayscale image, got shape {a.shape}")
-        self._show_picture(picture_to_ink(a), "")
+        self._show_picture(a, "", crop=False)
 
     # ---- pictures from files, drops and the clipboard ----
 
@@ -150,7 +163,7 @@ class DrawTab(QWidget):
         except ValueError as exc:
             self._say(f"Could not open it: {exc}. The canvas is unchanged.", error=True)
             return False
-        self._show_picture(picture, f"Showing {Path(path).name}. Undo brings back what was there.")
+        self._show_picture(picture, f"Showing {Path(path).name}. {CROP_HINT} Undo brings back what was there.")
         return True
 
     def paste(self) -> bool:
@@ -173,14 +186,17 @@ class DrawTab(QWidget):
         if picture is None:
             self._say(nothing, error=True)
             return False
-        self._show_picture(picture, "Showing the picture. Undo brings back what was there.")
+        self._show_picture(picture, f"Showing the picture. {CROP_HINT} Undo brings back what was there.")
         return True
 
-    def _show_picture(self, ink: np.ndarray, shown: str) -> None:
-        """Put ink (bright on black, from ``picture_to_ink``) on the pad and say ``shown``, or that it is blank."""
-        self.pad.set_image(ink)
-        if ink.any():
+    def _show_picture(self, picture: np.ndarray, shown: str, crop: bool = True) -> None:
+        """Take the paper away from ``picture``, put its ink on the pad and say ``shown``, or that it is
+        blank; with ``crop``, turn the Crop tool on."""
+        ink = picture_to_ink(picture)
+        self.pad.set_image(ink, source=np.asarray(picture))
+        if has_ink(ink):
             self._say(shown)
+            self.crop_button.setChecked(crop)
         else:
             self._say(f"{BLANK_TEXT} Undo brings back what was there.", error=True)
 
@@ -196,34 +212,74 @@ class DrawTab(QWidget):
             self._timer.start()
 
     def update_prediction(self) -> None:
-        """Run the drawing through ``to_mnist`` and the model now, and show the result."""
+        """Read the drawing (or the cropped part of a picture) now, and show the result."""
         self._timer.stop()
         view = self.network_view
-        x, steps = network_input(self.pad.image(max_side=PIPELINE_SIDE), with_steps=view.wants_steps())
-        self._input = x
+        ink, to_canvas = self._ink_to_read()
+        reading = read_ink(self._model, ink, with_steps=view.wants_steps())
+        self._reading = reading
+        focus = reading.focus()
+        self._input = x = None if focus is None else reading.digits[focus].input
+        steps = None
+        if reading.steps is not None:
+            source = self.pad.picture_source()
+            steps = dict(reading.steps, ink=ink, picture=ink if source is None else source)
         view.set_input(x, steps)
         view.set_overlay(None)
+        # boxes while the pen is down would be repainted on every segment: they come when it is lifted; and
+        # one drawn digit needs no box
+        labelled = (self._model is not None and not self.pad.is_drawing()
+                    and (len(reading.digits) > 1 or (reading.digits and self.pad.has_picture())))
+        self.pad.set_marks([(to_canvas(d.box), f"{d.label()} {percent(float(d.probabilities.max()))}")
+                            for d in reading.digits] if labelled else [])
         if self._model is None:
             self.prediction.show_no_model()
+        elif reading.problem:
+            self.prediction.show_problem(TOO_MANY_TEXT, reading.problem)
         elif x is None:
             self.prediction.show_empty()
         else:
-            self.prediction.show_probabilities(classify(self._model, x))
+            if len(reading.digits) == 1:
+                self.prediction.show_probabilities(reading.digits[0].probabilities)
+            else:
+                self.prediction.show_number(reading.text(), reading.digits[focus].probabilities, focus)
             if view.wants_overlay():
                 self._overlay_timer.start()
         self.prediction_updated.emit()
+
+    def _ink_to_read(self):
+        """(The ink to read: the pad's drawing, or its cropped part at the pad's full resolution; a function
+        taking a box in that ink's pixels to a QRectF in canvas units)."""
+        crop = self.pad.crop()
+        if crop is None:
+            ink = self.pad.image(max_side=PIPELINE_SIDE)
+            k, x0, y0 = ink.shape[0] / CANVAS, 0, 0
+        else:
+            full = self.pad.image()
+            k = full.shape[0] / CANVAS
+            x0, y0 = int(crop.left() * k), int(crop.top() * k)
+            ink = full[y0:int(np.ceil(crop.bottom() * k)), x0:int(np.ceil(crop.right() * k))]
+
+        def to_canvas(box) -> QRectF:
+            x, y, w, h = box
+            return QRectF((x0 + x) / k, (y0 + y) / k, w / k, h / k)
+        return ink, to_canvas
+
+    def reading(self) -> Reading:
+        """What was read last: the digits left to right, their boxes (in the pixels read) and answers."""
+        return self._reading
 
     def update_overlay(self) -> None:
         """Compute and show the occlusion map for the current input (skipped while a stroke is open)."""
         self._overlay_timer.stop()
         if self.pad.is_drawing() or self._model is None or self._input is None:
             return  # lifting the pen ends the stroke, which schedules a fresh update
-        if self.network_view.wants_overlay():
+        if self.network_view.wants_overlay() and self.prediction.top() is not None:
             target = self.prediction.top()[0]
             self.network_view.set_overlay(occlusion_map(self._model, self._input, target), target)
 
     def network_input(self) -> np.ndarray | None:
-        """The 28x28 input the network was last shown (None for an empty canvas)."""
+        """The 28x28 input of the digit shown (the only one, or the least sure of several; None when empty)."""
         return self._input
 
     # ---- keeping digits ----
@@ -233,6 +289,10 @@ class DrawTab(QWidget):
             self.update_prediction()
         if self._input is None:
             self._say(f"Draw a digit first, then press {label} to keep it as a {label}.", error=True)
+            return
+        if len(self._reading.digits) > 1:
+            self._say(f"That reads as {len(self._reading.digits)} digits: crop or draw one digit to keep it "
+                      f"as a {label}.", error=True)
             return
         if self.my_digits.add(self._input, label):
             self._say(f"Kept as a {label}: {len(self.my_digits.store)} digits in My digits.")
@@ -256,6 +316,10 @@ class DrawTab(QWidget):
         self.undo_action.setEnabled(self.pad.can_undo())
         self.redo_action.setEnabled(self.pad.can_redo())
         self.clear_action.setEnabled(not self.pad.is_blank())
+        picture = self.pad.has_picture()
+        self.crop_button.setEnabled(picture)
+        if not picture:
+            self.crop_button.setChecked(False)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setText(text)

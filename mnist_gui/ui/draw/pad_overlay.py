@@ -1,0 +1,122 @@
+"""What the pad shows over the drawing: each digit's box and answer, and the crop of an opened picture.
+
+``Overlay`` keeps them, and the rectangle being dragged, in canvas units (the 280 x 280 square of
+``ink_canvas``); ``paint_overlay`` paints them at the widget's size, so they follow resizes. Outside the
+crop the picture is dimmed: what is dimmed is not read.
+
+Not here: the drawing itself (``ink_canvas``), the mouse events (``pad``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+
+BOX_COLOR = QColor(255, 170, 40)
+CROP_COLOR = QColor(120, 200, 255)
+DIM = QColor(0, 0, 0, 150)
+MIN_CROP = 8.0  # canvas units: a smaller drag is a click, which removes the crop
+
+
+class Overlay:
+    """The crop (None: read everything), the rectangle being dragged, and the digits' marks."""
+
+    def __init__(self, canvas: float):
+        self.canvas = canvas
+        self.crop: QRectF | None = None
+        self.band: QRectF | None = None
+        self._band_start: tuple[float, float] | None = None
+        self.marks: list[tuple[QRectF, str]] = []
+
+    def set_crop(self, rect: QRectF | None) -> bool:
+        """Crop to ``rect`` (a tiny one is a click: no crop); whether the crop changed."""
+        if rect is not None:
+            rect = rect.intersected(QRectF(0, 0, self.canvas, self.canvas))
+            if rect.width() < MIN_CROP or rect.height() < MIN_CROP:
+                rect = None
+        changed = rect != self.crop
+        self.crop = rect
+        return changed
+
+    def dragging(self) -> bool:
+        return self._band_start is not None
+
+    def drag(self, point: tuple[float, float], start: bool = False) -> None:
+        if start:
+            self._band_start = point
+        self.band = normalised(self._band_start, point, self.canvas)
+
+    def end_drag(self, point: tuple[float, float]) -> QRectF:
+        band = normalised(self._band_start, point, self.canvas)
+        self._band_start = self.band = None
+        return band
+
+    def set_marks(self, marks, square: QRectF) -> QRectF:
+        """Show ``marks``, (canvas QRectF, label) pairs; the widget area to repaint (empty: no change)."""
+        marks = [(QRectF(r), str(t)) for r, t in marks]
+        if marks == self.marks:
+            return QRectF()
+        area = dirty_rect(square, self.canvas, self.marks).united(dirty_rect(square, self.canvas, marks))
+        self.marks = marks
+        return area
+
+    def paint(self, painter: QPainter, square: QRectF) -> None:
+        paint_overlay(painter, square, self.canvas, self.marks, self.crop, self.band)
+
+
+def to_widget(box: QRectF, square: QRectF, canvas: float) -> QRectF:
+    k = square.width() / canvas
+    return QRectF(square.x() + box.x() * k, square.y() + box.y() * k, box.width() * k, box.height() * k)
+
+
+def normalised(a: tuple[float, float], b: tuple[float, float], canvas: float) -> QRectF:
+    """The rectangle between two canvas points, inside the canvas."""
+    x0, x1 = sorted((min(max(a[0], 0.0), canvas), min(max(b[0], 0.0), canvas)))
+    y0, y1 = sorted((min(max(a[1], 0.0), canvas), min(max(b[1], 0.0), canvas)))
+    return QRectF(x0, y0, x1 - x0, y1 - y0)
+
+
+def paint_overlay(painter: QPainter, square: QRectF, canvas: float, marks, crop: QRectF | None,
+                  band: QRectF | None) -> None:
+    """Dim outside ``crop``, outline it (or the ``band`` being dragged), and box each of ``marks``
+    ((canvas rectangle, label) pairs) with its label above it."""
+    painter.setRenderHint(QPainter.Antialiasing)
+    if crop is not None:
+        outside = QPainterPath()
+        outside.addRect(square)
+        inside = QPainterPath()
+        inside.addRect(to_widget(crop, square, canvas))
+        painter.fillPath(outside.subtracted(inside), DIM)
+    for rect, dashed in ((crop, False), (band, True)):
+        if rect is not None:
+            pen = QPen(CROP_COLOR, 1.5, Qt.DashLine if dashed else Qt.SolidLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.NoBrush)
+            painter.drawRect(to_widget(rect, square, canvas))
+    if not marks:
+        return
+    font = QFont(painter.font())
+    font.setPointSizeF(9)
+    font.setBold(True)
+    painter.setFont(font)
+    metrics = QFontMetricsF(font)
+    for rect, label in marks:
+        box = to_widget(rect, square, canvas).adjusted(-3, -3, 3, 3)
+        painter.setPen(QPen(BOX_COLOR, 1.5))
+        painter.setBrush(Qt.NoBrush)
+        painter.drawRect(box)
+        tag = QRectF(box.x(), box.y() - 16, max(box.width(), metrics.horizontalAdvance(f" {label} ")), 15)
+        if tag.y() < square.y():
+            tag.moveTop(box.bottom() + 1)
+        painter.fillRect(tag, QColor(0, 0, 0, 170))
+        painter.setPen(BOX_COLOR)
+        painter.drawText(tag, Qt.AlignLeft | Qt.AlignVCenter, f" {label}")
+
+
+def dirty_rect(square: QRectF, canvas: float, marks) -> QRectF:
+    """The widget area the ``marks`` cover, labels included (for a partial repaint)."""
+    area = QRectF()
+    for rect, _ in marks:
+        box = to_widget(rect, square, canvas).adjusted(-5, -20, 60, 20)
+        area = area.united(box)
+    return area
