@@ -18,7 +18,7 @@ class CliError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, exit 2, as argparse does, but without the usage dump
-        raise CliError(f"{self.prog}: {message}")
+        raise CliError(f"{message} (see `{self.prog} --help`)")
 
 
 def _layers(text: str) -> tuple[int, ...]:
@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--layers", type=_layers, help="hidden layer sizes, e.g. 128 or 512,512")
     train.add_argument("--activation", help="relu, leaky_relu, tanh or sigmoid")
     train.add_argument("--optimizer", help="sgd, adam, adamw or rmsprop")
-    train.add_argument("--lr", type=float, help="learning rate")
+    train.add_argument("--lr", "--learning-rate", dest="lr", type=float, help="learning rate")
     train.add_argument("--batch-size", type=int, help="images per training step")
     train.add_argument("--epochs", type=int, help="passes over the training set")
     train.add_argument("--dropout", type=float, help="fraction of hidden units dropped while training")

@@ -115,8 +115,10 @@ def _start_recording(args, cfg):
     if args.no_record:
         return None
     from mnist_gui.core.run_recorder import start_run
+    from mnist_gui.core.run_table import default_name
 
-    recorder, problem = start_run(cfg.to_dict(), name=args.name, source="cli")
+    config = cfg.to_dict()
+    recorder, problem = start_run(config, name=args.name or default_name(config), source="cli")
     if problem:
         print(f"note: {problem}", file=sys.stderr)
     return recorder

@@ -41,3 +41,8 @@ def classify(model, image01: np.ndarray) -> np.ndarray:
 def classify_batch(model, images01: np.ndarray, batch_size: int = 256) -> np.ndarray:
     """(N, 28, 28) inputs in [0, 1] -> probabilities (N, classes)."""
     return np.asarray(model.predict(input_from_unit(model, images01), batch_size=batch_size), dtype=np.float32)
+
+
+def classify_uint8(model, images: np.ndarray) -> np.ndarray:
+    """uint8 images (N, 28, 28) as the dataset holds them -> probabilities (N, classes), float32."""
+    return np.asarray(model.predict(input_from_uint8(model, images)), dtype=np.float32)

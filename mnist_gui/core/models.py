@@ -117,13 +117,13 @@ def refusal(status: str | None, model=None, probe=None) -> str | None:
     """Why a run's network must never become current, in plain words, or None. ``probe``: a few images the
     network must give finite outputs for."""
     if status in _REFUSED:
-        return f"{_REFUSED[status]}, so its network is not used"
+        return _REFUSED[status]
     if status not in OFFERED_STATUSES:
-        return f"it ended as {status!r}, so its network is not used"
+        return f"it ended as {status!r}"
     if model is None:
         return "it left no network"
     if probe is not None and not outputs_finite(model, probe):
-        return "its network gives NaN or infinite outputs, so it is not used"
+        return "its network gives NaN or infinite outputs"
     return None
 
 

@@ -247,10 +247,11 @@ class _Loop:
 
     def _diverged(self, what: str) -> None:
         """Stop, restore the last healthy weights (checked), and say so in ``history``."""
-        lr = self.model.optimizer.current_learning_rate()
+        # the rate the user set, not the schedule's value at this step (a cosine decay's 9.99999 for 10)
+        lr = self.model.optimizer.learning_rate
         usable, restored = self.guard.recover()
         self.history.stop_reason = "diverged"
         self.history.weights_ok = usable
         self.history.message = (f"{what}: the training diverged. {restored} Try a lower learning rate "
-                                f"(now {lr:g}), for example {lr / 10:g}.")
+                                f"than {lr:g}, for example {lr / 10:g}.")
         self.model.stop_training = True

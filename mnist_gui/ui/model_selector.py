@@ -217,7 +217,7 @@ class CurrentModel(QObject):
         why = rules.refusal(status, model, self.probe[:1] if self.probe is not None else None)
         current = self.choice.name if self.choice else "no model"
         if why:
-            return f"This run's network is not used ({why}); the current model is unchanged: {current}."
+            return f"The new run's network is not used: {why}. The current model is unchanged: {current}."
         if kept is None or not kept.available:
             self._memory_count += 1
             kept = self.list.add(rules.memory_choice(self._memory_count, model))

@@ -44,7 +44,8 @@ class WindowSettings:
 
     def _recovered(self, problem: str) -> None:
         self.recovered.append(problem)
-        repaired = self.settings.status() == QSettings.NoError
+        # a FormatError is about what was read (the damage itself); only an AccessError means it can't be written
+        repaired = self.settings.status() != QSettings.AccessError
         self.banner.show_message("warning", stored.recovery_message(self.recovered, repaired))
 
     def remembered_folders(self) -> list[Path]:

@@ -19,7 +19,7 @@ def test_adam_with_a_huge_learning_rate_is_stopped_with_usable_weights():
     assert history.stop_reason == "diverged" and history.weights_ok
     assert "The loss exploded to" in history.message and "at epoch 1, batch 2" in history.message
     assert "restored to their initial values" in history.message
-    assert "Try a lower learning rate (now 10000), for example 1000." in history.message
+    assert "Try a lower learning rate than 10000, for example 1000." in history.message
     for before, after in zip(initial, model.get_weights()):
         np.testing.assert_array_equal(before, after)
     assert model.optimizer.iterations == 0 and model.epochs_trained == 0

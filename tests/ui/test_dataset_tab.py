@@ -365,3 +365,16 @@ def test_thumbnails_are_painted_on_demand_not_held_for_every_image(make_tab, dat
     x0, y0 = cell.x() + (cell.width() - side) // 2, cell.y() + grid.thumbnails.MARGIN
     painted = np.array([[image.pixelColor(x0 + c * s, y0 + r * s).red() for c in range(28)] for r in range(28)])
     assert np.array_equal(painted, dataset.x_train[grid.grid_model.dataset_index(pos)])
+
+
+def test_the_selected_image_is_answered_at_once_while_the_split_is_still_predicted(make_tab, dataset, qtbot):
+    tab = make_tab()
+    tab.set_model(RuleModel())           # predictions for the whole split now run in the background
+    assert tab.predictions() is None
+    click_thumbnail(qtbot, tab, 17)
+    probs = tab.detail.shown_probabilities()
+    assert probs is not None and probs.shape == (10,)
+    predicted, _ = RuleModel.expected(dataset.x_train[17:18])
+    assert int(np.argmax(probs)) == predicted[0]
+    assert "No model" not in tab.detail.chart.message()
+    qtbot.waitUntil(lambda: tab.predictions() is not None, timeout=30_000)

@@ -190,3 +190,23 @@ def test_the_edited_network_can_be_kept_as_a_model(qtbot, tab, cnn):
     dense = next(layer for layer in model.layers if layer.name == "dense")
     original = next(layer for layer in cnn.layers if layer.name == "dense")
     np.testing.assert_allclose(dense.kernel, original.kernel * 0.5, rtol=1e-6)
+
+
+
+def test_a_view_too_small_to_lay_out_still_has_a_sensible_grid(qtbot, test_images, cnn):
+    # hidden and never laid out (the Inside tab follows the pad from behind another tab), the view once
+    # computed a negative aspect ratio, NaN grid columns and an exception inside a resize event, which
+    # PySide turned into a crash of the whole app
+    import warnings
+
+    from mnist_gui.core.inside import trace
+    from mnist_gui.ui.inside.network_view import NetworkView
+
+    view = NetworkView()
+    qtbot.addWidget(view)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for width, height in ((1, 1), (20, 300), (300, 2)):
+            view.resize(width, height)
+            view.set_trace(trace(cnn, _seven(test_images)))
+            assert all(c.columns >= 1 for c in view._columns if getattr(c, "columns", None) is not None)

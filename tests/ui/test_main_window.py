@@ -168,3 +168,22 @@ def test_app_survives_a_missing_or_bad_default_model(tmp_path, monkeypatch):
     (tmp_path / "models").mkdir()
     (tmp_path / "models" / "default.npz").write_bytes(b"junk")
     assert app.load_default_model() is None                     # unreadable
+
+
+def test_showing_the_draw_steps_never_makes_the_window_grow(qtbot, dataset, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    window = MainWindow(dataset, settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window)
+    window.resize(1280, 680)
+    window.show()
+    window.tabs.setCurrentWidget(window.draw_tab)
+    qtbot.wait(50)
+    before = window.size()
+    window.draw_tab.pad.draw_stroke([(60, 40), (70, 160), (75, 180)])
+    for box in (window.draw_tab.network_view.steps_box, window.draw_tab.network_view.overlay_box):
+        box.setChecked(True)
+    qtbot.wait(200)
+    assert window.size() == before
+    assert window.minimumSizeHint().height() <= 680
+

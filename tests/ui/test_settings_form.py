@@ -125,3 +125,12 @@ def test_refused_settings_are_not_saved(qtbot, small_dataset, tmp_path):
     cfg = third.training_tab.controls.config()
     assert third.training_tab.controls.is_valid() and not third.recovered
     assert cfg.epochs == 7 and cfg.learning_rate == pytest.approx(1e-3)    # what was stored before stays
+
+
+def test_the_message_line_names_every_wrong_field(qtbot, small_dataset):
+    tab = make_tab(qtbot, small_dataset)
+    type_into(qtbot, entry(tab, "epochs"), "0")
+    type_into(qtbot, entry(tab, "learning_rate"), "1e6")
+    error = tab.controls.error
+    assert error is not None and "also wrong:" in error
+    assert "Epochs" in error and "Learning rate" in error

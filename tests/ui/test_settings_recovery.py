@@ -146,6 +146,8 @@ def test_a_settings_file_of_random_bytes_does_not_stop_the_window(qtbot, small_d
     window = MainWindow(small_dataset, settings=QSettings(str(path), QSettings.IniFormat))
     qtbot.addWidget(window)
     assert window.training_tab.controls.is_valid()
+    if window.recovered:  # the file can be written, so the banner must not say it cannot
+        assert "could not be written" not in window.banner.text()
     window.close()
     values = stored_values(path)
     for key in stored.SETTINGS:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QProgressBar, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
+from mnist_gui.core.inference import classify_uint8
 from mnist_gui.ui.dataset.confusion_view import ConfusionView
 from mnist_gui.ui.dataset.controls import SPLITS, DatasetControls
 from mnist_gui.core.dataset_filters import GridFilter, SplitPredictions, confusion_matrix, select
@@ -277,6 +278,17 @@ class DatasetTab(QWidget):
         self._ensure_predictions()
 
     @Slot(int)
+    def _answer_now(self, image: np.ndarray):
+        """While the whole split is still being predicted (off the GUI thread), the shown image's answer at
+        once: one image costs about a millisecond. None without a model, while hidden, or if the model
+        fails (the background prediction then says why, in the tab)."""
+        if self._model is None or not self.isVisible():
+            return None
+        try:
+            return classify_uint8(self._model, image)[0]
+        except Exception:  # noqa: BLE001 - reported by the split's prediction, which runs the same model
+            return None
+
     def _on_current_image(self, i: int) -> None:
         if i < 0:
             if self.grid.grid_model.count() == 0:
@@ -284,5 +296,9 @@ class DatasetTab(QWidget):
             return
         images, labels = self._splits[self.split()]
         predictions = self.predictions()
+        if predictions is not None:
+            probs = predictions.probs[i]
+        else:
+            probs = self._answer_now(images[i:i + 1])
         self.detail.show_image(i, self._split_names[self.split()].lower(), images[i], int(labels[i]),
-                               self.class_names, None if predictions is None else predictions.probs[i])
+                               self.class_names, probs)

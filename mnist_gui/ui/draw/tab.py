@@ -26,8 +26,8 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QScrollArea, QSlider, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from mnist_gui.ui.draw.pad import CANVAS, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, DrawingPad
 from mnist_gui.ui.draw.image_import import mime_has_picture, picture_from_mime, read_picture
@@ -116,13 +116,20 @@ class DrawTab(QWidget):
         left.addLayout(tools)
         left.addWidget(self.pad, 1)
         left.addWidget(self.status)
-        right = QVBoxLayout()
+        column = QWidget()
+        right = QVBoxLayout(column)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.prediction)
         right.addWidget(self.network_view)
         right.addWidget(self.my_digits, 1)
+        # in a scroll area, so that showing the steps can never make the window taller than the screen
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setWidget(column)
+        scroll.setMinimumWidth(column.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        layout.addWidget(scroll, 2)
 
     def _connect(self) -> None:
         self._timer.timeout.connect(self.update_prediction)
@@ -295,7 +302,9 @@ class DrawTab(QWidget):
                       f"as a {label}.", error=True)
             return
         if self.my_digits.add(self._input, label):
-            self._say(f"Kept as a {label}: {len(self.my_digits.store)} digits in My digits.")
+            n = len(self.my_digits.store)
+            article = "an" if str(label) == "8" else "a"
+            self._say(f"Kept as {article} {label}: {n} digit{'s' * (n != 1)} in My digits.")
         else:
             self._say(f"Kept as a {label}, but not saved yet. {self.my_digits.store.save_error}", error=True)
 

@@ -116,7 +116,7 @@ class NetworkView(QWidget):
             return
         kinds = ["input"] + [v.kind for v in t.views]
         total = sum(_WEIGHT[k] for k in kinds)
-        usable = self.width() - GAP * (len(kinds) + 1)
+        usable = max(self.width() - GAP * (len(kinds) + 1), float(len(kinds)))
         x = float(GAP)
         columns = []
         for kind, view in zip(kinds, [None] + t.views):
@@ -134,7 +134,8 @@ class NetworkView(QWidget):
         if v.kind == "maps":
             maps = v.values[..., v.shown]
             h, w, n = maps.shape
-            aspect = (c.body.width() / max(c.body.height(), 1)) * (h + 1) / (w + 1)
+            # a widget not laid out yet (or squeezed to nothing) has an empty body: keep the grid sensible
+            aspect = (max(c.body.width(), 1.0) / max(c.body.height(), 1.0)) * (h + 1) / (w + 1)
             c.columns = max(1, min(n, int(round(np.sqrt(n * aspect)))))
             c.grid_shape = maps.shape
             c.show(tile(maps, c.columns), v.scale)

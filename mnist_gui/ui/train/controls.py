@@ -214,6 +214,9 @@ class TrainingControls(QWidget):
         problems = self.problems()
         cfg = None if problems else self.config()
         error = next(iter(problems.values()), None)
+        if len(problems) > 1:   # every wrong field is red with its own reason; the line names them all
+            others = [LABELS.get(name, name) for name in list(problems)[1:]]
+            error += f" (also wrong: {', '.join(others)}; see the red fields)"
         self._show_problems(problems)
         self._sync_preset(cfg)
         if error != self.error:

@@ -76,7 +76,10 @@ class RunsPanel(QWidget):
             header.resizeSection(column, max(metrics.horizontalAdvance(sample),
                                              metrics.horizontalAdvance(self.model.headerData(column, Qt.Horizontal)
                                                                        or "")) + 18)
-        header.setSectionResizeMode(COLUMN_KEYS.index("name"), QHeaderView.Stretch)
+        # the name keeps a readable width (a Stretch section shrinks to nothing on a narrow window); the last
+        # column takes what is left, and a narrow window scrolls sideways instead
+        header.resizeSection(COLUMN_KEYS.index("name"), metrics.horizontalAdvance("M" * 16))
+        header.setStretchLastSection(True)
         header.setMinimumSectionSize(20)
         self.info = QLabel()
         self.info.setToolTip(f"The run store keeps the last {KEEP_UNSTARRED} unstarred runs and every "
