@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mnist_gui.core.files import is_locked, try_lock, write_bytes_atomic
+from mnist_gui.core.files import is_locked, remove_stale_temps, try_lock, write_bytes_atomic
 from mnist_gui.core.paths import user_data_dir
 from mnist_gui.data.safe_json import load_json_file, loads_limited
 
@@ -155,6 +155,7 @@ class RunStore:
         run = Run(folder, info)
         if run.status == "running" and _lock_is_free(folder):
             info["status"] = "interrupted"
+            remove_stale_temps(folder)  # what a save killed halfway left behind (the app's own names only)
         return run
 
     def _set_aside(self, folder: Path) -> None:

@@ -67,8 +67,14 @@ def test_a_killed_run_is_interrupted_with_the_curves_it_had_and_others_intact(tm
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
+    from mnist_gui.core.files import temp_path_for
+
+    stale = temp_path_for(live[0].folder / "run.json")
+    stale.write_bytes(b"half a record")   # as a save killed halfway would leave it (this pid is alive,
+    os.utime(stale, (0, 0))               # so only its age makes it stale)
     by_name = {r.name: r for r in store.runs()}
     assert by_name["killed"].status == "interrupted"
+    assert not stale.exists()
     assert len(by_name["killed"].epochs()) >= 2 and len(by_name["killed"].batches()) > 0
     assert by_name["earlier"].status == "finished" and by_name["earlier"].model_path is not None
 
