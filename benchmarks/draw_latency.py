@@ -5,7 +5,8 @@ A few hundred synthetic strokes (random smooth curves, one to four per "digit") 
 ``to_mnist`` -> ``model.predict`` -> Qt's repaint of the prediction and network-input widgets. The throttle's own
 wait (at most 30 ms, by design) is not included. Targets: median <= 5 ms, p99 <= 16 ms with the default
 model, or a 784-512-512-10 stand-in when ``resources/models/default.npz`` is not there yet. Also reported:
-the same with the preprocessing steps shown, and the occlusion overlay, which runs once the pen is lifted.
+the same with the preprocessing steps shown, and the occlusion overlay (on the 28x28 input and over the
+digit on the big pad), which runs once the pen is lifted.
 
 Usage: python benchmarks/draw_latency.py [--strokes 300] [--pad 560] [--check]
 """

@@ -4,8 +4,10 @@
    Layers page repainted (the trace of every layer, the QImages of the feature maps, the explanation of
    a selected unit, and Qt's paint of everything that changed), with the default CNN and with a 784-128-10 MLP. Target
    with the CNN: median <= 16 ms, p99 <= 33 ms.
-2. PCA map of 5,000 test images (``core.pca``): the first map of a model (one pass of the images through
-   the network, every mappable layer kept) and each later map (the SVD only). Target: <= 1 s.
+2. PCA map of 5,000 test images (``core.pca``): the first map of a model as the tab makes it (the first
+   ``FIRST_MAP_IMAGES`` through the network, every mappable layer kept, then the other images added), for
+   comparison all 5,000 in one pass (how the first map was made before), and each later map (the SVD
+   only). Target: <= 1 s.
 3. Lab test accuracy (``core.lab.Accuracy``, ``LAB_IMAGES`` test images) after an edit of a dense layer
    and of a convolution. Target: <= 2 s. Both 2 and 3 run in the tab's worker thread, never the GUI's.
 
@@ -99,19 +101,31 @@ def main(argv=None) -> int:
 
     n = 5000
     names = [layer for layer, _ in pca.mappable_layers(cnn)]
-    first, later = [], []
+    first, grown, whole, later = [], [], [], []
     for _ in range(args.repeats):
         start = time.perf_counter()
         table = pca.features(cnn, x_test[:n], names)
         pca.pca_map(cnn, x_test[:n], y_test[:n], names[-2], table)
+        whole.append(time.perf_counter() - start)
+        k = pca.FIRST_MAP_IMAGES
+        start = time.perf_counter()
+        table = pca.grow_features(cnn, x_test[:k], None, names)
+        pca.pca_map(cnn, x_test[:k], y_test[:k], names[-2], table)
         first.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        table = pca.grow_features(cnn, x_test[:n], table, names)
+        pca.pca_map(cnn, x_test[:n], y_test[:n], names[-2], table)
+        grown.append(time.perf_counter() - start)
         for layer in names:
             start = time.perf_counter()
             pca.pca_map(cnn, x_test[:n], y_test[:n], layer, table)
             later.append(time.perf_counter() - start)
-    print(f"PCA map of {n:,} images, default CNN: first map (forward pass + SVD) median {median(first):.2f} s; "
-          f"each later layer (SVD of up to {max(size for _, size in pca.mappable_layers(cnn)):,} numbers) "
-          f"median {median(later):.2f} s, worst {max(later):.2f} s (target <= 1 s)")
+    print(f"PCA map, default CNN: first map shown ({pca.FIRST_MAP_IMAGES:,} images, forward pass + SVD) median "
+          f"{median(first):.2f} s, then grown to {n:,} (the other {n - pca.FIRST_MAP_IMAGES:,} through the "
+          f"network + SVD) median {median(grown):.2f} s more; all {n:,} in one pass median {median(whole):.2f} s "
+          f"(the first map before); each later layer (SVD of up "
+          f"to {max(size for _, size in pca.mappable_layers(cnn)):,} numbers) median {median(later):.2f} s, "
+          f"worst {max(later):.2f} s (target <= 1 s)")
 
     acc = lab.Accuracy(cnn, x_test[:lab.LAB_IMAGES], y_test[:lab.LAB_IMAGES])
     start = time.perf_counter()

@@ -11,8 +11,10 @@ input gradient of the first layer, which neither engine computes.
 The CNN rows (``--cnn``) time the app's ``cnn`` preset network (Conv2D 32 3x3 relu, 2x2 max pool,
 Conv2D 64 3x3 relu, 2x2 max pool, Dense 128 relu, Dropout 0.3, Dense 10; Adam, batch 128) against the
 same network in PyTorch (NCHW, its default), over ``--cnn-samples`` images per timed pass, scaled to
-seconds per 60,000-image epoch. ``--augment`` adds the cost of the 'standard' augmentation (made in
-fit's background thread) for the tutorial network: epochs with and without it, alternating.
+seconds per 60,000-image epoch, then prediction of those images (batches of 256, as
+``Sequential.predict``; PyTorch in eval mode under no_grad), alternating too. ``--augment`` adds the
+cost of the 'standard' augmentation (made in fit's background thread) for the tutorial network: epochs
+with and without it, alternating.
 PyTorch (CPU build: pip install torch==2.13.0) is never a project dependency.
 Usage: python benchmarks/train_speed.py [--threads 1,2] [--epochs 3] [--no-torch] [--cnn] [--cnn-only]
        [--cnn-samples 15000] [--augment]
@@ -97,9 +99,9 @@ class Torch:
         return time.perf_counter() - start
 
 
-def cnn_flops_per_sample(model) -> int:
+def cnn_flops_per_sample(model, forward_only=False) -> int:
     """Multiply-adds x 2 of every Conv2D and Dense layer, x 3 for training (forward, kernel gradient, input
-    gradient), without the input gradient of the first layer with weights."""
+    gradient), without the input gradient of the first layer with weights; x 1 with ``forward_only``."""
     total, first = 0, True
     for layer in model.layers:
         if type(layer).__name__ == "Conv2D":
@@ -109,7 +111,7 @@ def cnn_flops_per_sample(model) -> int:
             per = 2 * layer.input_shape[0] * layer.units
         else:
             continue
-        total += per * (2 if first else 3)
+        total += per if forward_only else per * (2 if first else 3)
         first = False
     return total
 
@@ -125,6 +127,11 @@ class OursCNN:
     def epoch(self) -> float:
         start = time.perf_counter()
         self.model.fit(self.x, self.y, epochs=1, batch_size=self.batch_size, threads=self.threads)
+        return time.perf_counter() - start
+
+    def predict_all(self) -> float:
+        start = time.perf_counter()
+        self.model.predict(self.x, batch_size=256)
         return time.perf_counter() - start
 
 
@@ -143,6 +150,18 @@ class TorchCNN(Torch):
         self.x = torch.from_numpy(x.astype(np.float32)[:, None] / 255)
         self.y = torch.from_numpy(y.astype(np.int64))
         self.batch_size, self.threads = batch_size, threads
+
+    def predict_all(self) -> float:
+        torch = self.torch
+        torch.set_num_threads(self.threads)
+        self.model.eval()
+        start = time.perf_counter()
+        with torch.no_grad():
+            for lo in range(0, len(self.x), 256):
+                self.model(self.x[lo:lo + 256]).softmax(1)
+        elapsed = time.perf_counter() - start
+        self.model.train()
+        return elapsed
 
 
 def cnn_rows(x, y, engines, thread_counts, peaks, epochs, samples):
@@ -167,6 +186,18 @@ def cnn_rows(x, y, engines, thread_counts, peaks, epochs, samples):
             print(f"{'cnn 32-64-128':16} {128:5} {threads:3}  {name:8} {seconds:8.2f} {60000 / seconds:10,.0f} "
                   f"{gflops:8.1f} {gflops / peaks[threads]:7.1%}  {ratio}")
         summary.append(("cnn", 128, threads, medians))
+        predict = {r.name: [] for r in runners}
+        with blas_threads(threads):
+            for _ in range(epochs):
+                for runner in runners:
+                    predict[runner.name].append(runner.predict_all() * scale)
+        pmed = {name: median(values) for name, values in predict.items()}
+        forward = cnn_flops_per_sample(build_model(PRESETS["cnn"]), forward_only=True) * 60000 / 1e9
+        for name, seconds in pmed.items():
+            ratio = f"{pmed['ours'] / pmed['pytorch']:12.2f}" if name == "ours" and "pytorch" in pmed else ""
+            print(f"{'cnn predict':16} {256:5} {threads:3}  {name:8} {seconds:8.2f} {60000 / seconds:10,.0f} "
+                  f"{forward / seconds:8.1f} {forward / seconds / peaks[threads]:7.1%}  {ratio}")
+        summary.append(("cnn predict", 256, threads, pmed))
     return summary
 
 

@@ -9,18 +9,21 @@ weights out of it into the next layer with weights, so it has no effect whatever
 standard deviation (seeded, so one setting gives one network); "prune" zeroes that fraction of the
 kernel's weights, smallest |w| first. ``Accuracy`` measures a model on the first test images, reusing
 the activations in front of the first edited layer when they are small, so editing the dense layers of
-the default CNN costs milliseconds rather than a pass through its convolutions. No Qt here; the panel is
-``mnist_gui.ui.inside.lab_view`` and the accuracy runs off the GUI thread.
+the default CNN costs milliseconds rather than a pass through its convolutions. ``keep_as_run`` keeps an
+edited network as a run in the run store (issue 13: listed with the trained runs, offered as a model).
+No Qt here; the panel is ``mnist_gui.ui.inside.lab_view`` and the accuracy runs off the GUI thread.
 """
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import math
 
 import numpy as np
 
 from mnist_gui.core.pca import model_batch
+from mnist_gui.core.run_recorder import start_run
 from mnist_gui.nn.introspect import layer_outputs
 from mnist_gui.nn.model import Sequential
 
@@ -75,6 +78,7 @@ def copy_model(model) -> Sequential:
     layers = [type(layer).from_config(layer.get_config()) for layer in model.layers]
     twin = Sequential(layers, name=model.name, seed=model.seed, dtype=model.dtype)
     twin.class_names = list(model.class_names) if model.class_names else None
+    twin.metadata = copy.deepcopy(model.metadata)
     twin.build(model.layers[0].input_shape, initialize=False)
     twin.set_weights(model.get_weights())
     return twin
@@ -106,6 +110,10 @@ def edited(model, edits: Edits) -> Sequential:
     for name, units in edits.off.items():
         if units:
             _switch_off(twin, by_name[name], sorted(units))
+    if not edits.is_empty():  # the trained network's test results are not this one's
+        for key in ("test_accuracy", "test_loss"):
+            twin.metadata.pop(key, None)
+        twin.metadata["lab_edits"] = edits.describe()
     return twin
 
 
@@ -173,3 +181,24 @@ class Accuracy:
 def _run_from(model, start: int, x: np.ndarray, batch_size: int) -> np.ndarray:
     """The last layer's output (probabilities) of running ``model.layers[start:]`` on ``x``."""
     return layer_outputs(model, x, layers=[model.layers[-1].name], batch_size=batch_size, start=start)[0][1]
+
+
+def keep_as_run(model, edits: Edits, accuracy: float | None, images: np.ndarray, labels: np.ndarray,
+                store=None, name: str | None = None):
+    """Keep ``model`` (a network ``edited`` by ``edits``) as a finished run in ``store`` (default: the user's
+    run store) with its test ``accuracy`` on ``images`` (uint8) and ``labels``, measured here when None;
+    (run id, None), or (None, why not) on a disk that refuses. The run's settings are those of the network
+    it was edited from (``metadata["config"]``, when it has them), with the edits under ``lab_edits``."""
+    if accuracy is None and len(labels):
+        accuracy = Accuracy(model, images, labels).of(Edits())
+    config = dict(model.metadata.get("config") or {})
+    config["lab_edits"] = edits.describe()
+    recorder, problem = start_run(config, name or f"lab edit: {edits.describe()}", source="lab", store=store)
+    if recorder is None:
+        return None, problem
+    tested = "" if accuracy is None else f" Test accuracy measured on the first {len(labels):,} test images."
+    recorder.finish("finished", f"Edited in the Inside tab's lab: {edits.describe()}.{tested}",
+                    test_accuracy=accuracy, model=model)
+    if recorder.problem:
+        return None, recorder.problem
+    return recorder.run.id, None

@@ -7,7 +7,9 @@ labels, layer)`` runs the images (uint8, as the data set holds them) through the
 layer (``nn.layer_outputs``), centres the activations and finds their two main directions by a
 randomized SVD (NumPy's SVD of a small projected matrix, Halko et al. 2011: 5,000 rows of 1,600 in a
 fraction of a second). ``features`` computes every mappable layer in one pass, so switching layers
-redoes only the SVD, each direction's sign fixed so the picture does not flip between runs. A
+redoes only the SVD, each direction's sign fixed so the picture does not flip between runs;
+``grow_features`` adds more images to such a table (the tab maps ``FIRST_MAP_IMAGES`` first, in well under
+a second, then all of them). A
 ``PcaMap`` also places a new input (``place``), the current digit's cross on the map. No Qt here; the
 scatter plot is ``mnist_gui.ui.inside.pca_view``, run off the GUI thread.
 """
@@ -24,6 +26,7 @@ from mnist_gui.nn.introspect import layer_outputs
 from mnist_gui.nn.threads import blas_threads, training_threads
 
 MAX_FEATURES = 2048
+FIRST_MAP_IMAGES = 2000  # the first map of a model: the convolutions' pass over 5,000 images takes ~1 s
 POWER_ITERATIONS = 3
 SKIPPED = ("Rescaling", "Reshape", "Flatten", "Dropout")
 
@@ -116,6 +119,25 @@ def features(model, images: np.ndarray, layers, batch_size: int = 256) -> dict:
     x = model_batch(model, images)
     return {name: out.reshape(len(images), -1) for name, out in layer_outputs(model, x, layers=list(layers),
                                                                               batch_size=batch_size)}
+
+
+def grow_features(model, images: np.ndarray, cached: dict | None, layers) -> dict:
+    """A ``features`` table of ``images`` for ``layers``, computing only the rows ``cached`` (a table of
+    the first images, or None) does not hold yet."""
+    done = 0 if not cached else len(next(iter(cached.values())))
+    if cached and done >= len(images) and all(name in cached for name in layers):
+        return {name: cached[name][:len(images)] for name in layers}
+    if not cached or any(name not in cached for name in layers):
+        done, cached = 0, None
+    more = features(model, images[done:], layers)
+    return more if cached is None else {name: np.concatenate([cached[name], more[name]]) for name in layers}
+
+
+def grown_map(model, images: np.ndarray, labels: np.ndarray, layer: str, cached: dict | None):
+    """(The map of ``layer`` for ``images``, the ``features`` table of every mappable layer it came from),
+    running through the model only the images ``cached`` does not hold yet (the tab's job)."""
+    table = grow_features(model, images, cached, [name for name, _ in mappable_layers(model)])
+    return pca_map(model, images, labels, layer, table), table
 
 
 def pca_map(model, images: np.ndarray, labels: np.ndarray, layer: str, cached: dict | None = None) -> PcaMap:

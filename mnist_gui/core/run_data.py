@@ -12,9 +12,11 @@ import math
 
 import numpy as np
 
-EPOCH_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
+# test_* are the test images measured after each epoch of a run with no validation split: kept apart from
+# val_* so test numbers are never shown as validation
+EPOCH_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy", "test_loss", "test_accuracy")
 CSV_COLUMNS = ("run", "epoch", "batch_loss", "batch_loss_smoothed", "batch_accuracy",
-               "train_loss", "train_accuracy", "val_loss", "val_accuracy")
+               "train_loss", "train_accuracy", "val_loss", "val_accuracy", "test_loss", "test_accuracy")
 
 
 def ema_smooth(values: np.ndarray, weight: float, state: tuple[float, int] = (0.0, 0)):
@@ -145,6 +147,8 @@ class RunData:
             text = f"after epoch {j + 1}: loss {_short(logs['loss'])}, accuracy {_percent(logs['accuracy'])}"
             if math.isfinite(logs["val_loss"]):
                 text += f", validation loss {_short(logs['val_loss'])}, accuracy {_percent(logs['val_accuracy'])}"
+            if math.isfinite(logs["test_loss"]):
+                text += f", test loss {_short(logs['test_loss'])}, accuracy {_percent(logs['test_accuracy'])}"
             parts.append(text)
         return " · ".join(parts)
 
@@ -152,7 +156,7 @@ class RunData:
         """Rows in CSV_COLUMNS order: one per batch, then one per epoch (empty cells where n/a)."""
         for i in range(self.n):
             yield [run, f"{self.x[i]:.6f}", _num(self.loss[i]), _num(self.loss_smooth[i]),
-                   _num(self.accuracy[i]), "", "", "", ""]
+                   _num(self.accuracy[i]), *[""] * len(EPOCH_KEYS)]
         for j, epoch in enumerate(self.epochs):
             yield [run, f"{epoch:g}", "", "", "", *(_num(self.epoch_logs[k][j]) for k in EPOCH_KEYS)]
 

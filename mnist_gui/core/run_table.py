@@ -27,7 +27,8 @@ COLUMNS = (
     ("learning_rate", "Learning rate", "The learning rate the run started with"),
     ("batch_size", "Batch", "Images per weight update"),
     ("epochs", "Epochs", "Epochs done of the epochs asked for"),
-    ("best_val", "Best val.", "The best validation accuracy after any epoch"),
+    ("best_val", "Best val.", "The best validation accuracy after any epoch ('–' without a validation split: "
+                              "the test after each epoch is never shown as validation)"),
     ("test", "Test", "Accuracy on the test images after training"),
     ("seconds", "Time", "Training time, pauses not counted"),
     ("status", "Status", "How the run ended"),
@@ -128,6 +129,7 @@ class RunRow:
     seconds: float | None
     message: str = ""
     has_model: bool = False
+    shown: bool = False          # ticked to be on the plots when last seen (kept in the record, so it lasts)
     extra: dict = field(default_factory=dict)
 
     def text(self, key: str) -> str:
@@ -176,13 +178,15 @@ def row_from_run(run) -> RunRow:
     """The row of a :class:`~mnist_gui.core.runs.Run` (reads its epochs file once)."""
     info = run.info
     epochs = run.epochs()
+    # validation only: a run without a validation split keeps its per-epoch test as test_accuracy, and test
+    # numbers are never shown as validation
     vals = [v for v in (_number(e.get("val_accuracy")) for e in epochs) if v is not None]
     config = info.get("config") if isinstance(info.get("config"), dict) else {}
     return RunRow(id=run.id, name=run.name, starred=run.starred, status=run.status, config=config,
                   started=str(info.get("started") or ""), epochs_done=len(epochs),
                   best_val=max(vals) if vals else None, test=_number(info.get("test_accuracy")),
                   seconds=_number(info.get("seconds")), message=str(info.get("message") or ""),
-                  has_model=run.model_path is not None)
+                  has_model=run.model_path is not None, shown=info.get("shown") is True)
 
 
 def differing(config: dict, other: dict) -> set[str]:

@@ -8,6 +8,8 @@ class; squares whose removal helps were evidence *against* it. Unlike gradients 
 
 Each pixel gets the average change over the patches covering it, weighted by its own ink, so the map
 lives on the strokes: blanking empty background changes nothing, and it is the ink that is being judged.
+``heat_on_ink`` carries such a map back from the 28x28 input to the ink it was made from (the Draw tab
+shows it over the big pad).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from mnist_gui.core.inference import classify_batch
+from mnist_gui.data.preprocess import INK_THRESHOLD, as_gray, extract_ink
 
 PATCH = 4
 STRIDE = 2
@@ -49,3 +52,42 @@ def occlusion_map(model, x: np.ndarray, target: int | None = None, patch: int = 
     heat = total / np.maximum(count, 1) * x
     peak = float(np.abs(heat).max())
     return (heat / peak).astype(np.float32) if peak > 0 else np.zeros_like(x)
+
+
+def heat_on_ink(heat: np.ndarray, x: np.ndarray, ink: np.ndarray):
+    """Carry a map of the network input back onto the ink it was made from.
+
+    ``heat`` (28, 28) is a map of ``x``, the input ``to_mnist`` made of one digit's ``ink`` (float32 (H, W),
+    bright, black around it, as ``core.numbers`` cuts digits; the pad's drawing of a single digit). ``to_mnist``
+    cropped the ink to its box, scaled that box to ``x``'s inked rectangle and shifted it; this undoes the
+    three. Returns ``(map, box)``: the map over the crop box at the ink's resolution (float32 (h, w) in
+    [-1, 1], bilinear between the input's pixels, kept on the ink's strokes) and the box ``(x, y, w, h)`` in
+    the ink's pixels; None when there is no ink to carry it to.
+    """
+    gray = extract_ink(as_gray(ink))
+    placed = np.argwhere(np.asarray(x) > 0)
+    if gray is None or not len(placed):
+        return None
+    rows = np.flatnonzero((gray > INK_THRESHOLD).any(axis=1))
+    cols = np.flatnonzero((gray > INK_THRESHOLD).any(axis=0))
+    y0, x0, h, w = rows[0], cols[0], rows[-1] + 1 - rows[0], cols[-1] + 1 - cols[0]
+    (top, left), (bottom, right) = placed.min(axis=0), placed.max(axis=0) + 1
+    small = np.asarray(heat, np.float32)[top:bottom, left:right]  # the input's inked rectangle
+    big = _bilinear(small.shape[0], h) @ small @ _bilinear(small.shape[1], w).T  # (h, w)
+    big *= gray[y0:y0 + h, x0:x0 + w]
+    peak = float(np.abs(big).max())
+    if peak > 0:
+        big /= peak
+    return big.astype(np.float32), (int(x0), int(y0), int(w), int(h))
+
+
+def _bilinear(n: int, m: int) -> np.ndarray:
+    """(m, n) matrix sampling a length-n signal at m points, pixel centres aligned (bilinear)."""
+    src = np.clip((np.arange(m) + 0.5) * (n / m) - 0.5, 0, n - 1)
+    i0 = np.floor(src).astype(int)
+    i1 = np.minimum(i0 + 1, n - 1)
+    frac = (src - i0).astype(np.float32)
+    w = np.zeros((m, n), np.float32)
+    w[np.arange(m), i0] += 1 - frac
+    w[np.arange(m), i1] += frac
+    return w

@@ -171,7 +171,9 @@ def not_learning_warning(verdict: str) -> str:
 # The fields of an epoch line, in order: (key in the logs, words in the tab's log, decimals of the value as
 # logged). Accuracies are logged as fractions; the tab shows them in percent with two decimals fewer.
 EPOCH_FIELDS = (("loss", "loss", 4), ("accuracy", "accuracy", 4),
-                ("val_loss", "validation loss", 4), ("val_accuracy", "validation accuracy", 4))
+                ("val_loss", "validation loss", 4), ("val_accuracy", "validation accuracy", 4),
+                # a run without a validation split measures the test images after each epoch: named as test
+                ("test_loss", "test loss", 4), ("test_accuracy", "test accuracy", 4))
 EPOCH_LINE_STYLES = ("log", "keras")
 
 

@@ -6,12 +6,13 @@ training (the fit loop) and divergence (spotting and undoing a diverging run, mo
 prefetch (augmented batches made in a background thread); feed (input batching); saving (write),
 serialization (load_model) with archive and model_spec (a model file checked before anything is
 allocated); introspect (layer_outputs: every layer's output for a batch, Keras's multi-output Model);
-seeding (reproducibility); threads (BLAS thread limits); presets (the app's recipes).
+diagnostics (gradient norms, weight histograms and dead ReLUs while training); seeding (reproducibility); threads (BLAS thread limits); presets (the app's recipes).
 """
 
 from mnist_gui.nn.activation_layers import Activation, LeakyReLU, ReLU, Sigmoid, Softmax, Tanh
 from mnist_gui.nn.callbacks import Callback, History, ProgbarLogger, TrainingControl
 from mnist_gui.nn.conv import Conv2D, MaxPooling2D, Reshape
+from mnist_gui.nn.diagnostics import TrainingDiagnostics
 from mnist_gui.nn.divergence import model_outputs_finite
 from mnist_gui.nn.introspect import layer_outputs
 from mnist_gui.nn.layers import Dense, Dropout, Flatten, Layer, Rescaling
@@ -29,6 +30,6 @@ __all__ = [
     "Dense", "Dropout", "Flatten", "History", "Layer", "LeakyReLU", "LearningRateSchedule", "MaxPooling2D",
     "ModelFileError", "Optimizer", "ProgbarLogger", "RMSprop", "ReLU", "Rescaling", "Reshape", "SGD", "Sequential",
     "Sigmoid", "Softmax",
-    "SparseCategoricalCrossentropy", "StepDecay", "Tanh", "TrainingControl", "UnscaledInputWarning", "blas_threads",
+    "SparseCategoricalCrossentropy", "StepDecay", "Tanh", "TrainingControl", "TrainingDiagnostics", "UnscaledInputWarning", "blas_threads",
     "layer_outputs", "load_model", "model_outputs_finite", "set_random_seed",
 ]

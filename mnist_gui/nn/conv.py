@@ -1,11 +1,12 @@
 """Layers for images, channels last as in Keras: Conv2D, MaxPooling2D and Reshape.
 
-Conv2D is im2col + one matrix product: the input windows are copied into a (B*Ho*Wo, kh*kw*C) matrix,
-one copy per kernel offset (kh*kw strided copies, never a loop over pixels or samples), and multiplied
-by the kernel seen as (kh*kw*C, filters) on float32 BLAS. The backward pass is two more products
-(kernel gradient and column gradient) and col2im, again one strided addition per kernel offset.
-MaxPooling2D compares the pool's shifted views of the input and remembers which one won. What is not
-here: the dense layers (layers.py).
+Conv2D is im2col + a matrix product, a few images at a time: each chunk's input windows are copied into
+a (b*Ho*Wo, kh*kw*C) matrix that stays in cache, one copy per kernel offset, multiplied by the kernel
+seen as (kh*kw*C, filters) on float32 BLAS, and the bias and activation applied to the chunk at once.
+The backward pass copies each chunk's windows again and does two more products (kernel gradient and
+column gradient) and col2im. MaxPooling2D compares the pool's shifted views of the input and remembers
+the index of the one that won. The array work is in conv_kernels.py; what is not here: the dense
+layers (layers.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from threading import get_ident
 import numpy as np
 
 from mnist_gui.nn.activations import get_activation
+from mnist_gui.nn.conv_kernels import chunk_images, col2im_add, im2col, pool_max, pool_spread
 from mnist_gui.nn.initializers import check_initializer, init_kernel
 from mnist_gui.nn.layers import Layer
 
@@ -87,16 +89,9 @@ class Conv2D(Layer):
         kh, kw, c, f = self.kernel.shape
         init_kernel(self, kh * kw * c, kh * kw * f, rng)
 
-    def _windows(self, xp, ho, wo):
-        """(kernel row, kernel column, strided view of xp (B, ho, wo, C)) for every kernel offset."""
-        (kh, kw), (sh, sw) = self.kernel_size, self.strides
-        for i in range(kh):
-            for j in range(kw):
-                yield i, j, xp[:, i:i + sh * (ho - 1) + 1:sh, j:j + sw * (wo - 1) + 1:sw, :]
-
     def forward(self, x, training=False):
         b = x.shape[0]
-        (h, w, c), (ho, wo, f), (kh, kw) = self.input_shape, self.output_shape, self.kernel_size
+        (h, w, c), (ho, wo, f) = self.input_shape, self.output_shape
         top, bottom, left, right = self._pad
         if top or bottom or left or right:
             # the border of this buffer is zeroed when it is made and never written again
@@ -109,38 +104,62 @@ class Conv2D(Layer):
             xp[:, top:top + h, left:left + w, :] = x
         else:
             xp = x
-        col = self._buffer("col", (b, ho, wo, kh, kw, c))
-        for i, j, window in self._windows(xp, ho, wo):
-            col[:, :, :, i, j, :] = window
-        col2 = col.reshape(b * ho * wo, kh * kw * c)
         z = self._buffer("z", (b, ho, wo, f))
-        np.dot(col2, self.kernel.reshape(-1, f), out=z.reshape(-1, f))
-        np.add(z, self.bias, out=z)
-        if self.activation.name != "linear":
-            self.activation.forward(z, z)
+        kernel = self.kernel.reshape(-1, f)
+        for lo, hi, col in self._chunks(b):
+            im2col(xp[lo:hi], col, self.kernel_size, self.strides, (ho, wo))
+            zc = z[lo:hi]
+            np.dot(col.reshape(-1, kernel.shape[0]), kernel, out=zc.reshape(-1, f))
+            # bias and activation on the chunk while it is still in cache
+            np.add(zc, self.bias, out=zc)
+            if self.activation.name != "linear":
+                self.activation.forward(zc, zc)
         if training:
-            self._col, self._a = col2, z
+            self._xp, self._a = xp, z
         return z
 
+    def _chunks(self, b):
+        """(lo, hi, column buffer) for each chunk of the batch (see conv_kernels)."""
+        (ho, wo, f), (kh, kw), c = self.output_shape, self.kernel_size, self.input_shape[2]
+        itemsize = np.dtype(self.dtype).itemsize
+        n = chunk_images(ho * wo, (kh * kw * c + f) * itemsize, b)
+        for lo in range(0, b, n):
+            hi = min(lo + n, b)
+            yield lo, hi, self._buffer("col", (hi - lo, ho, wo, kh, kw, c))
+
     def backward(self, dy, need_dx=True):
-        dz = dy if self.activation.name == "linear" else self.activation.backward(self._a, dy, dy)
-        f = self.filters
-        dz2 = dz.reshape(-1, f)  # (B*Ho*Wo, filters)
-        np.dot(self._col.T, dz2, out=self.kernel_grad.reshape(-1, f))
-        ones = self._buffer("ones", (dz2.shape[0],))
-        ones.fill(1.0)
-        np.dot(ones, dz2, out=self.bias_grad)
+        """Per chunk of the batch: the activation's gradient, the windows copied again from the kept
+        input, the kernel and bias gradients added up, and (need_dx) the input gradient by col2im."""
+        b, f = dy.shape[0], self.filters
+        (h, w, _), (ho, wo, _) = self.input_shape, self.output_shape
+        top, bottom, left, right = self._pad
+        kernel = self.kernel.reshape(-1, f)
+        kernel_grad = self.kernel_grad.reshape(-1, f)
+        part_k = self._buffer("part-kernel", kernel_grad.shape)
+        part_b = self._buffer("part-bias", (f,))
+        dxp = self._buffer("dxp", self._xp.shape) if need_dx else None
+        for lo, hi, col in self._chunks(b):
+            dz = dy[lo:hi]
+            if self.activation.name != "linear":
+                self.activation.backward(self._a[lo:hi], dz, dz)
+            im2col(self._xp[lo:hi], col, self.kernel_size, self.strides, (ho, wo))
+            col2, dz2 = col.reshape(-1, kernel.shape[0]), dz.reshape(-1, f)
+            ones = self._buffer("ones", (dz2.shape[0],))
+            ones.fill(1.0)
+            first = lo == 0
+            np.dot(col2.T, dz2, out=kernel_grad if first else part_k)
+            np.dot(ones, dz2, out=self.bias_grad if first else part_b)
+            if not first:
+                np.add(kernel_grad, part_k, out=kernel_grad)
+                np.add(self.bias_grad, part_b, out=self.bias_grad)
+            if need_dx:
+                # col is free again: it takes the column gradient
+                np.dot(dz2, kernel.T, out=col2)
+                dxc = dxp[lo:hi]
+                dxc.fill(0.0)
+                col2im_add(col, dxc, self.kernel_size, self.strides, (ho, wo))
         if not need_dx:
             return None
-        b = dz.shape[0]
-        (h, w, c), (ho, wo, _), (kh, kw) = self.input_shape, self.output_shape, self.kernel_size
-        top, bottom, left, right = self._pad
-        dcol = self._buffer("dcol", (b, ho, wo, kh, kw, c))
-        np.dot(dz2, self.kernel.reshape(-1, f).T, out=dcol.reshape(b * ho * wo, -1))
-        dxp = self._buffer("dxp", (b, h + top + bottom, w + left + right, c))
-        dxp.fill(0.0)
-        for i, j, window in self._windows(dxp, ho, wo):
-            window += dcol[:, :, :, i, j, :]
         return dxp[:, top:top + h, left:left + w, :] if (top or bottom or left or right) else dxp
 
     def get_config(self):
@@ -176,62 +195,47 @@ class MaxPooling2D(Layer):
     def forward(self, x, training=False):
         """Pooled in two passes, first over row pairs then over column pairs, so that every NumPy
         operation runs along long contiguous rows (pooling through (p*q) strided views with a short
-        channel axis innermost was three times slower)."""
+        channel axis innermost was three times slower), a few images at a time so that the row pass's
+        result is still in cache for the column pass."""
         b = x.shape[0]
-        (h, w, c), (ho, wo, _), (p, q) = self.input_shape, self.output_shape, self.pool_size
-        if h != ho * p or w != wo * q:
-            x = x[:, :ho * p, :wo * q, :]
-        rows = np.ascontiguousarray(x).reshape(b, ho, p, wo * q * c)  # a view unless cropped
-        r = self._buffer("r", (b, ho, wo * q * c))
+        (ho, wo, c), (p, q) = self.output_shape, self.pool_size
         y = self._buffer("y", (b, ho, wo, c))
-        cols = r.reshape(b, ho, wo, q, c)
-        self._reduce(rows, 2, p, r, "row", training)
-        self._reduce(cols, 3, q, y, "col", training)
+        which_row = self._buffer("which-row", (b, ho, wo * q * c), np.uint8) if training else None
+        which_col = self._buffer("which-col", y.shape, np.uint8) if training else None
+        for lo, hi, r in self._chunks(b, "r"):
+            xc = x[lo:hi, :ho * p, :wo * q, :]
+            rows = np.ascontiguousarray(xc).reshape(hi - lo, ho, p, wo * q * c)  # a view unless cropped
+            pool_max(rows, 2, p, r, which_row[lo:hi] if training else None)
+            pool_max(r.reshape(hi - lo, ho, wo, q, c), 3, q, y[lo:hi], which_col[lo:hi] if training else None)
+        if training:
+            self._which_row, self._which_col = which_row, which_col
         return y
 
-    def _reduce(self, a, axis, n, out, tag, training):
-        """out = max of the n slices of a along axis; when training, remember which slice won (the first
-        on ties) in a uint8 array."""
-        take = lambda k: a[(slice(None),) * axis + (k,)]  # noqa: E731
-        np.copyto(out, take(0))
-        if not training:
-            for k in range(1, n):
-                np.maximum(out, take(k), out=out)
-            return
-        which = self._buffer("which-" + tag, out.shape, np.uint8)
-        greater = self._buffer("greater-" + tag, out.shape, np.bool_)
-        which.fill(0)
-        for k in range(1, n):
-            np.greater(take(k), out, out=greater)
-            if n == 2:
-                np.copyto(which, greater, casting="unsafe")
-            else:
-                np.copyto(which, k, where=greater)
-            np.maximum(out, take(k), out=out)
-        setattr(self, "_which_" + tag, which)
-
-    def _spread(self, d, which, da, axis, n, tag):
-        """The gradient d of the maximum, sent to the winning slice of da along axis."""
-        mask = self._buffer("mask-" + tag, d.shape, np.bool_)
-        for k in range(n):
-            np.equal(which, k, out=mask)
-            np.multiply(d, mask, out=da[(slice(None),) * axis + (k,)])
+    def _chunks(self, b, tag):
+        """(lo, hi, scratch (hi - lo, ho, wo*q*C)) for each chunk of the batch."""
+        (h, w, c), (ho, wo, _), q = self.input_shape, self.output_shape, self.pool_size[1]
+        n = chunk_images(h * w, c * np.dtype(self.dtype).itemsize, b)
+        for lo in range(0, b, n):
+            hi = min(lo + n, b)
+            yield lo, hi, self._buffer(tag, (hi - lo, ho, wo * q * c))
 
     def backward(self, dy, need_dx=True):
         if not need_dx:
             return None
         b = dy.shape[0]
         (h, w, c), (ho, wo, _), (p, q) = self.input_shape, self.output_shape, self.pool_size
-        dr = self._buffer("dr", (b, ho, wo * q * c))
-        self._spread(dy, self._which_col, dr.reshape(b, ho, wo, q, c), 3, q, "col")
         dx = self._buffer("dx", (b, h, w, c))
-        if h == ho * p and w == wo * q:
-            self._spread(dr, self._which_row, dx.reshape(b, ho, p, wo * q * c), 2, p, "row")
-            return dx
-        inner = self._buffer("dx-inner", (b, ho * p, wo * q, c))
-        self._spread(dr, self._which_row, inner.reshape(b, ho, p, wo * q * c), 2, p, "row")
-        dx.fill(0.0)
-        dx[:, :ho * p, :wo * q, :] = inner
+        cropped = h != ho * p or w != wo * q
+        if cropped:
+            dx.fill(0.0)
+            inner = self._buffer("dx-inner", (b, ho * p, wo * q, c))
+        for lo, hi, dr in self._chunks(b, "dr"):
+            m = hi - lo
+            pool_spread(dy[lo:hi], self._which_col[lo:hi], dr.reshape(m, ho, wo, q, c), 3, q)
+            target = inner[lo:hi] if cropped else dx[lo:hi]
+            pool_spread(dr, self._which_row[lo:hi], target.reshape(m, ho, p, wo * q * c), 2, p)
+        if cropped:
+            dx[:, :ho * p, :wo * q, :] = inner
         return dx
 
     def get_config(self):

@@ -13,7 +13,11 @@ this module hands it an array and the picture's size:
   pixel is decoded. A picture over the limit is refused, never handed to another decoder.
 * A big picture is decoded at a reduced size (``QImageReader.setScaledSize``): a JPEG is then decoded
   at 1/2, 1/4 or 1/8 scale by the codec itself, which costs a fraction of a full decode. The working
-  size is at least ``MIN_SIDE`` and at most ``mnist_gui.core.pictures.WORK_SIDE`` on the long side.
+  size is at least ``MIN_SIDE`` and at most ``mnist_gui.core.pictures.WORK_SIDE`` on the long side,
+  except for a phone photo (``PHOTO_SIDE``): its JPEG is decoded at 1/8 and brought to ``PHOTO_SIDE``,
+  since entropy decoding alone takes ~20 ms of the 30 ms a 12-megapixel picture may take, and the
+  paper is then taken away from 2.6 times fewer pixels. 384 px still leaves a row of 20 digits ~19 px
+  each, about what ``to_mnist`` makes of them.
 * Pixels come back as uint8 RGBA samples (``qimage_to_rgba``), or gray for gray pictures, never
   composited or converted to gray by Qt: paper and ink are the core's business.
 
@@ -35,6 +39,7 @@ from mnist_gui.data.regular_files import read_regular
 from mnist_gui.ui.widgets.qimages import qimage_to_array, qimage_to_rgba
 
 MIN_SIDE = 480  # a big JPEG is decoded at the smallest codec scale keeping at least this on the long side
+PHOTO_SIDE = 384  # ... but a phone photo (8 x this or more) at this: 19 px a digit for 20 across; decode is the cost
 FORMATS = "PNG, JPEG, GIF, BMP, TIFF, WebP, PGM or PPM"
 _GRAY = (QImage.Format_Grayscale8, QImage.Format_Grayscale16, QImage.Format_Mono, QImage.Format_MonoLSB)
 
@@ -124,6 +129,9 @@ def decode_size(width: int, height: int, kind: str) -> tuple[int, int]:
     long = max(width, height)
     if long <= WORK_SIDE:
         return width, height
+    if kind == "jpeg" and long >= 8 * PHOTO_SIDE:  # the codec's 1/8 scale, then a small smooth scaling
+        scale = PHOTO_SIDE / long
+        return max(int(round(width * scale)), 1), max(int(round(height * scale)), 1)
     if kind == "jpeg":
         for k in (8, 4, 2):
             if long / k >= MIN_SIDE and long / k <= WORK_SIDE:

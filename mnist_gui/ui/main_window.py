@@ -68,7 +68,7 @@ class MainWindow(WindowSettings, QMainWindow):
         self.training_tab = TrainingTab(dataset, store=store, **training_options)
         self.dataset_tab = DatasetTab(dataset)
         self.draw_tab = DrawTab()
-        self.inside_tab = InsideTab(dataset)
+        self.inside_tab = InsideTab(dataset, store=store)
         self.tabs.addTab(self.training_tab, "&Train")
         self.tabs.addTab(self.dataset_tab, "&Dataset")
         self.tabs.addTab(self.draw_tab, "D&raw")
@@ -111,6 +111,8 @@ class MainWindow(WindowSettings, QMainWindow):
         self.draw_tab.prediction_updated.connect(lambda: self.inside_tab.set_input(self.draw_tab.network_input()))
         self.dataset_tab.image_sent.connect(self._on_image_sent)
         self.inside_tab.image_sent.connect(self._on_image_sent)
+        # a network kept from the lab is a run like any other: in the table and the model list at once
+        self.inside_tab.run_kept.connect(lambda _run_id: (self.training_tab.runs.reload(), self.current.refresh()))
         self.tabs.currentChanged.connect(self._update_actions)
 
     def choose_model(self, key: str) -> bool:

@@ -106,3 +106,45 @@ def test_test_images_of_another_size_are_refused_with_both_sizes(mlp):
         pca.pca_map(mlp, images, np.zeros(5, int), pca.mappable_layers(mlp)[0][0])
     with pytest.raises(ValueError, match="32×32"):
         lab.Accuracy(mlp, images, np.zeros(5, int)).of(lab.Edits())
+
+
+def test_an_edited_network_is_kept_as_a_finished_run_with_its_settings(mlp, tmp_path):
+    from mnist_gui.core.runs import RunStore
+    from mnist_gui.nn import load_model
+
+    trained = lab.copy_model(mlp)
+    trained.metadata.update(config={"architecture": "mlp", "hidden": [32]}, test_accuracy=0.97)
+    edits = lab.Edits(prune={mlp.layers[-1].name: 0.5})
+    twin = lab.edited(trained, edits)
+    assert "test_accuracy" not in twin.metadata, "the trained network's accuracy is not the edited one's"
+    store = RunStore(tmp_path / "runs")
+    run_id, problem = lab.keep_as_run(twin, edits, 0.5, np.zeros((3000, 28, 28), np.uint8), np.zeros(3000), store)
+    assert problem is None
+    run = store.get(run_id)
+    assert run.status == "finished" and run.info["source"] == "lab" and run.info["test_accuracy"] == 0.5
+    assert run.info["config"]["hidden"] == [32] and "50% pruned" in run.info["config"]["lab_edits"]
+    assert "3,000 test images" in run.info["message"]
+    kept = load_model(run.model_path)
+    np.testing.assert_array_equal(kept.layers[-1].kernel, twin.layers[-1].kernel)
+
+
+def test_keeping_on_a_disk_that_refuses_says_why(mlp, small_images, tmp_path):
+    from mnist_gui.core.runs import RunStore
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    run_id, problem = lab.keep_as_run(mlp, lab.Edits(), None, small_images[0][:0], small_images[1][:0],
+                                      RunStore(blocker / "runs"))
+    assert run_id is None and "not being kept" in problem
+
+
+def test_growing_a_feature_table_equals_computing_it_whole(cnn, small_images):
+    images = small_images[0]
+    names = [name for name, _ in pca.mappable_layers(cnn)]
+    first = pca.features(cnn, images[:150], names)
+    grown = pca.grow_features(cnn, images, first, names)
+    whole = pca.features(cnn, images, names)
+    for name in names:
+        np.testing.assert_allclose(grown[name], whole[name], rtol=1e-5, atol=1e-6)
+    again = pca.grow_features(cnn, images[:100], grown, names)
+    assert len(again[names[0]]) == 100

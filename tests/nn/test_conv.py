@@ -117,3 +117,54 @@ def test_a_cnn_learns_a_small_subset_and_round_trips(dataset, tmp_path):
         np.testing.assert_array_equal(loaded.predict(dataset.x_test[:50]), model.predict(dataset.x_test[:50]))
         assert loaded.summary() == model.summary()
         assert [type(layer) for layer in loaded.layers] == [type(layer) for layer in model.layers]
+
+
+@pytest.fixture
+def one_image_chunks(monkeypatch):
+    """Chunks of one image each, so the gradient checks also cover the sums over several chunks (at the
+    usual chunk size these tiny batches fit in one)."""
+    from mnist_gui.nn import conv_kernels
+
+    monkeypatch.setattr(conv_kernels, "CHUNK_BYTES", 1)
+    assert conv_kernels.chunk_images(36, 4, 3) == 1
+
+
+@pytest.mark.parametrize("layer, shape", [
+    (Conv2D(3, 3, activation="relu"), (3, 6, 5, 2)),
+    (Conv2D(2, (3, 2), strides=2, padding="same", activation="tanh"), (3, 7, 6, 3)),
+    (MaxPooling2D(2), (3, 5, 7, 2)),
+    (MaxPooling2D((3, 2)), (3, 6, 6, 2)),
+], ids=["conv-relu", "conv-same-stride2", "pool-cropped", "pool-3x2"])
+def test_input_gradients_over_several_chunks(one_image_chunks, layer, shape):
+    check_input_gradient(bound(layer, shape) if isinstance(layer, Conv2D) else layer, sample(shape))
+
+
+def test_parameter_gradients_over_several_chunks_equal_one_chunk(one_image_chunks, monkeypatch):
+    from mnist_gui.nn import conv_kernels
+
+    model = tiny_cnn()
+    x, y = sample((4, 6, 6)), np.array([0, 1, 2, 1])
+    loss, grads = model.loss_and_gradients(x, y)
+    params = [getattr(layer, name) for layer in model.layers for name, _ in layer.param_shapes()]
+    for grad, param in zip(grads, params):
+        assert_close(grad, numeric_gradient(lambda: model.loss_and_gradients(x, y)[0], param))
+    monkeypatch.setattr(conv_kernels, "CHUNK_BYTES", 1 << 20)
+    loss_one, grads_one = model.loss_and_gradients(x, y)
+    assert loss_one == pytest.approx(loss, rel=1e-12)
+    for many, one in zip(grads, grads_one):
+        np.testing.assert_allclose(many, one, rtol=1e-10, atol=1e-12)
+
+
+def test_conv2d_forward_is_the_same_in_one_chunk_or_many(monkeypatch):
+    from mnist_gui.nn import conv_kernels
+
+    x = np.random.default_rng(2).standard_normal((5, 9, 8, 3)).astype(np.float32)
+    layer = Conv2D(6, 3, padding="same", activation="relu")
+    layer.build(x.shape[1:])
+    layer.bind({"kernel": np.zeros((3, 3, 3, 6), np.float32), "bias": np.zeros(6, np.float32)},
+               {"kernel": np.zeros((3, 3, 3, 6), np.float32), "bias": np.zeros(6, np.float32)})
+    layer.init_params(np.random.default_rng(0))
+    layer.bias[:] = 0.1
+    whole = layer.forward(x).copy()
+    monkeypatch.setattr(conv_kernels, "CHUNK_BYTES", 1)
+    np.testing.assert_allclose(layer.forward(x), whole, rtol=1e-6, atol=1e-6)

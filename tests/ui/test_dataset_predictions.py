@@ -164,3 +164,53 @@ def test_a_hidden_tab_waits_until_it_is_shown(qtbot, dataset):
     assert tab.predictions("train") is not None and tab.predictions("test") is None
     tab.close()
     assert not tab.service._thread.isRunning()
+
+
+def split_calls(model) -> int:
+    """predict calls on the worker's private copy: whole-split work (the detail pane's answer for the
+    selected image runs on the model itself)."""
+    return sum(1 for ident in CALLS[model.name] if ident != id(model))
+
+
+def _shown_with(qtbot, dataset, model):
+    tab = DatasetTab(dataset)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_split("test")
+    tab.set_model(model)
+    qtbot.waitUntil(lambda: tab.predictions() is not None, timeout=30_000)
+    return tab
+
+
+def test_a_relaunch_with_the_same_model_reads_its_predictions_from_disk(qtbot, dataset):
+    first = _shown_with(qtbot, dataset, CountingModel(3))
+    computed = first.predictions().probs
+    first.close()
+    model = CountingModel(3)   # a new object, as after a relaunch: same weights, same class
+    second = _shown_with(qtbot, dataset, model)
+    assert split_calls(model) == 0 and not second.service.busy()
+    assert np.array_equal(second.predictions().probs, computed)
+    assert "Computing" not in second.status.text()
+    second.close()
+    other = CountingModel(4)   # other weights are never served those answers
+    third = _shown_with(qtbot, dataset, other)
+    assert split_calls(other) > 0
+    third.close()
+
+
+def test_a_damaged_cache_file_is_recomputed(qtbot, dataset):
+    first = _shown_with(qtbot, dataset, CountingModel(5))
+    computed = first.predictions().probs
+    first.close()
+    (path,) = (first.service.disk.folder).glob("*.npz")
+    path.write_bytes(path.read_bytes()[:1000])
+    model = CountingModel(5)
+    second = _shown_with(qtbot, dataset, model)
+    assert split_calls(model) > 0
+    assert np.allclose(second.predictions().probs, computed, atol=1e-6)
+    second.close()
+    again = PredictionService(disk=second.service.disk)
+    try:
+        assert again.request(CountingModel(5), "test", dataset.x_test) is not None   # the file was rewritten
+    finally:
+        again.shutdown()

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage, QPainter,
 
 from mnist_gui.core.paths import resource_path, user_data_dir
 from mnist_gui.ui.draw.tab import DrawTab
-from mnist_gui.ui.widgets.qimages import gray_to_qimage as array_to_qimage, qimage_to_array
+from mnist_gui.ui.widgets.qimages import gray_to_qimage as array_to_qimage, qimage_to_array, qimage_to_rgba
 from mnist_gui.core.my_digits import IMAGES, MyDigitsStore
 from mnist_gui.ui.draw.prediction_view import EMPTY_TEXT, NO_MODEL_TEXT
 from mnist_gui.core.inference import classify, classify_batch, takes_raw_pixels
@@ -309,3 +309,40 @@ def test_the_collection_survives_a_new_tab(qtbot, trained_model):
     assert MyDigitsStore().labels.tolist() == [1]
 
 
+
+
+def red_pixels(widget) -> np.ndarray:
+    """(H, W) bool: where the widget, as painted, shows the occlusion map's red (not white ink, not black,
+    not the orange of the digits' boxes)."""
+    rgb = qimage_to_rgba(widget.grab().toImage())[..., :3].astype(int)
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    return (r > 150) & (r - g > 60) & (np.abs(g - b) < 40)
+
+
+def test_which_pixels_mattered_shows_over_the_digit_on_the_big_pad(tab, qtbot):
+    tab.resize(900, 600)
+    tab.show()
+    qtbot.waitExposed(tab)
+    # a small 7 in the top-left corner: the 28x28 input is centred, the colours must come back to the corner
+    tab.pad.draw_stroke([(20, 20), (110, 20), (60, 130)])
+    view = tab.network_view
+    assert not red_pixels(tab.pad).any()
+    view.overlay_box.setChecked(True)
+    qtbot.waitUntil(lambda: tab.pad.heat() is not None, timeout=2000)
+    rgba, rect = tab.pad.heat()
+    assert 0 <= rect.left() and rect.right() <= 125 and 0 <= rect.top() and rect.bottom() <= 145
+    red = red_pixels(tab.pad)
+    side = min(tab.pad.width(), tab.pad.height())
+    ys, xs = np.nonzero(red)
+    assert len(ys) > 50, "the evidence for the 7 is coloured on the pad"
+    assert xs.max() < (tab.pad.width() - side) / 2 + side * 130 / 280 and ys.max() < side * 150 / 280, \
+        "the colours sit on the digit as drawn, not where the 28x28 input has it"
+
+    tab.pad.begin_stroke(200, 200)
+    tab.pad.extend_stroke(220, 220)
+    tab.update_prediction()
+    assert tab.pad.heat() is None, "a new stroke takes the old colours away at once"
+    tab.pad.end_stroke()
+    qtbot.waitUntil(lambda: tab.pad.heat() is not None, timeout=2000)
+    view.overlay_box.setChecked(False)
+    assert tab.pad.heat() is None and not red_pixels(tab.pad).any()

@@ -180,17 +180,29 @@ def test_the_edited_network_can_be_saved(tab, tmp_path):
     assert np.count_nonzero(kernel == 0) >= kernel.size // 2
 
 
-def test_the_edited_network_can_be_kept_as_a_model(qtbot, tab, cnn):
+def test_the_edited_network_can_be_kept_as_a_run(qtbot, tab, cnn, tmp_path):
+    from mnist_gui.core.models import run_choices
+    from mnist_gui.core.runs import RunStore
+
+    tab.store = store = RunStore(tmp_path / "runs")
     tab.lab_view.layer.setCurrentText("dense")
     tab.lab_view.scale.setValue(0.5)
-    with qtbot.waitSignal(tab.edited_model_kept) as kept:
+    with qtbot.waitSignal(tab.run_kept, timeout=20000) as kept_run, \
+            qtbot.waitSignal(tab.edited_model_kept, timeout=20000) as kept:
         tab.lab_view.keep.click()
     model, words = kept.args
     assert model is not cnn and "weights ×0.5" in words
-    dense = next(layer for layer in model.layers if layer.name == "dense")
+    run, = store.runs()
+    assert run.id == kept_run.args[0] and run.status == "finished" and run.info["source"] == "lab"
+    assert "weights ×0.5" in run.name and run.info["config"]["lab_edits"] == "dense: weights ×0.5"
+    assert run.info["config"].get("architecture") == cnn.metadata.get("config", {}).get("architecture")
+    assert 0.0 < run.info["test_accuracy"] <= 1.0
+    choice, = run_choices(store.runs())
+    assert choice.available, "offered in the model selector"
+    dense = next(layer for layer in load_model(choice.path).layers if layer.name == "dense")
     original = next(layer for layer in cnn.layers if layer.name == "dense")
     np.testing.assert_allclose(dense.kernel, original.kernel * 0.5, rtol=1e-6)
-
+    assert "Kept as the run" in tab.lab_view.kept.text()
 
 
 def test_a_view_too_small_to_lay_out_still_has_a_sensible_grid(qtbot, test_images, cnn):
@@ -210,3 +222,16 @@ def test_a_view_too_small_to_lay_out_still_has_a_sensible_grid(qtbot, test_image
             view.resize(width, height)
             view.set_trace(trace(cnn, _seven(test_images)))
             assert all(c.columns >= 1 for c in view._columns if getattr(c, "columns", None) is not None)
+
+
+def test_the_first_map_comes_from_fewer_images_then_grows_to_all(qtbot, tab, monkeypatch):
+    from mnist_gui.core import pca
+
+    monkeypatch.setattr(pca, "FIRST_MAP_IMAGES", 200)
+    sizes = []
+    tab.map_runner.finished.connect(lambda _model, result: sizes.append(len(result[0].coords)))
+    tab.pages.setCurrentWidget(tab.pca_view)
+    qtbot.waitUntil(lambda: len(sizes) == 1, timeout=30000)
+    assert tab.pca_view.map.coords.shape == (200, 2) and "Adding 400 more" in tab.pca_view.status.text()
+    qtbot.waitUntil(lambda: len(sizes) == 2, timeout=30000)
+    assert tab.pca_view.map.coords.shape == (600, 2) and "Adding" not in tab.pca_view.status.text()

@@ -289,3 +289,46 @@ def test_the_delete_key_deletes_the_selected_run(qtbot, small_dataset):
     tab.runs.select(run_id)
     qtbot.keyClick(tab.runs.view, Qt.Key_Delete)
     assert not tab.runs.model.rows and tab.runs.undo_button.isVisible()
+
+
+def test_ticks_last_across_restarts(qtbot, small_dataset):
+    store = RunStore()
+    a, b = kept_run(store, "ticked"), kept_run(store, "not ticked")
+    tab = make_tab(qtbot, small_dataset)
+    tick(tab, a)
+    tab.shutdown()
+    again = make_tab(qtbot, small_dataset)                     # the window opened again
+    assert again.plots.shown_ids() == [a] and "ticked" in legend_names(again.plots.loss_plot)
+    assert again.runs.model.data(cell(again, a, "show"), Qt.CheckStateRole) == Qt.Checked
+    assert again.runs.model.data(cell(again, b, "show"), Qt.CheckStateRole) == Qt.Unchecked
+    tick(again, a, on=False)
+    again.shutdown()
+    assert not make_tab(qtbot, small_dataset).plots.shown_ids()
+
+
+def test_undo_after_delete_brings_a_run_back_ticked(qtbot, small_dataset):
+    store = RunStore()
+    run_id = kept_run(store, "keep me")
+    tab = make_tab(qtbot, small_dataset)
+    tick(tab, run_id)
+    tab.runs.select(run_id)
+    qtbot.mouseClick(tab.runs.delete_button, Qt.LeftButton)
+    assert not tab.plots.shown_ids()
+    qtbot.mouseClick(tab.runs.undo_button, Qt.LeftButton)
+    assert tab.plots.shown_ids() == [run_id]
+    assert tab.runs.model.data(cell(tab, run_id, "show"), Qt.CheckStateRole) == Qt.Checked
+
+
+def test_a_run_tested_each_epoch_shows_no_validation_in_the_table(qtbot, small_dataset):
+    store = RunStore()
+    cfg = TrainConfig(hidden=(32,), epochs=1, batch_size=50, train_size=1000)
+    recorder, _ = start_run(cfg.to_dict(), name="no split", store=store)
+    recorder.on_batch_end(0, {"loss": 0.5, "accuracy": 0.8})
+    recorder.on_epoch_end(0, {"loss": 0.5, "accuracy": 0.8, "test_loss": 0.3, "test_accuracy": 0.91})
+    recorder.finish("finished", "", seconds=3.0, test_loss=0.3, test_accuracy=0.91)
+    tab = make_tab(qtbot, small_dataset)
+    run_id = recorder.run.id
+    assert tab.runs.model.data(cell(tab, run_id, "best_val"), Qt.DisplayRole) == "–"
+    assert tab.runs.model.data(cell(tab, run_id, "test"), Qt.DisplayRole) == "91.00%"
+    tick(tab, run_id)                     # its dashed per-epoch curve is the test, the only held-out one
+    assert list(tab.plots.kept_items()[2].yData) == [pytest.approx(91.0)]

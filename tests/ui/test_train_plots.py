@@ -177,3 +177,21 @@ def test_paused_time_is_left_out_of_epoch_times_and_the_time_left(monkeypatch):
     chunk = worker.batch_ended.sent[-1]
     assert "Paused" in training_text.progress_detail(chunk, paused=True)
     assert "left once resumed" in training_text.progress_detail(chunk, paused=True)
+
+
+def test_a_run_without_validation_draws_its_per_epoch_test_labelled_as_test(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.begin_run(20, epochs=2, steps=10, validation=False)
+    assert "test (epoch)" in legend_names(plots.loss_plot)       # promised before the first epoch ends
+    plots.add_batches({"x": list(np.arange(1, 21) / 10), "loss": [0.5] * 20, "accuracy": [0.9] * 20})
+    for e in range(2):
+        plots.add_epoch({"epoch": e + 1, "x": e + 1.0, "loss": 0.5, "accuracy": 0.9, "test_loss": 0.4,
+                         "test_accuracy": 0.92})
+    plots.refresh()
+    for plot, key in ((plots.loss_plot, "test_loss"), (plots.acc_plot, "test_accuracy")):
+        assert "test (epoch)" in legend_names(plot) and "validation (epoch)" not in legend_names(plot)
+        assert len(plots.curves[key].yData) == 2
+    assert plots.curves["test_accuracy"].yData[-1] == pytest.approx(92.0)
+    text = plots.readout_at(2.0)
+    assert "test loss" in text and "validation" not in text

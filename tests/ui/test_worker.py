@@ -152,3 +152,37 @@ def test_shutdown_while_paused_ends_the_thread(qtbot, small_dataset):
     assert run.shutdown(timeout_ms=10000)
     assert time.perf_counter() - t0 < 5
     assert not run.is_running()
+
+
+def test_a_run_without_validation_is_tested_after_every_epoch_and_called_test(qtbot, small_dataset):
+    from mnist_gui.core.runs import RunStore
+    from mnist_gui.core import training_text
+
+    store = RunStore()
+    run = TrainingRun(config(validation_split=0.0), small_dataset, store_folder=store.folder)
+    rec = Recorder(run)
+    tested_after, final = [], []
+    run.worker.epoch_test_started.connect(tested_after.append)
+    run.worker.evaluation_started.connect(final.append)
+    run_to_end(qtbot, run)
+    qtbot.waitUntil(lambda: bool(final), timeout=5000)
+    assert tested_after == [1] and final == [len(small_dataset.x_test)]   # the last epoch's test is the final one
+    assert [e["epoch"] for e in rec.epochs] == [1, 2]
+    for info in rec.epochs:
+        assert {"test_loss", "test_accuracy"} <= info.keys() and not {"val_loss", "val_accuracy"} & info.keys()
+        line = training_text.epoch_line(info)
+        assert "test accuracy" in line and "validation" not in line
+    (result,) = rec.results
+    # the test after the last epoch is the run's final test: the same numbers, not measured twice
+    assert result.test_accuracy == pytest.approx(rec.epochs[-1]["test_accuracy"])
+    kept = store.get(result.run_id).epochs()
+    assert [round(e["test_accuracy"], 6) for e in kept] == [round(e["test_accuracy"], 6) for e in rec.epochs]
+    assert not any("val_accuracy" in e for e in kept)
+
+
+def test_a_run_with_validation_is_not_tested_each_epoch(qtbot, small_dataset):
+    run = TrainingRun(config(epochs=1), small_dataset)
+    rec = Recorder(run)
+    run_to_end(qtbot, run)
+    assert "val_accuracy" in rec.epochs[0] and "test_accuracy" not in rec.epochs[0]
+    assert rec.results[0].test_accuracy is not None

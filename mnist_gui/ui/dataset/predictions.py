@@ -4,6 +4,9 @@
 ``failed``); :class:`PredictionService` owns that thread, remembers results per (model, split) so each
 split is predicted once per model (a model is the same while its object and its weights are), and
 drops the answer of a job that was superseded (a new model or a cancel) before it reaches the view.
+Given a :class:`~mnist_gui.core.prediction_cache.PredictionCache`, it also keeps results on disk between
+launches (keyed by a hash of the model's architecture and weights and of the split's images), so a
+relaunch with the same model answers at once without predicting.
 Probabilities cross the thread boundary as a fresh float32 (N, C) array that nobody else holds.
 Nothing here draws anything.
 """
@@ -21,6 +24,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from mnist_gui.core.inference import input_from_uint8
+from mnist_gui.core.prediction_cache import PredictionCache, model_fingerprint
 
 IMAGES_PER_CALL = 5000  # images per predict() call: progress granularity, bounded float32 memory
 CACHED_MODELS = 3  # results are kept for this many recent models
@@ -130,12 +134,14 @@ class PredictionService(QObject):
     failed = Signal(str, str)            # split, message
     _start = Signal(int, object, object)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, disk: PredictionCache | None = None):
         super().__init__(parent)
+        self.disk = disk
         # (model_key, split) -> (model, probs); the model is kept so its id() cannot be reused
         self._cache: OrderedDict[tuple[tuple[int, str], str], tuple[object, np.ndarray]] = OrderedDict()
         self._job = 0
-        self._pending: tuple[object, str, tuple[int, str]] | None = None
+        # (model, split, key, images, disk fingerprint) of the running job
+        self._pending: tuple | None = None
         self._thread = QThread()
         self._thread.setObjectName("dataset-predictions")
         self._worker = PredictionWorker()
@@ -162,11 +168,18 @@ class PredictionService(QObject):
             return probs
         if self._pending is not None and self._pending[2] == key and self._pending[1] == split:
             return None
+        fingerprint = model_fingerprint(model) if self.disk is not None else None
+        probs = self.disk.load(fingerprint, images) if fingerprint else None
+        if probs is not None:
+            if self._pending is not None and self._pending[0] is not model:
+                self.cancel()   # an older model's work is dropped, as a new request would
+            self._remember(model, split, key, probs)
+            return probs
         if not self._thread.isRunning():   # started on first use (and again after a shutdown)
             self._thread.start()
         self._job += 1
         self._worker.wanted_job = self._job
-        self._pending = (model, split, key)
+        self._pending = (model, split, key, images, fingerprint)
         self._start.emit(self._job, private_copy(model), images)
         return None
 
@@ -201,13 +214,18 @@ class PredictionService(QObject):
     def _on_finished(self, job: int, probs: np.ndarray) -> None:
         if not self._current(job):
             return
-        model, split, key = self._pending
+        model, split, key, images, fingerprint = self._pending
         self._pending = None
+        self._remember(model, split, key, probs)
+        if fingerprint:
+            self.disk.store(fingerprint, images, probs)
+        self.ready.emit(model, split, probs)
+
+    def _remember(self, model, split: str, key: tuple[int, str], probs: np.ndarray) -> None:
         self._cache[(key, split)] = (model, probs)
         models = list(OrderedDict.fromkeys(key[0] for key in reversed(self._cache)))
-        for key in [k for k in self._cache if k[0] not in models[:CACHED_MODELS]]:
-            del self._cache[key]
-        self.ready.emit(model, split, probs)
+        for old in [k for k in self._cache if k[0] not in models[:CACHED_MODELS]]:
+            del self._cache[old]
 
     @Slot(int, str)
     def _on_failed(self, job: int, message: str) -> None:

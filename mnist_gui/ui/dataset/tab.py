@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QProgressBar, 
                                QVBoxLayout, QWidget)
 
 from mnist_gui.core.inference import classify_uint8
+from mnist_gui.core.paths import user_cache_dir
+from mnist_gui.core.prediction_cache import PredictionCache
 from mnist_gui.ui.dataset.confusion_view import ConfusionView
 from mnist_gui.ui.dataset.controls import SPLITS, DatasetControls
 from mnist_gui.core.dataset_filters import GridFilter, SplitPredictions, confusion_matrix, select
@@ -50,7 +52,7 @@ class DatasetTab(QWidget):
         self.progress = QProgressBar()
         self.status = QLabel("")
         self._lay_out()
-        self.service = PredictionService(self)
+        self.service = PredictionService(self, disk=PredictionCache(user_cache_dir() / "predictions"))
         self._connect()
         self._on_split_changed(self.controls.split())
         self.set_model(None)

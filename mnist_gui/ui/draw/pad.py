@@ -9,8 +9,8 @@ redo, digits 0-9 are announced (``digit_key_pressed``) for labelling.
 
 On an opened picture, crop mode (``set_crop_mode``) turns a drag into a rectangle choosing what is read
 (``crop``); a click removes it. A new picture, a clear, or an undo past the picture removes it too. Over
-the drawing the pad paints what the tab gives it (``set_marks``: each digit's box and answer; see
-``pad_overlay``).
+the drawing the pad paints what the tab gives it (``set_marks``: each digit's box and answer;
+``set_heat``: which pixels mattered; see ``pad_overlay``).
 
 Not here: classifying the drawing (``tab``) and reading image files (``image_import``).
 """
@@ -154,6 +154,24 @@ class DrawingPad(QWidget):
 
     def marks(self) -> list[tuple[QRectF, str]]:
         return list(self._overlay.marks)
+
+    def set_heat(self, heat: np.ndarray | None, rect: QRectF | None = None) -> None:
+        """Colour ``rect`` (canvas units) by ``heat`` ((h, w) in [-1, 1], see ``core.saliency``); None
+        removes the colours (no repaint when there were none, so a stroke pays nothing for it)."""
+        old = self._overlay.heat
+        if self._overlay.set_heat(heat, rect):
+            for shown in (old, self._overlay.heat):  # only where the colours were and are
+                if shown is not None:
+                    self.update(self._canvas_to_widget_rect(shown[1]))
+
+    def heat(self) -> tuple[np.ndarray, QRectF] | None:
+        """(The colours shown, RGBA (h, w, 4) uint8, and their canvas rectangle), or None."""
+        if self._overlay.heat is None:
+            return None
+        image, rect = self._overlay.heat
+        image = image.convertToFormat(image.Format.Format_RGBA8888)
+        rgba = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+        return rgba[:, :4 * image.width()].reshape(image.height(), image.width(), 4).copy(), QRectF(rect)
 
     def is_blank(self) -> bool:
         return self._canvas.is_blank()

@@ -1,4 +1,5 @@
-"""What the pad shows over the drawing: each digit's box and answer, and the crop of an opened picture.
+"""What the pad shows over the drawing: each digit's box and answer, the crop of an opened picture, and
+the occlusion map of the digit shown ("which pixels mattered"), carried back from the 28x28 input.
 
 ``Overlay`` keeps them, and the rectangle being dragged, in canvas units (the 280 x 280 square of
 ``ink_canvas``); ``paint_overlay`` paints them at the widget's size, so they follow resizes. Outside the
@@ -9,8 +10,11 @@ Not here: the drawing itself (``ink_canvas``), the mouse events (``pad``).
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
+
+from mnist_gui.ui.draw.preprocess_view import heat_to_qimage
 
 BOX_COLOR = QColor(255, 170, 40)
 CROP_COLOR = QColor(120, 200, 255)
@@ -27,6 +31,18 @@ class Overlay:
         self.band: QRectF | None = None
         self._band_start: tuple[float, float] | None = None
         self.marks: list[tuple[QRectF, str]] = []
+        self.heat: tuple[QImage, QRectF] | None = None  # the map's colours and where they go (canvas units)
+
+    def set_heat(self, heat, rect: QRectF | None) -> bool:
+        """Colour ``rect`` (canvas units) by ``heat`` ((h, w) in [-1, 1]: red for, blue against); None
+        removes it. Whether anything changed."""
+        if heat is None or rect is None:
+            changed, self.heat = self.heat is not None, None
+            return changed
+        # white ink under the colours washes weak evidence out: a square root keeps it visible
+        heat = np.sign(heat) * np.sqrt(np.abs(heat))
+        self.heat = (heat_to_qimage(heat), QRectF(rect))
+        return True
 
     def set_crop(self, rect: QRectF | None) -> bool:
         """Crop to ``rect`` (a tiny one is a click: no crop); whether the crop changed."""
@@ -61,6 +77,10 @@ class Overlay:
         return area
 
     def paint(self, painter: QPainter, square: QRectF) -> None:
+        if self.heat is not None:
+            image, rect = self.heat
+            painter.setRenderHint(QPainter.SmoothPixmapTransform)
+            painter.drawImage(to_widget(rect, square, self.canvas), image)
         paint_overlay(painter, square, self.canvas, self.marks, self.crop, self.band)
 
 

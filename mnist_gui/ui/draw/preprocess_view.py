@@ -5,7 +5,7 @@ ink bright on black, as MNIST stores digits: the first step for a photo of paper
 drawing), then for the digit shown crop to the ink, fit in 20 x 20 and centre by mass in 28 x 28, the
 reason a digit drawn small in a corner is recognised as well as one drawn large in the middle. An
 optional overlay colours the input's pixels by how much they drove the decision (computed elsewhere, see
-``mnist_gui.core.saliency``).
+``mnist_gui.core.saliency``; the Draw tab shows the same map over the pad).
 """
 
 from __future__ import annotations
@@ -159,9 +159,10 @@ class PreprocessView(QWidget):
         if heat is not None and target is not None:
             red = f"<span style='color:rgb{FOR_COLOR}'><b>Red</b></span>"
             blue = f"<span style='color:rgb{AGAINST_COLOR}'><b>Blue</b></span>"
-            text = f"{red}: ink that made the network surer it is a {target}.<br>{blue}: ink that made it less sure."
+            text = (f"{red}: ink that made the network surer it is a {target}.<br>{blue}: ink that made it less "
+                    f"sure.<br>Shown here and over your digit on the pad.")
         else:
-            text = "Lift the pen to see which pixels mattered.<br>"
+            text = "Lift the pen to see which pixels mattered,<br>here and over your digit on the pad.<br>"
         if text != self.legend.text():  # setting a label's text re-runs the layout: ~3 ms, so only on change
             self.legend.setText(text)
         if self.legend.isVisibleTo(self) != self.wants_overlay():

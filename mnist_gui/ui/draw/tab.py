@@ -4,7 +4,9 @@ Assembles the parts: the drawing pad with its tools, the prediction (top digit a
 network sees (the 28x28 input, the preprocessing steps, the occlusion overlay) and the "My digits"
 collection. Predictions are throttled: pad changes only start a single-shot 30 ms timer, so a burst of
 stroke segments costs one ``to_mnist`` + forward pass, done between stroke events, never blocking them. The
-optional occlusion overlay (a batch of ~170 forward passes) waits until the pen is lifted.
+optional occlusion overlay (a batch of ~170 forward passes) waits until the pen is lifted, and is shown on
+the 28x28 input and, carried back through ``to_mnist``'s crop and scale (``core.saliency.heat_on_ink``),
+over the digit on the big pad.
 
 Pictures (files, drops, pastes and digits sent from the Dataset tab) are decoded as ``mnist-gui predict``
 decodes them (``mnist_gui.ui.decode``) and arrive as ink on black paper, the paper taken away by the
@@ -37,7 +39,7 @@ from mnist_gui.ui.draw.prediction_view import PredictionView, percent
 from mnist_gui.ui.draw.preprocess_view import PreprocessView
 from mnist_gui.core.pictures import has_ink, picture_to_ink
 from mnist_gui.core.reading import Reading, read_ink
-from mnist_gui.core.saliency import occlusion_map
+from mnist_gui.core.saliency import heat_on_ink, occlusion_map
 from mnist_gui.ui.theme import ERROR_COLOR
 
 THROTTLE_MS = 30
@@ -56,6 +58,7 @@ class DrawTab(QWidget):
         self._model = None
         self._input: np.ndarray | None = None  # the current network input, (28, 28) in [0, 1]
         self._reading = Reading()
+        self._shown_ink = None  # (the ink read, the shown digit's box in it, its box -> canvas function)
         self._error_shown = False
         self.setAcceptDrops(True)
         self.pad = DrawingPad()
@@ -227,12 +230,14 @@ class DrawTab(QWidget):
         self._reading = reading
         focus = reading.focus()
         self._input = x = None if focus is None else reading.digits[focus].input
+        self._shown_ink = None if focus is None else (ink, reading.digits[focus].box, to_canvas)
         steps = None
         if reading.steps is not None:
             source = self.pad.picture_source()
             steps = dict(reading.steps, ink=ink, picture=ink if source is None else source)
         view.set_input(x, steps)
         view.set_overlay(None)
+        self.pad.set_heat(None)
         # boxes while the pen is down would be repainted on every segment: they come when it is lifted; and
         # one drawn digit needs no box
         labelled = (self._model is not None and not self.pad.is_drawing()
@@ -283,7 +288,19 @@ class DrawTab(QWidget):
             return  # lifting the pen ends the stroke, which schedules a fresh update
         if self.network_view.wants_overlay() and self.prediction.top() is not None:
             target = self.prediction.top()[0]
-            self.network_view.set_overlay(occlusion_map(self._model, self._input, target), target)
+            heat = occlusion_map(self._model, self._input, target)
+            self.network_view.set_overlay(heat, target)
+            self._show_heat_on_pad(heat)
+
+    def _show_heat_on_pad(self, heat: np.ndarray) -> None:
+        """The occlusion map over the shown digit on the pad, at the place and size it was drawn."""
+        ink, (x, y, w, h), to_canvas = self._shown_ink
+        margin = 2  # black around the digit, so its border is paper for to_mnist (as core.numbers cuts it)
+        carried = heat_on_ink(heat, self._input, np.pad(ink[y:y + h, x:x + w], margin))
+        if carried is None:
+            return
+        big, (cx, cy, cw, ch) = carried
+        self.pad.set_heat(big, to_canvas((x + cx - margin, y + cy - margin, cw, ch)))
 
     def network_input(self) -> np.ndarray | None:
         """The 28x28 input of the digit shown (the only one, or the least sure of several; None when empty)."""

@@ -3,7 +3,8 @@
 The panel holds a ``core.lab.Edits`` and reports every change with ``edits_changed(edits)``; the tab
 builds the edited copy, shows it in the Layers view at once and measures its test accuracy off the GUI
 thread, handing the numbers back through ``show_answer`` and ``show_accuracy``. ``save_requested`` asks
-the tab to write the edited network to a model file, ``keep_requested`` to offer it to the other tabs. Not here: the edits themselves (``core.lab``).
+the tab to write the edited network to a model file, ``keep_requested`` to keep it as a run (offered to
+the other tabs). Not here: the edits themselves (``core.lab``).
 """
 
 from __future__ import annotations
@@ -52,14 +53,16 @@ class LabView(QWidget):
         self.prune_text = QLabel("0%")
         self.reset = QPushButton("Reset the lab")
         self.save = QPushButton("Save the edited network…")
-        self.keep = QPushButton("Keep it as a model")
-        self.keep.setToolTip("List the edited network among the models, so the other tabs can use it")
+        self.keep = QPushButton("Keep it as a run")
+        self.keep.setToolTip("Keep the edited network as a run: listed with the runs in the Train tab and "
+                             "offered in the model list, so the other tabs can use it")
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #d64545")
         self.summary = QLabel("No edits: the network is as trained.")
         self.answer = QLabel()
         self.accuracy = QLabel()
-        for label in (self.summary, self.answer, self.accuracy, self.problem):
+        self.kept = QLabel()
+        for label in (self.summary, self.answer, self.accuracy, self.problem, self.kept):
             label.setWordWrap(True)
         prune_row = QHBoxLayout()
         prune_row.addWidget(self.prune, 1)
@@ -87,6 +90,7 @@ class LabView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.answer)
         layout.addWidget(self.accuracy)
+        layout.addWidget(self.kept)
         layout.addStretch(1)
         self._clicked: tuple[str, int] | None = None
         self.layer.currentIndexChanged.connect(self._show_layer)
@@ -175,3 +179,7 @@ class LabView(QWidget):
 
     def show_accuracy(self, text: str) -> None:
         self.accuracy.setText(text)
+
+    def show_kept(self, text: str) -> None:
+        """Say whether (and as what) the edited network was kept."""
+        self.kept.setText(text)

@@ -3,13 +3,18 @@
 Three pages. **Layers**: the ``NetworkView`` of the current input (computed once per input by
 ``core.inside.trace``, coalesced so a burst of strokes costs one pass) above the ``DetailView`` of the
 clicked unit. **Map**: the PCA map of a layer (``core.pca``), computed off the GUI thread the first time
-the page is shown for a model. **Lab**: edits to a copy of the network (``core.lab``); the Layers view
-then shows the edited copy, and its test accuracy is measured off the GUI thread.
+the page is shown for a model: first of ``pca.FIRST_MAP_IMAGES`` test images (what a first look needs, in
+well under a second), then at once of all ``MAP_IMAGES``, adding only the images not yet through the model. **Lab**: edits to a copy of the network (``core.lab``); the Layers view
+then shows the edited copy, and its test accuracy is measured off the GUI thread; "Keep it as a run"
+writes the edited copy to the run store as a finished run (``core.lab.keep_as_run``, off the GUI thread),
+then emits ``run_kept(run id)`` and ``edited_model_kept(model, description)``.
 
 The main window calls ``set_model`` (None: no model), ``set_input`` (the 28x28 input in [0, 1] the Draw tab
 shows, None for a blank pad) and ``set_dataset`` (test images for the map and the lab), and connects
 ``image_sent`` (a uint8 test image picked on the map; ``test_image_picked`` gives its test-set index) to
-wherever a picked digit should go. An answer from a worker for a model swapped since is dropped.
+wherever a picked digit should go, and ``run_kept`` to whatever lists runs (the Train tab's table, the
+model selector). ``store``: the run store kept networks go to (default: the user's). An answer from a
+worker for a model swapped since is dropped.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QSplitter, QTabWidget, QVBoxL
 
 from mnist_gui.core import inside, lab, pca
 from mnist_gui.core.inside_explain import explain
+from mnist_gui.core.runs import RunStore
 from mnist_gui.ui.inside.detail_view import DetailView
 from mnist_gui.ui.inside.lab_view import LabView
 from mnist_gui.ui.inside.network_view import NetworkView
@@ -32,25 +38,17 @@ LEGEND = ("Colours: black is 0; red → orange → pale yellow are larger positi
           "under it. Click any map, unit or answer to see why it fired.")
 
 
-def _map_job(model, images, labels, layer, cached):
-    """Off the GUI thread: (the map, the features it came from) for ``layer``."""
-    if cached is None:
-        cached = pca.features(model, images, [name for name, _ in pca.mappable_layers(model)])
-    return pca.pca_map(model, images, labels, layer, cached), cached
-
-
-def _accuracy_job(accuracy, edits):
-    return accuracy.of(edits)
-
-
 class InsideTab(QWidget):
     image_sent = Signal(object)  # a test image (uint8 (28, 28)) picked on the map
     test_image_picked = Signal(int)  # ... and its index in dataset.x_test
-    edited_model_kept = Signal(object, str)  # (the lab's edited copy, what was changed) to list as a model
+    edited_model_kept = Signal(object, str)  # (the lab's edited copy, what was changed), once kept as a run
+    run_kept = Signal(str)  # the id of the run the lab's edited copy was kept as
     view_updated = Signal()  # the Layers page shows the current input and model
 
-    def __init__(self, dataset=None, parent=None):
+    def __init__(self, dataset=None, parent=None, store=None):
         super().__init__(parent)
+        self.store = store
+        self._edited_accuracy = None  # (edits, accuracy) last measured for the lab's edits
         self._model = None          # the network the other tabs use
         self._shown = None          # the one traced: the model, or its lab-edited copy
         self._image = None
@@ -92,6 +90,9 @@ class InsideTab(QWidget):
         self._timer.timeout.connect(self.update_view)
         self.map_runner = JobRunner("inside-pca", self)
         self.lab_runner = JobRunner("inside-lab", self)
+        self.keep_runner = JobRunner("inside-keep", self)
+        self.keep_runner.finished.connect(self._on_kept)
+        self.keep_runner.failed.connect(lambda _t, text: self.lab_view.show_kept(f"Not kept: {text}"))
         self.map_runner.finished.connect(self._on_map_done)
         self.map_runner.failed.connect(lambda _t, text: self.pca_view.show_status(f"The map failed: {text}"))
         self.lab_runner.finished.connect(self._on_accuracy_done)
@@ -102,8 +103,7 @@ class InsideTab(QWidget):
         self.pca_view.image_picked.connect(self._on_image_picked)
         self.lab_view.edits_changed.connect(self._on_edits)
         self.lab_view.save_requested.connect(self._on_save)
-        self.lab_view.keep_requested.connect(
-            lambda: self.edited_model_kept.emit(self._shown, f"lab edit: {self._edits.describe()}"))
+        self.lab_view.keep_requested.connect(self.keep_edited)
         self.pages.currentChanged.connect(self._on_page)
         QCoreApplication.instance().aboutToQuit.connect(self.shutdown)
         if dataset is not None:
@@ -117,7 +117,7 @@ class InsideTab(QWidget):
         self._model = self._shown = model
         self._selected = None
         self._features = None
-        self._accuracy = self._base_accuracy = None
+        self._accuracy = self._base_accuracy = self._edited_accuracy = None
         self.pca_view.clear()
         if model is not None:
             self.pca_view.set_layers(pca.mappable_layers(model))
@@ -212,18 +212,25 @@ class InsideTab(QWidget):
             self.pca_view.show_status("The map needs a model and the test images." if layer or self._model is None
                                       else "No layer of this network is small enough to map.")
             return
-        images, labels = self._dataset.x_test[:MAP_IMAGES], self._dataset.y_test[:MAP_IMAGES]
         cached = self._features[1] if self._features and self._features[0] is self._model else None
+        n = MAP_IMAGES if cached else min(pca.FIRST_MAP_IMAGES, MAP_IMAGES)
+        images, labels = self._dataset.x_test[:n], self._dataset.y_test[:n]
         self.pca_view.show_status(f"Mapping {len(images):,} test images through {layer}…")
-        self.map_runner.submit(self._model, _map_job, self._model, images, labels, layer, cached)
+        self.map_runner.submit(self._model, pca.grown_map, self._model, images, labels, layer, cached)
 
     def _on_map_done(self, model, result) -> None:
         if model is not self._model:
             return  # the model was swapped while the map was computed
         pca_map, features = result
         self._features = (model, features)
-        self.pca_view.show_map(pca_map, self._dataset.x_test[:MAP_IMAGES], self._dataset.class_names)
+        n = len(pca_map.coords)
+        self.pca_view.show_map(pca_map, self._dataset.x_test[:n], self._dataset.class_names)
         self._place_on_map()
+        total = min(MAP_IMAGES, len(self._dataset.x_test))
+        if n < total:  # that was the first look: now all of them
+            said = self.pca_view.status.text()
+            self.request_map()
+            self.pca_view.show_status(f"{said} Adding {total - n:,} more…")
 
     def _place_on_map(self) -> None:
         m = self.pca_view.map
@@ -260,9 +267,9 @@ class InsideTab(QWidget):
             self._accuracy = lab.Accuracy(self._model, self._dataset.x_test[:n], self._dataset.y_test[:n])
         self.lab_view.show_accuracy("Measuring the test accuracy…")
         if self._base_accuracy is None:
-            self.lab_runner.submit((self._model, None), _accuracy_job, self._accuracy, lab.Edits())
+            self.lab_runner.submit((self._model, None), self._accuracy.of, lab.Edits())
         if not self._edits.is_empty():
-            self.lab_runner.submit((self._model, self._edits), _accuracy_job, self._accuracy, self._edits)
+            self.lab_runner.submit((self._model, self._edits), self._accuracy.of, self._edits)
 
     def _on_accuracy_done(self, token, value) -> None:
         model, edits = token
@@ -272,6 +279,8 @@ class InsideTab(QWidget):
             self._base_accuracy = value  # the edited network's request, if any, runs next
         elif edits is not self._edits:
             return  # an older request: a newer one is on its way
+        else:
+            self._edited_accuracy = (edits, value)
         n = f"{len(self._accuracy.labels):,}"
         if self._edits.is_empty():
             self.lab_view.show_accuracy(f"Test accuracy on {n} test images: {self._base_accuracy:.2%}")
@@ -293,6 +302,33 @@ class InsideTab(QWidget):
             text += f" (as trained: {was} at {q:.1%})"
         self.lab_view.show_answer(text)
 
+    def keep_edited(self) -> None:
+        """Keep the network as the lab has it as a finished run in the run store (off the GUI thread, its
+        test accuracy measured first when not known yet); ``run_kept`` says when it is there."""
+        if self.keep_runner.is_busy():
+            return  # a second click while the first is being written would keep it twice
+        if self._model is None or self._shown is self._model or self._dataset is None:
+            self.lab_view.show_kept("Nothing to keep: edit the network first (and the test images are needed).")
+            return
+        n = lab.LAB_IMAGES
+        known = self._edited_accuracy
+        accuracy = known[1] if known is not None and known[0] is self._edits else None
+        store = self.store if self.store is not None else RunStore()
+        self.lab_view.show_kept("Keeping the edited network as a run…")
+        self.keep_runner.submit((self._model, self._shown, self._edits.describe()), lab.keep_as_run, self._shown,
+                                self._edits, accuracy, self._dataset.x_test[:n], self._dataset.y_test[:n], store)
+
+    def _on_kept(self, token, result) -> None:
+        _base, model, description = token
+        run_id, problem = result
+        if run_id is None:
+            self.lab_view.show_kept(f"Not kept: {problem}")
+            return
+        self.lab_view.show_kept(f"Kept as the run “lab edit: {description}”: it is listed with the runs "
+                                "in the Train tab and in the model list.")
+        self.run_kept.emit(run_id)
+        self.edited_model_kept.emit(model, f"lab edit: {description}")
+
     def save_edited(self, path) -> None:
         """Write the network as the lab has it to a model file."""
         self._shown.save(path)
@@ -306,3 +342,4 @@ class InsideTab(QWidget):
         """Wait for the workers (call before the window closes)."""
         self.map_runner.stop()
         self.lab_runner.stop()
+        self.keep_runner.stop()

@@ -4,7 +4,8 @@ behaviour in tab.py.
 Left: the settings form (scrolling if the window is short) with the augmentation preview, Start / Pause /
 Stop, the progress bar.
 Right: a message banner, the summary line, the curves and, below them, two tabs: the runs table and the
-first-layer weights beside the log (tabs, so the table has the whole width without the window growing).
+first-layer weights beside the log, and "Inside training" (gradient sizes, dead ReLUs, weight histograms):
+tabs, so each has the whole width without the window growing.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar
 from mnist_gui.ui.train.augment_preview import AugmentPreview
 from mnist_gui.ui.widgets.banner import Banner
 from mnist_gui.ui.train.controls import TrainingControls
+from mnist_gui.ui.train.inside_training import InsideTrainingView
 from mnist_gui.ui.train.plots import TrainingPlots
 from mnist_gui.ui.train.runs_panel import RunsPanel
 from mnist_gui.ui.train.weights_view import WeightsView
@@ -89,6 +91,9 @@ def _right_panel(tab) -> QWidget:
     tab.lower_tabs = QTabWidget(documentMode=True)
     tab.lower_tabs.addTab(tab.runs, "Runs")
     tab.lower_tabs.addTab(bottom, "First layer and log")
+    tab.inside_training = InsideTrainingView()
+    tab.lower_tabs.addTab(tab.inside_training, "Inside training")
+    tab.lower_tabs.setTabToolTip(2, "Gradient sizes, dead ReLUs and weight histograms, live while a network trains")
     right_split = QSplitter(Qt.Vertical)
     right_split.addWidget(tab.plots)
     right_split.addWidget(tab.lower_tabs)

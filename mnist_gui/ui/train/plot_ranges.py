@@ -24,10 +24,11 @@ class PlotRanges:
     def _fit_all(self, force: bool = False) -> None:
         runs = [self.run, *self._kept.shown()]
         self._fit_y(self.loss_plot, [a for r in runs for a in (r.loss[: r.n], r.epoch_logs["loss"],
-                                                              r.epoch_logs["val_loss"])], force)
+                                                              r.epoch_logs["val_loss"], r.epoch_logs["test_loss"])], force)
         self._fit_y(self.acc_plot, [100 * np.asarray(a, dtype=float) for r in runs
                                     for a in (r.accuracy_smooth[: r.n], r.epoch_logs["accuracy"],
-                                              r.epoch_logs["val_accuracy"])], force)
+                                              r.epoch_logs["val_accuracy"], r.epoch_logs["test_accuracy"])],
+                    force)
 
     def refit(self) -> None:
         """Fit both y ranges to what is shown now (after runs were shown, hidden or cleared), also when the

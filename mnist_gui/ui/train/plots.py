@@ -8,7 +8,8 @@ The controls above the plots are plot_toolbar.py's (smoothing, log scale for the
 switch and Clear, Export). Kept runs ticked in the runs table are drawn in their own colours with their
 names in the loss legend (run_curves.py); the axes re-fit whenever what is shown changes (plot_ranges.py).
 The validation
-entries are in the legends only when the run has validation data; otherwise a note says how to get it.
+entries are in the legends only when the run has validation data; a run without holds the test images up
+after every epoch instead, drawn and listed as "test (epoch)" (never as validation) with a note saying so.
 Moving the mouse shows a crosshair and the values under it in words (readout.py). Zoom and pan are
 pyqtgraph's. Export (plot_exports.py) writes the numbers (CSV) or the picture (PNG/SVG, without the
 crosshair); a file that cannot be written becomes ``export_failed(message)`` and leaves the old file as it was.
@@ -30,8 +31,12 @@ from mnist_gui.ui.train.readout import Crosshair, ReadoutLabel
 from mnist_gui.ui.train.run_curves import RunCurves
 
 
-NO_VALIDATION = ("No validation split: set one under Validation split to see how the network does on "
-                 "images it does not train on.")
+NO_VALIDATION = ("No validation split, so after every epoch the network is measured on the test images "
+                 "(\"test (epoch)\", dotted): a check on images it never trains on. Set a validation split to "
+                 "choose settings without looking at the test images.")
+
+
+EPOCH_CURVES = ("loss", "val_loss", "test_loss", "accuracy", "val_accuracy", "test_accuracy")
 
 
 def _pen(color, width=1, style=Qt.SolidLine):
@@ -118,13 +123,15 @@ class TrainingPlots(PlotExports, PlotRanges, QWidget):
             "accuracy_smooth": self.acc_plot.plot(name="batch, smoothed"),
             "accuracy": self.acc_plot.plot(name="train (epoch)", symbol="o", symbolSize=6),
             "val_accuracy": self.acc_plot.plot(name="validation (epoch)", symbol="s", symbolSize=6),
+            "test_loss": self.loss_plot.plot(symbol="t", symbolSize=7),
+            "test_accuracy": self.acc_plot.plot(symbol="t", symbolSize=7),
         }
         # raw batches keep their spikes when downsampled; the smoothed curves are averaged instead
         self.curves["batch_loss"].setDownsampling(auto=True, method="peak")
         for name in ("loss_smooth", "accuracy_smooth"):
             self.curves[name].setDownsampling(auto=True, method="mean")
             self.curves[name].opts["autoDownsampleFactor"] = 1.5  # ~1.5 points per pixel (default 5)
-        for name in ("loss", "val_loss", "accuracy", "val_accuracy"):
+        for name in EPOCH_CURVES:
             self.curves[name].setZValue(5)
 
     def _build_crosshair(self) -> None:
@@ -153,11 +160,13 @@ class TrainingPlots(PlotExports, PlotRanges, QWidget):
         # 1-pixel pens and no grid: wider pens and a translucent grid made each redraw 3-4 times slower,
         # and redraws hold the GIL the training thread needs (benchmarks/gui_training.py)
         styles = {"batch_loss": c.batch, "loss_smooth": c.smoothed, "accuracy_smooth": c.smoothed,
-                  "loss": c.train, "accuracy": c.train, "val_loss": c.val, "val_accuracy": c.val}
+                  "loss": c.train, "accuracy": c.train, "val_loss": c.val, "val_accuracy": c.val,
+                  "test_loss": c.val, "test_accuracy": c.val}
         for name, color in styles.items():
             curve = self.curves[name]
-            curve.setPen(_pen(color, 1, Qt.DashLine if name.startswith("val") else Qt.SolidLine))
-            if name in ("loss", "accuracy", "val_loss", "val_accuracy"):
+            style = {"val": Qt.DashLine, "tes": Qt.DotLine}.get(name[:3], Qt.SolidLine)
+            curve.setPen(_pen(color, 1, style))
+            if name in EPOCH_CURVES:
                 curve.setSymbolBrush(color)
                 curve.setSymbolPen(color)
                 # the legend draws the symbol from the scatter item, which only follows once data arrive
@@ -215,12 +224,19 @@ class TrainingPlots(PlotExports, PlotRanges, QWidget):
         self._sync_validation_legend()
 
     def _sync_validation_legend(self) -> None:
-        has = self.run.has("val_loss") or (self._expect_validation and not self.run.epochs)
-        for plot, key in ((self.loss_plot, "val_loss"), (self.acc_plot, "val_accuracy")):
+        """List "validation (epoch)" when the run has (or, before its first epoch, will have) validation
+        numbers, and "test (epoch)" when it has (or will have) the per-epoch test instead."""
+        before = not self.run.epochs
+        has_val = self.run.has("val_loss") or (self._expect_validation and before)
+        has_test = self.run.has("test_loss") or (not self._expect_validation and before)
+        for plot, key, has, words in ((self.loss_plot, "val_loss", has_val, "validation (epoch)"),
+                                      (self.acc_plot, "val_accuracy", has_val, "validation (epoch)"),
+                                      (self.loss_plot, "test_loss", has_test, "test (epoch)"),
+                                      (self.acc_plot, "test_accuracy", has_test, "test (epoch)")):
             curve = self.curves[key]
             listed = any(sample.item is curve for sample, _ in plot.legend.items)
             if has and not listed:
-                plot.legend.addItem(curve, "validation (epoch)")
+                plot.legend.addItem(curve, words)
             elif listed and not has:
                 plot.legend.removeItem(curve)
 
@@ -232,7 +248,7 @@ class TrainingPlots(PlotExports, PlotRanges, QWidget):
 
     def _refresh_epochs(self) -> None:
         r, epochs = self.run, np.asarray(self.run.epochs)
-        for key in ("loss", "val_loss", "accuracy", "val_accuracy"):
+        for key in EPOCH_CURVES:
             y = np.asarray(r.epoch_logs[key], dtype=float) * (100 if "accuracy" in key else 1)
             shown = epochs[np.isfinite(y)] if len(y) else epochs
             self.curves[key].setData(shown, y[np.isfinite(y)] if len(y) else y)

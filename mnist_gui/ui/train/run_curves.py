@@ -1,8 +1,8 @@
 """Kept runs drawn on the plots, each in its own colour with its name in the legends, so runs can be told
 apart and compared with the current one.
 
-Three curves per run: the smoothed batch loss, the per-epoch validation loss (the training loss for a run
-without validation) and the per-epoch validation (or training) accuracy; the run's name is in the loss
+Three curves per run: the smoothed batch loss, the per-epoch validation loss (for a run without validation its per-epoch test loss, or for an older run the
+training loss) and the matching per-epoch accuracy; the run's name is in the loss
 plot's legend (the accuracy legend would cover the rising curves). Curves are created when a run is first
 shown and afterwards only shown or hidden (up to ``KEEP_HIDDEN`` hidden runs stay ready), so ticking a run
 in the table redraws at once (benchmarks/runs_table.py). Not here: which runs are ticked (the runs table), the current run's curves and the y range (plots.py).
@@ -62,8 +62,9 @@ class RunCurves:
         pen = pg.mkPen(colour, width=1)
         epoch_pen = pg.mkPen(colour, width=1, style=Qt.DashLine)
         epochs = np.asarray(data.epochs)
-        loss_key = "val_loss" if data.has("val_loss") else "loss"
-        acc_key = "val_accuracy" if data.has("val_accuracy") else "accuracy"
+        # held-out numbers first: validation, else the per-epoch test, else the training numbers
+        loss_key = next(k for k in ("val_loss", "test_loss", "loss") if k == "loss" or data.has(k))
+        acc_key = loss_key.replace("loss", "accuracy")
         shown.items = [
             pg.PlotDataItem(data.x[: data.n], data.loss_smooth[: data.n], pen=pen),
             pg.PlotDataItem(epochs, np.asarray(data.epoch_logs[loss_key]), pen=epoch_pen),

@@ -1,5 +1,7 @@
 """The runs table of the Train tab: every kept run with its settings and outcome; tick to show it on the
-plots, star, rename (double-click the name), delete with undo, compare two, load one's settings back.
+plots, star, rename (double-click the name), delete with undo, compare two, load one's settings back. A tick is
+kept in the run's record (``shown``), so the runs ticked when the window closed are drawn again when it
+opens; Undo after a delete brings a ticked run back ticked.
 
 The panel owns the GUI thread's :class:`~mnist_gui.core.runs.RunStore` and is the only part of the tab that
 writes to it (renames, stars, deletions; the training worker records runs with a store of its own). A
@@ -15,7 +17,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QVBoxLayout, QWidget)
 
 from mnist_gui.core.run_table import COLUMN_KEYS, row_from_run
-from mnist_gui.core.runs import KEEP_UNSTARRED, RunStore
+from mnist_gui.core.runs import KEEP_UNSTARRED, MAX_RECORD_BYTES, RUN_FILE, Run, RunStore
+from mnist_gui.data.safe_json import load_json_file
 from mnist_gui.ui.train.compare import CompareDialog
 from mnist_gui.ui.train.run_curves import short
 from mnist_gui.ui.train.runs_model import ID_ROLE, SORT_ROLE, RunsModel
@@ -126,6 +129,9 @@ class RunsPanel(QWidget):
         rows = [row_from_run(r) for r in runs]
         problems = list(self.store.problems)
         self.model.set_rows(rows)
+        for row in rows:             # ticked in the record (an earlier session, or before an undone delete)
+            if row.shown and row.id not in self.model.shown:
+                self.set_shown(row.id, True, keep=False)
         self._update_info()
         self._update_buttons()
         if problems:
@@ -175,21 +181,47 @@ class RunsPanel(QWidget):
     def _has_running(self) -> bool:
         return any(self.model.get(i) and self.model.get(i).status == "running" for i in self.selected_ids())
 
-    def set_shown(self, run_id: str, shown: bool) -> None:
-        """Tick or untick a run (as a click on its Show box does)."""
+    def set_shown(self, run_id: str, shown: bool, keep: bool = True) -> None:
+        """Tick or untick a run (as a click on its Show box does); ``keep``: also in its record."""
         if self.model.get(run_id) is not None and (run_id in self.model.shown) != shown:
             self.model.set_shown(run_id, shown)
+            if keep:
+                self._keep_shown(run_id, shown)
             self.show_changed.emit(run_id, shown)
 
     def hide_all(self) -> None:
         """Untick every run without telling the plots (they were cleared already)."""
         for run_id in list(self.model.shown):
             self.model.set_shown(run_id, False)
+            self._keep_shown(run_id, False)
+
+    def _keep_shown(self, run_id: str, shown: bool) -> None:
+        """The tick into the run's record (read again first, so a rename made elsewhere is not undone). A
+        running run's record belongs to its recorder until it ends; a record that cannot be written only
+        means the tick is not remembered next time."""
+        row = self.model.get(run_id)
+        if row is None or row.status == "running" or row.shown == shown:
+            return
+        known = self.runs.get(run_id)
+        if known is None:
+            return
+        try:      # this run's record alone (store.get reads every run's; a tick must redraw at once)
+            info = load_json_file(known.folder / RUN_FILE, max_bytes=MAX_RECORD_BYTES, what="a run record")
+            if not isinstance(info, dict) or info.get("id") != run_id:
+                return
+            run = Run(known.folder, info)
+            run.info["shown"] = shown
+            self.store.save(run)
+        except (OSError, ValueError):
+            return
+        row.shown = shown
+        self.runs[run_id] = run
 
     def _edit(self, run_id: str, key: str, value) -> str | None:
         row = self.model.get(run_id)
         if key == "show":
             self.model.set_shown(run_id, bool(value))
+            self._keep_shown(run_id, bool(value))
             self.show_changed.emit(run_id, bool(value))
             return None
         if row.status == "running":     # its recorder rewrites the record when it ends
@@ -213,7 +245,7 @@ class RunsPanel(QWidget):
             return
         self.commit_deletes()                   # an earlier deletion is final once another one is made
         for run_id in ids:
-            self.set_shown(run_id, False)
+            self.set_shown(run_id, False, keep=False)     # the record keeps the tick, for Undo
             self.pending.append((run_id, self.model.get(run_id).name))
         self.model.set_rows([r for r in self.model.rows if r.id not in ids])
         names = ", ".join(repr(short(name, 30)) for _, name in self.pending[:2]) + \

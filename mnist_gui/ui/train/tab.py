@@ -1,8 +1,8 @@
 """The Training tab: set up a network, watch it learn, keep the result.
 
 It puts together the settings form (:mod:`.controls`), the live curves (:mod:`.plots`), the runs table
-(:mod:`.runs_panel`), the first-layer weights (:mod:`.weights_view`), a progress bar, a log with one line
-per epoch, and Start / Pause / Stop. A run is a :class:`~mnist_gui.ui.train.worker.TrainingRun` (a worker
+(:mod:`.runs_panel`), the first-layer weights (:mod:`.weights_view`), what happens inside the network
+(:mod:`.inside_training`), a progress bar, a log with one line per epoch, and Start / Pause / Stop. A run is a :class:`~mnist_gui.ui.train.worker.TrainingRun` (a worker
 in a QThread) that records itself in the run store; this tab only connects to its signals (the run
 store's side is kept_runs.py). When a run's thread has ended the tab emits ``run_finished(result)``,
 ``run_kept(run_id, status)`` if the run is in the store, and, if it finished with a usable network
@@ -103,7 +103,9 @@ class TrainingTab(KeptRunsMixin, QWidget):
         run.worker.batch_ended.connect(self._on_batch_ended, queued)
         run.worker.epoch_ended.connect(self._on_epoch_ended, queued)
         run.worker.weights_changed.connect(self._on_weights_changed, queued)
+        run.worker.diagnostics_reported.connect(self._on_diagnostics, queued)
         run.worker.evaluation_started.connect(self._on_evaluation_started, queued)
+        run.worker.epoch_test_started.connect(self._on_epoch_test_started, queued)
         run.worker.recording_started.connect(self._on_recording_started, queued)
         run.worker.not_learning.connect(self._on_not_learning, queued)
         run.worker.finished.connect(self._on_finished, queued)
@@ -123,6 +125,7 @@ class TrainingTab(KeptRunsMixin, QWidget):
         self.plots.begin_run(cfg.epochs * self._steps, epochs=cfg.epochs, steps=self._steps,
                              validation=cfg.n_validation > 0)
         self.runs.model.set_current(None)      # the last run now has its own colour on the plots
+        self.inside_training.begin_run()
         self._last_chunk, self._pending_weights, self._dirty, self._testing = None, None, False, False
         if cfg.architecture == "cnn":
             self._first_layer = (None, "convolution")
@@ -250,6 +253,8 @@ class TrainingTab(KeptRunsMixin, QWidget):
         if self._pending_weights is not None:
             self._show_weights(self._pending_weights)
             self._pending_weights = None
+        if self.inside_training.isVisible():   # hidden, it keeps the reports and draws them when shown
+            self.inside_training.refresh()
         if not self._dirty:
             return
         self._dirty = False
@@ -278,6 +283,15 @@ class TrainingTab(KeptRunsMixin, QWidget):
     @Slot(object)
     def _on_weights_changed(self, kernel) -> None:
         self._pending_weights = kernel
+
+    @Slot(dict)
+    def _on_diagnostics(self, report: dict) -> None:
+        self.inside_training.add(report)
+
+    @Slot(int)
+    def _on_epoch_test_started(self, epoch: int) -> None:
+        self._refresh_view()
+        self.progress.setFormat(f"Epoch {epoch} done: testing on {len(self.dataset.x_test):,} images…")
 
     @Slot(int)
     def _on_evaluation_started(self, images: int) -> None:

@@ -2,8 +2,9 @@
 
 :class:`TrainingWorker` is a ``QObject`` moved to a ``QThread`` (:class:`TrainingRun` does the wiring and
 owns both). It builds the network from a :class:`~mnist_gui.nn.presets.TrainConfig`, trains it with a
-callback that turns Keras-style hooks into Qt signals, checks that the trained network gives finite
-outputs, evaluates it on the test set (in slices, so Stop or closing the window ends it within one) and
+callback that turns Keras-style hooks into Qt signals (and, at the same rate, the engine's
+``TrainingDiagnostics`` reports), measures the test images after every epoch of a run without a validation
+split (epoch_test.py), checks that the trained network gives finite outputs, evaluates it on the test set (in slices, so Stop or closing the window ends it within one) and
 emits ``finished`` with a :class:`TrainingResult`. Every run is recorded in the run store as it goes
 (``mnist_gui.core.run_recorder``, in the worker thread, which has its own ``RunStore``) and watched by
 ``mnist_gui.core.learning_watch``; a store that refuses never stops training (``recording_started`` says
@@ -30,8 +31,9 @@ from mnist_gui.core.run_recorder import start_run
 from mnist_gui.core.run_recorder import run_status
 from mnist_gui.core.run_table import default_name
 from mnist_gui.core.runs import RunStore
-from mnist_gui.nn import TrainingControl, model_outputs_finite
+from mnist_gui.nn import TrainingControl, TrainingDiagnostics, model_outputs_finite
 from mnist_gui.nn import blas_threads as blas_limit
+from mnist_gui.ui.train.epoch_test import EpochTest
 from mnist_gui.ui.train.reporter import Reporter
 
 # One BLAS thread leaves the second core to the GUI. Measured with benchmarks/gui_training.py on the
@@ -89,25 +91,31 @@ class TrainingWorker(QObject):
     """Trains one network for one run; create it, move it to a QThread, connect ``started`` to run().
 
     ``config`` is a validated TrainConfig, ``dataset`` a :class:`mnist_gui.data.mnist.Dataset`, ``control``
-    the TrainingControl the GUI pauses and stops through. Set ``skip_evaluation`` (from any thread)
+    the TrainingControl the GUI pauses and stops through. ``test_each_epoch``: a run without a validation
+    split measures the test images after every epoch (epoch_test.py); ``diagnostics``: report the inside of
+    the network (``diagnostics_reported``). Set ``skip_evaluation`` (from any thread)
     to leave out the test-set evaluation, or end it after the current slice, e.g. when the window is
     closing; ``stop_evaluation()`` ends a test evaluation under way (a Stop that ended training does not).
     """
 
     run_started = Signal(dict)      # epochs, steps, batch_size, samples, first_units (of the first layer)
     batch_ended = Signal(dict)      # all batches since the last emission: lists x, loss, accuracy + progress
-    epoch_ended = Signal(dict)      # epoch (1-based), loss, accuracy, [val_loss, val_accuracy], seconds
+    epoch_ended = Signal(dict)      # epoch (1-based), loss, accuracy, [val_* or test_* loss, accuracy], seconds
     weights_changed = Signal(object)  # float32 (784, k) pictures of the first layer's first k units
+    diagnostics_reported = Signal(dict)  # gradient norms, weight histograms, dead ReLUs (nn/diagnostics.py)
     recording_started = Signal(dict)  # run_id (None if the store refused), problem (None if all is well)
     not_learning = Signal(str)      # the run looks hopeless: why, and what to try
     evaluation_started = Signal(int)  # the number of test images the final evaluation goes through
+    epoch_test_started = Signal(int)  # the epoch (from 1) after which the test images are being measured
     finished = Signal(object)       # TrainingResult
     failed = Signal(str)            # a message for the user
 
     def __init__(self, config, dataset, control: TrainingControl, *, max_rate: float = 25.0,
                  weight_interval: float = 0.5, weight_units: int = 16,
-                 blas_threads: int | None = DEFAULT_BLAS_THREADS, store_folder=None, record: bool = True):
+                 blas_threads: int | None = DEFAULT_BLAS_THREADS, store_folder=None, record: bool = True,
+                 test_each_epoch: bool = True, diagnostics: bool = True):
         super().__init__()
+        self.test_each_epoch, self.diagnostics = test_each_epoch, diagnostics
         self.store_folder, self.record = store_folder, record
         self.recorder = None
         self.record_problem: str | None = None
@@ -149,6 +157,13 @@ class TrainingWorker(QObject):
         watch = LearningWatch(cfg.to_dict(), len(ds.class_names), on_verdict=self.not_learning.emit)
         reporter = Reporter(self)
         callbacks = [reporter, self.control, watch] + ([self.recorder] if self.recorder is not None else [])
+        if self.diagnostics:       # at the curves' rate; each report is made of fresh arrays and floats
+            callbacks.append(TrainingDiagnostics(self.diagnostics_reported.emit, interval=1.0 / self.max_rate))
+        epoch_test = None
+        if validation is None and self.test_each_epoch and len(ds.x_test):
+            # first, so the reporter, the log and the recorder see the test numbers in the epoch's logs
+            epoch_test = EpochTest(lambda m, final: self._epoch_test(m, ds, final))
+            callbacks.insert(0, epoch_test)
         augmentation = getattr(cfg, "augmentation", "none")
         # fit distorts each batch afresh; 'none' passes nothing, so fit keeps its plain path
         extra = {"augmentation": augmentation} if augmentation != "none" else {}
@@ -163,7 +178,14 @@ class TrainingWorker(QObject):
             # fit's own verdict after a divergence, and the engine's check of the weights as they are now
             result.usable = (getattr(history, "weights_ok", True)
                              and model_outputs_finite(model, x_train[:FINITE_CHECK_IMAGES]))
-            if result.usable and not self.skip_evaluation and len(ds.x_test):
+            last = epoch_test.last if epoch_test is not None else None
+            tested = result.stop_reason != "diverged" and epoch_test is not None and (
+                epoch_test.final_stopped or (last is not None and last[0] == result.epochs_completed))
+            if tested:     # the weights have not changed since the last epoch's test: that was the final test
+                result.test_stopped = epoch_test.final_stopped
+                if result.usable and not epoch_test.final_stopped:
+                    result.test_loss, result.test_accuracy = last[1], last[2]
+            elif result.usable and not self.skip_evaluation and len(ds.x_test):
                 self._evaluate(model, ds, result)
         result.seconds = time.perf_counter() - started - reporter.paused_seconds
         model.metadata["dataset"] = getattr(ds, "name", "MNIST")
@@ -194,14 +216,29 @@ class TrainingWorker(QObject):
                         result.model if keep else None)
         result.run_id, result.kept_problem = recorder.run.id, recorder.problem
 
-    def _evaluate(self, model, ds, result: TrainingResult) -> None:
+    def _epoch_test(self, model, ds, final: bool) -> tuple[float, float] | None:
+        """The test images after an epoch (EpochTest); a ``final`` one is the run's final test."""
+        if final:
+            return self._final_scores(model, ds)
+        if self.skip_evaluation or self.control.stop_requested:
+            return None
+        self.epoch_test_started.emit(model.epochs_trained)
+        return evaluate_in_slices(model, ds.x_test, ds.y_test,
+                                  lambda: self.skip_evaluation or self.control.stop_requested)
+
+    def _final_scores(self, model, ds) -> tuple[float, float] | None:
+        if self.skip_evaluation:
+            return None
         self.evaluating = True
         self.evaluation_started.emit(len(ds.x_test))
         try:
-            scores = evaluate_in_slices(model, ds.x_test, ds.y_test,
-                                        lambda: self.skip_evaluation or self._evaluation_stopped)
+            return evaluate_in_slices(model, ds.x_test, ds.y_test,
+                                      lambda: self.skip_evaluation or self._evaluation_stopped)
         finally:
             self.evaluating = False
+
+    def _evaluate(self, model, ds, result: TrainingResult) -> None:
+        scores = self._final_scores(model, ds)
         if scores is None:
             result.test_stopped = True
         else:

@@ -1,0 +1,163 @@
+"""The Train tab's "Inside training" view: per-layer gradient sizes and the share of dead ReLUs over the run,
+and the chosen layer's weight histogram now and at the start, each plot with a caption in plain words.
+
+The numbers come from the engine's ``TrainingDiagnostics`` callback through the worker (a report about ten
+times a second, copies only); ``add`` keeps them (``mnist_gui.core.train_diagnostics.DiagnosticsHistory``)
+and ``refresh`` draws, which the tab calls at its redraw rate and only while the view is on screen. Curves are
+created once per run and afterwards only get ``setData``. Not here: computing the numbers (the engine).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from mnist_gui.core.train_diagnostics import CAPTIONS, EXPLANATIONS, DiagnosticsHistory
+from mnist_gui.ui.theme import plot_colors
+
+LAYER_COLOURS = ((31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189), (140, 86, 75),
+                 (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207))
+
+
+class InsideTrainingView(QWidget):
+    """Three small plots with captions; ``begin_run()``, then ``add(report)`` per report and ``refresh()``."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.history = DiagnosticsHistory()
+        self._dirty = False
+        self.summary = QLabel(self.history.summary(), wordWrap=True)
+        self.layer_choice = QComboBox()
+        self.layer_choice.setToolTip("The layer whose weights the histogram shows")
+        self.layer_choice.currentIndexChanged.connect(lambda _i: self._draw_histogram())
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.grad_plot = self.graphics.addPlot(row=0, col=0, title="Gradient size")
+        self.dead_plot = self.graphics.addPlot(row=0, col=1, title="Dead ReLUs")
+        self.hist_plot = self.graphics.addPlot(row=0, col=2, title="Weights")
+        self.grad_plot.setLogMode(y=True)
+        self.grad_plot.addLegend(offset=(-5, 5), labelTextSize="7pt")
+        for plot, bottom, left in ((self.grad_plot, "epoch", "gradient norm"), (self.dead_plot, "epoch", "% dead"),
+                                   (self.hist_plot, "weight value", "weights")):
+            plot.setLabel("bottom", bottom)
+            plot.setLabel("left", left)
+            plot.setMenuEnabled(False)
+            for side in ("left", "bottom"):
+                plot.getAxis(side).enableAutoSIPrefix(False)
+        for plot, key in ((self.grad_plot, "grad"), (self.dead_plot, "dead"), (self.hist_plot, "hist")):
+            plot.setToolTip(EXPLANATIONS[key])
+        self.dead_plot.setYRange(0, 100, padding=0.02)
+        self.dead_plot.enableAutoRange(y=False)
+        self.captions = {key: QLabel(text, wordWrap=True, toolTip=EXPLANATIONS[key]) for key, text in CAPTIONS.items()}
+        self.grad_curves: list[pg.PlotDataItem] = []
+        self.dead_curves: list[pg.PlotDataItem] = []
+        self.hist_now = self.hist_plot.plot(stepMode="center")
+        self.hist_start = self.hist_plot.plot(stepMode="center")
+
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(QLabel("Histogram of:"))
+        top.addWidget(self.layer_choice)
+        captions = QGridLayout()
+        for col, key in enumerate(("grad", "dead", "hist")):
+            self.captions[key].setAlignment(Qt.AlignTop | Qt.AlignLeft)
+            captions.addWidget(self.captions[key], 0, col)
+            captions.setColumnStretch(col, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.graphics, 1)
+        layout.addLayout(captions)
+        self._apply_colors()
+
+    def _apply_colors(self) -> None:
+        c = plot_colors(self.palette())
+        self.graphics.setBackground(c.background)
+        for plot in (self.grad_plot, self.dead_plot, self.hist_plot):
+            for side in ("left", "bottom"):
+                plot.getAxis(side).setPen(c.foreground)
+                plot.getAxis(side).setTextPen(c.foreground)
+            plot.titleLabel.setText(plot.titleLabel.text, color=c.foreground, size="9pt")
+        self.hist_now.setPen(pg.mkPen(c.train, width=1))
+        self.hist_start.setPen(pg.mkPen(c.foreground, width=1, style=Qt.DashLine))
+
+    def begin_run(self) -> None:
+        """Forget the last run's numbers (its curves go too; the next report makes new ones)."""
+        self.history = DiagnosticsHistory()
+        for curve in self.grad_curves:
+            self.grad_plot.removeItem(curve)
+        for curve in self.dead_curves:
+            self.dead_plot.removeItem(curve)
+        self.grad_curves, self.dead_curves = [], []
+        self.grad_plot.legend.clear()
+        self.layer_choice.blockSignals(True)
+        self.layer_choice.clear()
+        self.layer_choice.blockSignals(False)
+        self.hist_now.setData([], [])
+        self.hist_start.setData([], [])
+        self.summary.setText(self.history.summary())
+        self._dirty = False
+
+    def add(self, report: dict) -> None:
+        """Keep one engine report; drawing waits for ``refresh``."""
+        first = not self.history.labels
+        self.history.add(report)
+        if first and self.history.labels:
+            self._make_curves()
+        self._dirty = True
+
+    def _make_curves(self) -> None:
+        h = self.history
+        for j, label in enumerate(h.labels):
+            pen = pg.mkPen(LAYER_COLOURS[j % len(LAYER_COLOURS)], width=1)
+            self.grad_curves.append(self.grad_plot.plot(pen=pen, name=label))
+            dead = self.dead_plot.plot(pen=pen)
+            self.dead_curves.append(dead)
+        self.layer_choice.blockSignals(True)
+        self.layer_choice.addItems(h.labels)
+        self.layer_choice.blockSignals(False)
+
+    def refresh(self, force: bool = False) -> None:
+        """Draw what came since the last refresh (``force``: even if nothing did)."""
+        if not (self._dirty or force):
+            return
+        self._dirty = False
+        h, n = self.history, self.history.n
+        for j, curve in enumerate(self.grad_curves):
+            g = h.grad[:n, j]
+            ok = np.isfinite(g) & (g > 0)            # the start has no gradient; log axes take no zeros
+            curve.setData(h.x[:n][ok], g[ok])
+        self._grad_ticks()
+        for j, curve in enumerate(self.dead_curves):
+            d = h.dead[:n, j]
+            ok = np.isfinite(d)
+            curve.setData(h.x[:n][ok], 100 * d[ok])
+        self._draw_histogram()
+        self.summary.setText(h.summary())
+
+    def _grad_ticks(self) -> None:
+        """Labels at 1, 2 and 5 times the powers of ten the gradients span (pyqtgraph's own log ticks label
+        every minor tick, which overlap on a plot this short)."""
+        g = self.history.grad[: self.history.n]
+        g = g[np.isfinite(g) & (g > 0)]
+        if not g.size:
+            return
+        low, high = int(np.floor(np.log10(g.min()))), int(np.ceil(np.log10(g.max())))
+        steps = (1, 2, 5) if high - low <= 2 else (1,)
+        ticks = [(np.log10(m * 10.0 ** k), f"{m * 10.0 ** k:g}") for k in range(low, high + 1) for m in steps]
+        self.grad_plot.getAxis("left").setTicks([ticks, []])
+
+    def _draw_histogram(self) -> None:
+        j = self.layer_choice.currentIndex()
+        h = self.history
+        if not 0 <= j < len(h.latest):
+            return
+        counts, edges = h.latest[j]
+        self.hist_now.setData(edges, counts)
+        start_counts, start_edges = h.start[j]
+        self.hist_start.setData(start_edges, start_counts)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.refresh(force=True)        # reports kept while hidden are drawn now
