@@ -9,10 +9,9 @@ then grouped into digits the way people write them:
   broken 7. Two pieces are merged when they overlap horizontally by at least ``MERGE_OVERLAP`` of the
   narrower one's width and are not more than a digit's height apart;
 * a piece much wider than tall (``SPLIT_ASPECT``) may be digits that touch: it is also cut into 2, 3, ...
-  parts by straight cuts at the columns where its ink is thinnest (the local minima of its vertical
-  profile, and the thinnest column near where equal-width digits would meet), each part between
-  ``NARROWEST`` and ``WIDEST`` times the height, and the reader (``core.reading``) keeps whichever way
-  the network finds likelier, whole or cut (a wide 2 is as wide as two touching 1s).
+  parts, at the columns with the least ink near where equal-width digits would meet, and the reader
+  (``core.reading``) keeps whichever way the network finds likelier, whole or cut (a wide 2 is as wide
+  as two touching 1s).
 
 Each digit comes back as its box and its own ink (only its pieces, so a neighbour reaching into the box
 is left out) with a black margin, ready for ``to_mnist``. A picture with more than ``MAX_DIGITS`` digits
@@ -36,12 +35,8 @@ FRAGMENT = 0.15  # a group with less than this fraction of the largest group's a
 FLAT = 0.5  # a group less tall than this fraction of a typical digit is a bar, and joins the same way
 NEAR = 0.3  # ... and joins the nearest digit if it is within this fraction of that digit's height
 SPLIT_ASPECT = 1.25  # a digit wider than this times its height is touching digits
-NARROWEST = 0.3  # the narrowest a part cut from touching digits may be, times its height (a 1 is narrow)
-WIDEST = 1.3  # the widest a part cut from touching digits may be, times its height
+NARROWEST = 0.35  # the narrowest a digit is cut to, times its height (a 1 is narrow)
 MOST_PARTS = 5  # a piece is tried as at most this many touching digits
-CANDIDATES = 4  # columns where the ink is thinnest, tried as cuts between touching digits
-MAX_WAYS = 24  # ways to cut one piece at most ...
-MAX_PARTS = 12  # ... and parts of them shown to the network: the pad answers within a frame
 MAX_PIECES = 500
 MAX_DIGITS = 40
 MARGIN = 2  # black pixels around each digit's ink, so its border is paper for to_mnist
@@ -242,55 +237,15 @@ def _cut(ink: np.ndarray, label_image: np.ndarray, pieces: np.ndarray, members: 
     height = max(h, typical)
     if digit is None or w <= SPLIT_ASPECT * height:
         return digit
-    ways = _ways(region, own.sum(axis=0), x0, y0, height)
-    return DigitInk(digit.box, digit.ink, ways) if ways else digit
-
-
-def _ways(region: np.ndarray, column_ink: np.ndarray, x0: int, y0: int, height: float) -> tuple:
-    """The ways to cut a wide group into 2 .. MOST_PARTS touching digits, each a tuple of DigitInk left to
-    right: straight cuts at the columns where the ink is thinnest (local minima of its vertical profile,
-    and the thinnest column near where equal-width digits would meet) and thinner than the piece's median
-    column, every part between ``NARROWEST``
-    and ``WIDEST`` times the height. Parts shared by several ways are one object, so the reader shows
-    each to the network once."""
-    w = len(column_ink)
-    lo, hi = NARROWEST * height, WIDEST * height
-    candidates = set()
-    for n in range(2, MOST_PARTS + 1):
-        candidates.update(_valley(column_ink, k * w / n, w / n) for k in range(1, n))
-    candidates.update(_minima(column_ink, int(lo))[:CANDIDATES])
-    # a cut goes through a waist, thinner than the piece's usual column: a frame's long sides have none
-    usual = float(np.median(column_ink[column_ink > 0]))
-    columns = sorted(c for c in candidates if lo <= c <= w - lo and column_ink[c] < usual)
-    parts: dict = {}
-
-    def part(left: int, right: int):
-        if (left, right) not in parts:
-            parts[left, right] = _tight(region[:, left:right], x0 + left, y0)
-        return parts[left, right]
-
-    ways, paths = [], [(0,)]
-    while paths and len(ways) < MAX_WAYS and len(parts) < MAX_PARTS:
-        path = paths.pop()
-        for c in [c for c in columns if lo <= c - path[-1] <= hi] + ([w] if lo <= w - path[-1] <= hi else []):
-            new = path + (c,)
-            if c == w:
-                if len(new) > 2:
-                    pieces = tuple(part(a, b) for a, b in zip(new[:-1], new[1:]))
-                    if all(p is not None for p in pieces):
-                        ways.append(pieces)
-            elif len(new) <= MOST_PARTS:
-                paths.append(new)
-    return tuple(ways)
-
-
-def _minima(column_ink: np.ndarray, reach: int) -> list[int]:
-    """The columns whose ink is the least within ``reach`` columns either side, thinnest first."""
-    reach = max(reach // 2, 1)
-    p = np.pad(column_ink.astype(np.float64), reach, mode="constant", constant_values=np.inf)
-    low = np.min([p[i:i + len(column_ink)] for i in range(2 * reach + 1)], axis=0)
-    found = np.flatnonzero(column_ink <= low)
-    return [int(c) for c in found[np.argsort(column_ink[found], kind="stable")]]
+    column_ink = own.sum(axis=0)
+    ways = []
+    for n in range(2, min(MOST_PARTS, int(w / (NARROWEST * height))) + 1):
+        cuts = [0] + [_valley(column_ink, k * w / n, w / n) for k in range(1, n)] + [w]
+        parts = [_tight(region[:, left:right], x0 + left, y0) for left, right in zip(cuts[:-1], cuts[1:])]
+        parts = tuple(p for p in parts if p is not None)
+        if len(parts) == n:
+            ways.append(parts)
+    return DigitInk(digit.box, digit.ink, tuple(ways)) if ways else digit
 
 
 def _tight(region: np.ndarray, x0: int, y0: int) -> DigitInk | None:

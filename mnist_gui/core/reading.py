@@ -94,9 +94,8 @@ def read_ink(model, ink: np.ndarray, with_steps: bool = False) -> Reading:
 
 
 def _choose(digit, known: dict) -> tuple:
-    """A digit, or the way of cutting it into touching digits that the network finds likeliest: the
-    geometric mean of the parts' confidences against the whole's (a product would favour fewer parts
-    whatever the network says); without a network to ask, the digit whole."""
+    """A digit, or the way of cutting it into touching digits that the network finds likeliest (the product
+    of the parts' confidences against the whole's); without a network to ask, the digit whole."""
     ways = [way for way in digit.cuts if all(id(p) in known for p in way)]
     whole = (digit,) if id(digit) in known else ()
     if not ways:
@@ -104,9 +103,8 @@ def _choose(digit, known: dict) -> tuple:
     if known[id(ways[0][0])][1].probabilities is None:
         return whole or ways[0]
     options = ([whole] if whole else []) + ways
-    score = [np.mean([np.log(max(float(known[id(p)][1].probabilities.max()), 1e-6)) for p in way])
-             for way in options]
-    return options[int(np.argmax(score))]
+    likelihood = [np.prod([float(known[id(p)][1].probabilities.max()) for p in way]) for way in options]
+    return options[int(np.argmax(likelihood))]
 
 
 def read_picture(model, picture, size: tuple[int, int] | None = None, with_steps: bool = False) -> Reading:

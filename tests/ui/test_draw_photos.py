@@ -223,3 +223,16 @@ def test_the_draw_tab_and_predict_agree_on_the_same_files(dataset, model, tmp_pa
         tab.update_prediction()
         agree += tab.reading().text() == answer["text"]
     assert agree >= 11, f"{agree} of 12 read the same in the tab and from the command line"
+
+
+def test_a_twelve_megapixel_photo_of_a_number_is_read_from_a_small_decode(dataset, model):
+    rng = np.random.default_rng(5)
+    ids = [int(np.flatnonzero(dataset.y_test == d)[0]) for d in (2, 0, 7, 4)]
+    ink = photo_set.number_ink([dataset.x_test[i] for i in ids], rng)
+    pixels, size = decode_bytes(jpeg_bytes(photo_set.photo(ink, rng, size=(3024, 4032)), 85))
+    assert size == (4032, 3024), "the photo's own size is reported"
+    assert max(pixels.shape[:2]) <= 400, "a phone photo is decoded small: most of its time is the decode"
+    reading = read_picture(model, pixels, size)
+    assert reading.text() == "2074"
+    assert all(d.box[0] + d.box[2] <= 4032 and d.box[1] + d.box[3] <= 3024 for d in reading.digits)
+    assert max(d.box[3] for d in reading.digits) > 300, "boxes are in the photo's pixels"
