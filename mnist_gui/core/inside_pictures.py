@@ -13,6 +13,8 @@ import math
 
 import numpy as np
 
+from mnist_gui.data.preprocess import resample_weights
+
 GAP_GREY = 60
 # (position on 0..1, r, g, b): the positive ramp; the negative one is the same with red and blue swapped
 _RAMP = np.array([(0.0, 0, 0, 0), (0.35, 150, 20, 20), (0.7, 240, 140, 20), (1.0, 255, 250, 200)], np.float32)
@@ -93,24 +95,4 @@ def as_grid(vector: np.ndarray) -> np.ndarray:
 def resample(image: np.ndarray, shape: tuple) -> np.ndarray:
     """A 2-D image brought to ``shape`` (height, width): area averaging down, bilinear up, float32."""
     img = np.asarray(image, np.float32)
-    return _weights(img.shape[0], shape[0]) @ img @ _weights(img.shape[1], shape[1]).T
-
-
-def _weights(n: int, m: int) -> np.ndarray:
-    """(m, n) matrix resampling a length-n signal to length m."""
-    if m == n:
-        return np.eye(n, dtype=np.float32)
-    if m < n:
-        s = n / m
-        edges = np.arange(m + 1) * s
-        j = np.arange(n)
-        overlap = np.minimum(edges[1:, None], j + 1) - np.maximum(edges[:-1, None], j)
-        return (np.clip(overlap, 0, None) / s).astype(np.float32)
-    src = np.clip((np.arange(m) + 0.5) * (n / m) - 0.5, 0, n - 1)
-    i0 = np.floor(src).astype(int)
-    i1 = np.minimum(i0 + 1, n - 1)
-    frac = (src - i0).astype(np.float32)
-    w = np.zeros((m, n), np.float32)
-    np.add.at(w, (np.arange(m), i0), 1 - frac)
-    np.add.at(w, (np.arange(m), i1), frac)
-    return w
+    return resample_weights(img.shape[0], shape[0]) @ img @ resample_weights(img.shape[1], shape[1]).T

@@ -35,6 +35,7 @@ import numpy as np
 
 from mnist_gui.core.lines import without_faint_lines
 from mnist_gui.data.gray import LUMA, on_white
+from mnist_gui.data.preprocess import to_unit
 
 NOISE_FLOOR = 4.0  # ink weaker than this many noise sigmas is paper grain
 MIN_CONTRAST = 0.05  # a picture whose ink stands out less than this (0..1 scale) is blank
@@ -84,27 +85,10 @@ def unit_colour(picture) -> np.ndarray:
         for c in range(a.shape[2]):
             np.multiply(a[..., c], np.float32(1 / 255), out=planes[c], dtype=np.float32)
     else:
-        planes = _to_unit(np.moveaxis(a, 2, 0))
+        planes = to_unit(np.moveaxis(a, 2, 0))
     if planes.shape[0] in (2, 4):
         planes = on_white(planes[:-1], planes[-1][None])
     return np.ascontiguousarray(planes, dtype=np.float32)
-
-
-def _to_unit(a: np.ndarray) -> np.ndarray:
-    if a.dtype == np.uint8:
-        return a.astype(np.float32) * np.float32(1 / 255)
-    if a.dtype == np.bool_:
-        return a.astype(np.float32)
-    if np.issubdtype(a.dtype, np.integer):
-        return np.clip(a.astype(np.float32) / np.float32(np.iinfo(a.dtype).max), 0, 1)
-    if not np.issubdtype(a.dtype, np.floating):
-        raise ValueError(f"expected a numeric picture, got dtype {a.dtype}")
-    a = a.astype(np.float32)
-    if not np.isfinite(a).all():
-        raise ValueError("the picture contains NaN or infinity")
-    if a.size and float(a.max()) > 1.0:  # floats above 1 are 0-255 samples, as to_mnist reads them
-        a *= np.float32(1 / 255)
-    return np.clip(a, 0, 1, out=a)
 
 
 def _luma(colour: np.ndarray) -> np.ndarray:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from mnist_gui.core.inference import classify_batch
-from mnist_gui.data.preprocess import INK_THRESHOLD, as_gray, extract_ink
+from mnist_gui.data.preprocess import INK_THRESHOLD, as_gray, extract_ink, resample_weights
 
 PATCH = 4
 STRIDE = 2
@@ -73,21 +73,9 @@ def heat_on_ink(heat: np.ndarray, x: np.ndarray, ink: np.ndarray):
     y0, x0, h, w = rows[0], cols[0], rows[-1] + 1 - rows[0], cols[-1] + 1 - cols[0]
     (top, left), (bottom, right) = placed.min(axis=0), placed.max(axis=0) + 1
     small = np.asarray(heat, np.float32)[top:bottom, left:right]  # the input's inked rectangle
-    big = _bilinear(small.shape[0], h) @ small @ _bilinear(small.shape[1], w).T  # (h, w)
+    big = resample_weights(small.shape[0], h) @ small @ resample_weights(small.shape[1], w).T  # (h, w)
     big *= gray[y0:y0 + h, x0:x0 + w]
     peak = float(np.abs(big).max())
     if peak > 0:
         big /= peak
     return big.astype(np.float32), (int(x0), int(y0), int(w), int(h))
-
-
-def _bilinear(n: int, m: int) -> np.ndarray:
-    """(m, n) matrix sampling a length-n signal at m points, pixel centres aligned (bilinear)."""
-    src = np.clip((np.arange(m) + 0.5) * (n / m) - 0.5, 0, n - 1)
-    i0 = np.floor(src).astype(int)
-    i1 = np.minimum(i0 + 1, n - 1)
-    frac = (src - i0).astype(np.float32)
-    w = np.zeros((m, n), np.float32)
-    w[np.arange(m), i0] += 1 - frac
-    w[np.arange(m), i1] += frac
-    return w

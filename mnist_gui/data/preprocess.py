@@ -33,7 +33,7 @@ import numpy as np
 from mnist_gui.data.gray import channels_to_gray
 from mnist_gui.data.images import load_image
 
-__all__ = ["to_mnist", "as_gray", "extract_ink", "load_image", "FIELD", "BOX", "INK_THRESHOLD"]
+__all__ = ["to_mnist", "as_gray", "extract_ink", "to_unit", "resample_weights", "load_image", "FIELD", "BOX", "INK_THRESHOLD"]
 
 FIELD = 28  # side of the output image
 BOX = 20  # side of the square the ink is scaled to fit
@@ -74,17 +74,18 @@ def as_gray(image) -> np.ndarray:
     """Any picture array (see ``to_mnist``) -> float32 (H, W) gray in [0, 1], colour and alpha resolved."""
     a = np.asarray(image)
     if a.ndim == 3 and a.shape[2] in (1, 2, 3, 4):
-        a = channels_to_gray(_to_unit(a))
+        a = channels_to_gray(to_unit(a))
     elif a.ndim == 2:
-        a = _to_unit(a)
+        a = to_unit(a)
     else:
         raise ValueError(f"to_mnist expects a 2-D grayscale image or (H, W, 3|4) colour image, "
                          f"got shape {a.shape}")
     return a
 
 
-def _to_unit(a: np.ndarray) -> np.ndarray:
-    """Any dtype -> float32 in [0, 1]."""
+def to_unit(a: np.ndarray) -> np.ndarray:
+    """Any dtype -> float32 in [0, 1] (the one rule: uint8 over 255, other integers over their range, floats
+    above 1 read as 0-255 samples)."""
     if a.dtype == np.uint8:
         return a.astype(np.float32) * np.float32(1 / 255)
     if a.dtype == np.bool_:
@@ -148,7 +149,7 @@ def _resize(img: np.ndarray) -> np.ndarray:
     h, w = img.shape
     scale = BOX / max(h, w)
     out_h, out_w = max(1, round(h * scale)), max(1, round(w * scale))
-    out = _weights(h, out_h) @ img @ _weights(w, out_w).T  # (out_h, h) @ (h, w) @ (w, out_w)
+    out = resample_weights(h, out_h) @ img @ resample_weights(w, out_w).T  # (out_h, h) @ (h, w) @ (w, out_w)
     peak = out.max()
     if peak > 0:
         out *= np.float32(1 / peak)
@@ -156,7 +157,7 @@ def _resize(img: np.ndarray) -> np.ndarray:
 
 
 @functools.lru_cache(maxsize=256)
-def _weights(n: int, m: int) -> np.ndarray:
+def resample_weights(n: int, m: int) -> np.ndarray:
     """(m, n) matrix resampling a length-n signal to length m: area averaging down, bilinear up."""
     if m == n:
         w = np.eye(n, dtype=np.float32)
