@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
 
-import mnist_gui.ui.train.reporter as reporter_module
+import mnist_gui.core.training_reporter as reporter_module
 from mnist_gui.core import training_text
 from mnist_gui.core.runs import RunStore
 from mnist_gui.ui.train.plots import NO_VALIDATION, TrainingPlots
-from mnist_gui.ui.train.reporter import Reporter
+from mnist_gui.core.training_reporter import Reporter
 from mnist_gui.ui.train.tab import TrainingTab
 
 from tests.ui.test_runs_table import kept_run, make_tab, tick

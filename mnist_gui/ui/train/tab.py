@@ -24,7 +24,7 @@ from mnist_gui.core.runs import RunStore
 from mnist_gui.ui.train.controls import summary_line
 from mnist_gui.ui.train.kept_runs import KeptRunsMixin
 from mnist_gui.ui.train.layout import setup_ui
-from mnist_gui.ui.train.reporter import first_kernel, first_kernel_columns
+from mnist_gui.core.training_reporter import first_kernel, first_kernel_columns
 from mnist_gui.ui.train.worker import DEFAULT_BLAS_THREADS, TrainingResult, TrainingRun
 
 WEIGHT_UNITS = 16

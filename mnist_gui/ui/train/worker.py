@@ -4,7 +4,7 @@
 owns both). It builds the network from a :class:`~mnist_gui.nn.presets.TrainConfig`, trains it with a
 callback that turns Keras-style hooks into Qt signals (and, at the same rate, the engine's
 ``TrainingDiagnostics`` reports), measures the test images after every epoch of a run without a validation
-split (epoch_test.py), checks that the trained network gives finite outputs, evaluates it on the test set (in slices, so Stop or closing the window ends it within one) and
+split (``mnist_gui.core.epoch_test``), checks that the trained network gives finite outputs, evaluates it on the test set (in slices, so Stop or closing the window ends it within one) and
 emits ``finished`` with a :class:`TrainingResult`. Every run is recorded in the run store as it goes
 (``mnist_gui.core.run_recorder``, in the worker thread, which has its own ``RunStore``) and watched by
 ``mnist_gui.core.learning_watch``; a store that refuses never stops training (``recording_started`` says
@@ -12,7 +12,7 @@ why it is not kept). What crosses the thread boundary is always a copy: plain
 floats in dicts, and ``kernel[:, :k].copy()`` for the weight pictures.
 
 Signals are throttled by time, not by batch count, so a batch size of 1 does not flood the GUI's event
-loop (reporter.py: per-batch values go together at most ``max_rate`` times a second, every epoch end at
+loop (``mnist_gui.core.training_reporter``: per-batch values go together at most ``max_rate`` times a second, every epoch end at
 once). Pause and stop are flags on a :class:`~mnist_gui.nn.TrainingControl`
 (thread-safe, checked between batches), never slots on the worker, which could not run while ``fit``
 loops.
@@ -33,8 +33,8 @@ from mnist_gui.core.run_table import default_name
 from mnist_gui.core.runs import RunStore
 from mnist_gui.nn import TrainingControl, TrainingDiagnostics, model_outputs_finite
 from mnist_gui.nn import blas_threads as blas_limit
-from mnist_gui.ui.train.epoch_test import EpochTest
-from mnist_gui.ui.train.reporter import Reporter
+from mnist_gui.core.epoch_test import EpochTest
+from mnist_gui.core.training_reporter import Reporter
 
 # One BLAS thread leaves the second core to the GUI. Measured with benchmarks/gui_training.py on the
 # 2-core development machine (shared, load average 2.5-3): tutorial network, epoch in the window vs
@@ -92,7 +92,7 @@ class TrainingWorker(QObject):
 
     ``config`` is a validated TrainConfig, ``dataset`` a :class:`mnist_gui.data.mnist.Dataset`, ``control``
     the TrainingControl the GUI pauses and stops through. ``test_each_epoch``: a run without a validation
-    split measures the test images after every epoch (epoch_test.py); ``diagnostics``: report the inside of
+    split measures the test images after every epoch (``core.epoch_test``); ``diagnostics``: report the inside of
     the network (``diagnostics_reported``). Set ``skip_evaluation`` (from any thread)
     to leave out the test-set evaluation, or end it after the current slice, e.g. when the window is
     closing; ``stop_evaluation()`` ends a test evaluation under way (a Stop that ended training does not).
