@@ -5,6 +5,7 @@ orientation, size checked from the header, big photos decoded small, SVG refused
 command line read the same file the same way. Image data on the clipboard or in a drop is already
 decoded by Qt and only brought to the same working size. Which part is paper and which is ink is then
 decided once, for the window and the command line alike, by ``mnist_gui.core.pictures.picture_to_ink``.
+``PictureInput`` is the tab's side: File > Open, paste, drag and drop.
 
 Not here: decoding (``mnist_gui.ui.decode``), the paper and the digits (``mnist_gui.core``).
 """
@@ -15,7 +16,8 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QMimeData
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QFileDialog
 
 from mnist_gui.ui.decode import decode_file, qimage_pixels
 
@@ -43,3 +45,50 @@ def picture_from_mime(mime: QMimeData) -> np.ndarray | None:
 
 def mime_has_picture(mime: QMimeData) -> bool:
     return mime.hasImage() or any(url.isLocalFile() for url in (mime.urls() if mime.hasUrls() else []))
+
+
+CROP_HINT = "Drag a rectangle on it to choose what is read (a click reads it all); turn Crop off to draw on it."
+IMAGE_FILTER = "Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.pbm *.ppm *.tif *.tiff *.webp);;All files (*)"
+
+
+class PictureInput:
+    """The Draw tab's doors for pictures: File > Open, paste, drag and drop. A mixin of ``DrawTab``, which
+    has ``_show_picture(picture, message)`` and ``_say(text, error)``; what it shows is said there."""
+
+    def open_file(self, path) -> bool:
+        """Show the picture in ``path``; on failure say why and leave the canvas unchanged."""
+        try:
+            picture = read_picture(path)
+        except ValueError as exc:
+            self._say(f"Could not open it: {exc}. The canvas is unchanged.", error=True)
+            return False
+        self._show_picture(picture, f"Showing {Path(path).name}. {CROP_HINT} Undo brings back what was there.")
+        return True
+
+    def paste(self) -> bool:
+        return self._take_mime(QGuiApplication.clipboard().mimeData(), "The clipboard holds no picture.")
+
+    def dragEnterEvent(self, event) -> None:
+        if mime_has_picture(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        if self._take_mime(event.mimeData(), "That was not a picture."):
+            event.acceptProposedAction()
+
+    def _take_mime(self, mime, nothing: str) -> bool:
+        try:
+            picture = picture_from_mime(mime) if mime is not None else None
+        except ValueError as exc:
+            self._say(f"Could not open it: {exc}. The canvas is unchanged.", error=True)
+            return False
+        if picture is None:
+            self._say(nothing, error=True)
+            return False
+        self._show_picture(picture, f"Showing the picture. {CROP_HINT} Undo brings back what was there.")
+        return True
+
+    def _on_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a picture of a digit", "", IMAGE_FILTER)
+        if path:
+            self.open_file(path)

@@ -23,14 +23,14 @@ from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mnist_gui.ui.draw.ink_canvas import CANVAS, InkCanvas
-from mnist_gui.ui.draw.pad_overlay import Overlay
+from mnist_gui.ui.draw.pad_overlay import Overlay, PadDecorations
 
 DEFAULT_WIDTH = 20.0  # in canvas units: strokes about 2 MNIST pixels wide on a digit drawn full height
 MIN_WIDTH, MAX_WIDTH = 4.0, 60.0
 __all__ = ["DrawingPad", "CANVAS", "DEFAULT_WIDTH", "MIN_WIDTH", "MAX_WIDTH"]
 
 
-class DrawingPad(QWidget):
+class DrawingPad(PadDecorations, QWidget):
     """A square canvas; ``image()`` gives the drawing as a float32 array in [0, 1] with bright ink."""
 
     changed = Signal()  # the picture changed (emitted for every stroke segment: throttle downstream)
@@ -121,57 +121,6 @@ class DrawingPad(QWidget):
 
     def picture_rect(self) -> QRectF | None:
         return self._canvas.picture_rect()
-
-    # ---- crop and marks ----
-
-    def set_crop_mode(self, on: bool) -> None:
-        """While on (and over a picture), dragging chooses what is read instead of drawing."""
-        self._crop_mode = bool(on)
-
-    def crop_mode(self) -> bool:
-        return self._crop_mode and self.has_picture()
-
-    def crop(self) -> QRectF | None:
-        """The part of the canvas to read, in canvas units (0-280), or None for all of it."""
-        crop = self._overlay.crop
-        return None if crop is None else QRectF(crop)
-
-    def set_crop(self, rect: QRectF | None) -> None:
-        """Read only ``rect`` (canvas units) of an opened picture; None, or no picture, reads everything."""
-        self._set_crop(rect if self.has_picture() else None)
-
-    def _set_crop(self, rect: QRectF | None, notify: bool = True) -> None:
-        if self._overlay.set_crop(rect):
-            self.update()
-            if notify:
-                self.crop_changed.emit()
-
-    def set_marks(self, marks) -> None:
-        """Box each of ``marks``, (canvas QRectF, label) pairs, over the drawing ([] for none)."""
-        area = self._overlay.set_marks(marks, self._square())
-        if not area.isEmpty():
-            self.update(area.toAlignedRect())
-
-    def marks(self) -> list[tuple[QRectF, str]]:
-        return list(self._overlay.marks)
-
-    def set_heat(self, heat: np.ndarray | None, rect: QRectF | None = None) -> None:
-        """Colour ``rect`` (canvas units) by ``heat`` ((h, w) in [-1, 1], see ``core.saliency``); None
-        removes the colours (no repaint when there were none, so a stroke pays nothing for it)."""
-        old = self._overlay.heat
-        if self._overlay.set_heat(heat, rect):
-            for shown in (old, self._overlay.heat):  # only where the colours were and are
-                if shown is not None:
-                    self.update(self._canvas_to_widget_rect(shown[1]))
-
-    def heat(self) -> tuple[np.ndarray, QRectF] | None:
-        """(The colours shown, RGBA (h, w, 4) uint8, and their canvas rectangle), or None."""
-        if self._overlay.heat is None:
-            return None
-        image, rect = self._overlay.heat
-        image = image.convertToFormat(image.Format.Format_RGBA8888)
-        rgba = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
-        return rgba[:, :4 * image.width()].reshape(image.height(), image.width(), 4).copy(), QRectF(rect)
 
     def is_blank(self) -> bool:
         return self._canvas.is_blank()

@@ -5,6 +5,10 @@ the occlusion map of the digit shown ("which pixels mattered"), carried back fro
 ``ink_canvas``); ``paint_overlay`` paints them at the widget's size, so they follow resizes. Outside the
 crop the picture is dimmed: what is dimmed is not read.
 
+``PadDecorations`` is the pad's side of them: the public methods ``DrawingPad`` offers for the crop, the marks
+and the colours (a mixin of ``DrawingPad``, which has ``_overlay``, ``_crop_mode``, ``crop_changed`` and the
+canvas-to-widget mapping).
+
 Not here: the drawing itself (``ink_canvas``), the mouse events (``pad``).
 """
 
@@ -15,6 +19,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 
 from mnist_gui.ui.draw.preprocess_view import heat_to_qimage
+from mnist_gui.ui.widgets.qimages import qimage_to_rgba
 
 BOX_COLOR = QColor(255, 170, 40)
 CROP_COLOR = QColor(120, 200, 255)
@@ -140,3 +145,55 @@ def dirty_rect(square: QRectF, canvas: float, marks) -> QRectF:
         box = to_widget(rect, square, canvas).adjusted(-5, -20, 60, 20)
         area = area.united(box)
     return area
+
+
+class PadDecorations:
+    """The crop, marks and colours of the drawing pad (see the module docstring)."""
+
+
+    def set_crop_mode(self, on: bool) -> None:
+        """While on (and over a picture), dragging chooses what is read instead of drawing."""
+        self._crop_mode = bool(on)
+
+    def crop_mode(self) -> bool:
+        return self._crop_mode and self.has_picture()
+
+    def crop(self) -> QRectF | None:
+        """The part of the canvas to read, in canvas units (0-280), or None for all of it."""
+        crop = self._overlay.crop
+        return None if crop is None else QRectF(crop)
+
+    def set_crop(self, rect: QRectF | None) -> None:
+        """Read only ``rect`` (canvas units) of an opened picture; None, or no picture, reads everything."""
+        self._set_crop(rect if self.has_picture() else None)
+
+    def _set_crop(self, rect: QRectF | None, notify: bool = True) -> None:
+        if self._overlay.set_crop(rect):
+            self.update()
+            if notify:
+                self.crop_changed.emit()
+
+    def set_marks(self, marks) -> None:
+        """Box each of ``marks``, (canvas QRectF, label) pairs, over the drawing ([] for none)."""
+        area = self._overlay.set_marks(marks, self._square())
+        if not area.isEmpty():
+            self.update(area.toAlignedRect())
+
+    def marks(self) -> list[tuple[QRectF, str]]:
+        return list(self._overlay.marks)
+
+    def set_heat(self, heat: np.ndarray | None, rect: QRectF | None = None) -> None:
+        """Colour ``rect`` (canvas units) by ``heat`` ((h, w) in [-1, 1], see ``core.saliency``); None
+        removes the colours (no repaint when there were none, so a stroke pays nothing for it)."""
+        old = self._overlay.heat
+        if self._overlay.set_heat(heat, rect):
+            for shown in (old, self._overlay.heat):  # only where the colours were and are
+                if shown is not None:
+                    self.update(self._canvas_to_widget_rect(shown[1]))
+
+    def heat(self) -> tuple[np.ndarray, QRectF] | None:
+        """(The colours shown, RGBA (h, w, 4) uint8, and their canvas rectangle), or None."""
+        if self._overlay.heat is None:
+            return None
+        image, rect = self._overlay.heat
+        return qimage_to_rgba(image), QRectF(rect)

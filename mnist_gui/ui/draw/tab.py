@@ -23,16 +23,14 @@ and ``show_image`` (a digit sent from the Dataset tab).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QScrollArea, QSlider, QToolButton,
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QScrollArea, QSlider, QToolButton,
                                QVBoxLayout, QWidget)
 
 from mnist_gui.ui.draw.pad import CANVAS, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, DrawingPad
-from mnist_gui.ui.draw.image_import import mime_has_picture, picture_from_mime, read_picture
+from mnist_gui.ui.draw.image_import import PictureInput
 from mnist_gui.ui.draw.ink_canvas import PIPELINE_SIDE  # 10x MNIST: plenty for to_mnist, and cheap
 from mnist_gui.ui.draw.my_digits_panel import MyDigitsPanel
 from mnist_gui.ui.draw.prediction_view import PredictionView, percent
@@ -45,12 +43,10 @@ from mnist_gui.ui.theme import ERROR_COLOR
 THROTTLE_MS = 30
 OVERLAY_DELAY_MS = 150  # the occlusion map waits for a pause: ~170 forward passes, too many per segment
 BLANK_TEXT = "That picture looks blank: nothing on it stands out from the paper."
-CROP_HINT = "Drag a rectangle on it to choose what is read (a click reads it all); turn Crop off to draw on it."
 TOO_MANY_TEXT = "Too many marks"
-IMAGE_FILTER = "Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.pbm *.ppm *.tif *.tiff *.webp);;All files (*)"
 
 
-class DrawTab(QWidget):
+class DrawTab(PictureInput, QWidget):
     prediction_updated = Signal()  # the prediction area shows the current drawing
 
     def __init__(self, parent=None, my_digits_store=None):
@@ -164,41 +160,6 @@ class DrawTab(QWidget):
             raise ValueError(f"show_image expects a 2-D grayscale image, got shape {a.shape}")
         self._show_picture(a, "", crop=False)
 
-    # ---- pictures from files, drops and the clipboard ----
-
-    def open_file(self, path) -> bool:
-        """Show the picture in ``path``; on failure say why and leave the canvas unchanged."""
-        try:
-            picture = read_picture(path)
-        except ValueError as exc:
-            self._say(f"Could not open it: {exc}. The canvas is unchanged.", error=True)
-            return False
-        self._show_picture(picture, f"Showing {Path(path).name}. {CROP_HINT} Undo brings back what was there.")
-        return True
-
-    def paste(self) -> bool:
-        return self._take_mime(QGuiApplication.clipboard().mimeData(), "The clipboard holds no picture.")
-
-    def dragEnterEvent(self, event) -> None:
-        if mime_has_picture(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:
-        if self._take_mime(event.mimeData(), "That was not a picture."):
-            event.acceptProposedAction()
-
-    def _take_mime(self, mime, nothing: str) -> bool:
-        try:
-            picture = picture_from_mime(mime) if mime is not None else None
-        except ValueError as exc:
-            self._say(f"Could not open it: {exc}. The canvas is unchanged.", error=True)
-            return False
-        if picture is None:
-            self._say(nothing, error=True)
-            return False
-        self._show_picture(picture, f"Showing the picture. {CROP_HINT} Undo brings back what was there.")
-        return True
-
     def _show_picture(self, picture: np.ndarray, shown: str, crop: bool = True) -> None:
         """Take the paper away from ``picture``, put its ink on the pad and say ``shown``, or that it is
         blank; with ``crop``, turn the Crop tool on."""
@@ -209,11 +170,6 @@ class DrawTab(QWidget):
             self.crop_button.setChecked(crop)
         else:
             self._say(f"{BLANK_TEXT} Undo brings back what was there.", error=True)
-
-    def _on_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a picture of a digit", "", IMAGE_FILTER)
-        if path:
-            self.open_file(path)
 
     # ---- predicting ----
 
