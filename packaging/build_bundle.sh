@@ -4,7 +4,7 @@
 # 1. a build venv (build/venv-bundle; BUNDLE_VENV overrides) with the project, installed non-editable,
 #    and PyInstaller;
 # 2. PyInstaller with packaging/mnist-gui.spec -> dist/mnist-gui/ (the program is dist/mnist-gui/mnist-gui),
-#    plus the Linux desktop files in dist/mnist-gui/share/;
+#    plus the Linux desktop files in dist/mnist-gui/share/ (or run `dist/mnist-gui/mnist-gui --install-desktop-entry`);
 # 3. the bundle's own --self-test (offscreen), then its size.
 # Needs python3 with venv and the package index pip is set up with. PYTHON picks the interpreter.
 set -euo pipefail
@@ -38,11 +38,16 @@ if [ -n "$libpython" ] && command -v strip >/dev/null; then
     strip --strip-unneeded "$libpython"
 fi
 
+# the desktop files an installer copies (the same ones `mnist-gui --install-desktop-entry` writes); the bundle
+# has one program, mnist-gui, so its menu entry runs that rather than the wheel's mnist-gui-app
 share=$DIST/mnist-gui/share
-mkdir -p "$share/applications" "$share/metainfo"
-cp packaging/linux/*.desktop "$share/applications/"
+app_id=io.github.mnist_gui.MnistGui
+mkdir -p "$share/applications" "$share/metainfo" "$share/icons/hicolor/scalable/apps"
+sed -e 's/^Exec=mnist-gui-app/Exec=mnist-gui/' -e 's/^TryExec=mnist-gui-app/TryExec=mnist-gui/' \
+    "resources/desktop/$app_id.desktop" > "$share/applications/$app_id.desktop"
 cp packaging/linux/*.metainfo.xml "$share/metainfo/"
-cp -r packaging/linux/icons "$share/"
+cp -r resources/desktop/icon-theme/. "$share/icons/hicolor/"
+cp resources/icons/mnist-gui.svg "$share/icons/hicolor/scalable/apps/$app_id.svg"
 
 echo "== the bundle's --self-test"
 self_test_dir=$(mktemp -d "${TMPDIR:-/tmp}/mnist-gui-bundle-test.XXXXXX")

@@ -3,7 +3,7 @@
     python packaging/dist_contents.py dist/mnist_gui-0.1.0-py3-none-any.whl dist/mnist_gui-0.1.0.tar.gz
 
 For each file: its size, its members grouped by folder (count and unpacked size), and the required
-members that are missing. Exit status 1 if any is missing. Standard library only, so it runs with any
+members that are missing (the LICENSE and the two entry points included). Exit status 1 if any is missing. Standard library only, so it runs with any
 Python; ``tests/test_packaging.py`` uses ``missing`` too.
 """
 
@@ -37,17 +37,24 @@ WHEEL_REQUIRED = [
     "mnist_gui/resources/mnist/t10k-labels-idx1-ubyte.gz",
     "mnist_gui/resources/models/default.npz",
     "mnist_gui/resources/icons/mnist-gui.svg",
+    "mnist_gui/resources/desktop/io.github.mnist_gui.MnistGui.desktop",
+    "mnist_gui/resources/desktop/icon-theme/48x48/apps/io.github.mnist_gui.MnistGui.png",
 ]
+# the wheel's entry points: the command line (a console program) and the window (no console on Windows)
+ENTRY_POINTS = {"[console_scripts]": "mnist-gui = mnist_gui.__main__:main",
+                "[gui_scripts]": "mnist-gui-app = mnist_gui.__main__:gui"}
 # members every sdist must have (paths below its top folder)
 SDIST_REQUIRED = [
     "pyproject.toml",
     "README.md",
+    "LICENSE",
     "mnist_gui/__init__.py",
     "resources/mnist/README.md",
     "resources/mnist/train-images-idx3-ubyte.gz",
     "resources/models/default.npz",
     "resources/icons/mnist-gui.svg",
-    "packaging/linux/io.github.mnist_gui.MnistGui.desktop",
+    "resources/desktop/io.github.mnist_gui.MnistGui.desktop",
+    "packaging/linux/io.github.mnist_gui.MnistGui.metainfo.xml",
     "tests/conftest.py",
 ]
 
@@ -62,15 +69,25 @@ def members(path: Path) -> dict[str, int]:
 
 
 def missing(path: Path) -> list[str]:
-    """The required members ``path`` (a wheel or an sdist) lacks, plus a wheel's missing GUI entry point."""
+    """The required members ``path`` (a wheel or an sdist) lacks, plus a wheel's missing LICENSE and entry points."""
     names = members(path)
     required = WHEEL_REQUIRED if path.suffix == ".whl" else SDIST_REQUIRED
     absent = [name for name in required if name not in names]
     if path.suffix == ".whl":
+        if not any(n.endswith((".dist-info/licenses/LICENSE", ".dist-info/LICENSE")) for n in names):
+            absent.append("<name>.dist-info/licenses/LICENSE")
         with zipfile.ZipFile(path) as z:
             entry_points = next((z.read(n).decode() for n in names if n.endswith(".dist-info/entry_points.txt")), "")
-        if "[gui_scripts]" not in entry_points or "mnist-gui = mnist_gui.__main__:main" not in entry_points:
-            absent.append("entry_points.txt: [gui_scripts] mnist-gui = mnist_gui.__main__:main")
+        sections: dict[str, list[str]] = {}
+        section = ""
+        for line in entry_points.splitlines():
+            if line.startswith("["):
+                section = line.strip()
+            elif line.strip():
+                sections.setdefault(section, []).append(" ".join(line.split()))
+        for section, entry in ENTRY_POINTS.items():
+            if entry not in sections.get(section, []):
+                absent.append(f"entry_points.txt: {section} {entry}")
     return absent
 
 

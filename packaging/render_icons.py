@@ -1,7 +1,8 @@
 """Render the app icon (``resources/icons/mnist-gui.svg``) into the freedesktop hicolor theme layout.
 
-Writes ``packaging/linux/icons/hicolor/<n>x<n>/apps/<APP_ID>.png`` for the usual sizes and copies the SVG
-to ``hicolor/scalable/apps/<APP_ID>.svg``. Rendering uses Qt's own SVG renderer (QtSvg ships with
+Writes ``resources/desktop/icon-theme/<n>x<n>/apps/<APP_ID>.png`` for the usual sizes: the icons that
+``mnist-gui --install-desktop-entry`` and the bundle install into ``hicolor`` (the SVG itself is the scalable
+one, copied when installed). Rendering uses Qt's own SVG renderer (QtSvg ships with
 PySide6-Essentials), so no other tool is needed. The PNGs are committed; run this again only when the
 SVG changes:
 
@@ -11,7 +12,6 @@ SVG changes:
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -19,7 +19,7 @@ APP_ID = "io.github.mnist_gui.MnistGui"
 SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ROOT = Path(__file__).resolve().parent.parent
 SVG = ROOT / "resources" / "icons" / "mnist-gui.svg"
-HICOLOR = ROOT / "packaging" / "linux" / "icons" / "hicolor"
+HICOLOR = ROOT / "resources" / "desktop" / "icon-theme"
 
 
 def render(svg: Path, out_dir: Path, sizes=SIZES) -> list[Path]:
@@ -48,10 +48,6 @@ def render(svg: Path, out_dir: Path, sizes=SIZES) -> list[Path]:
             raise OSError(f"could not write {tmp}")
         os.replace(tmp, target)
         written.append(target)
-    scalable = out_dir / "scalable" / "apps" / f"{APP_ID}.svg"
-    scalable.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(svg, scalable)
-    written.append(scalable)
     return written
 
 

@@ -66,6 +66,18 @@ def test_train_prints_keras_style_epoch_lines(capsys, tmp_path):
     assert [line.split(" - ")[0] for line in lines] == ["Epoch 1/2", "Epoch 2/2"]
     assert "loss: " in lines[0] and "accuracy: " in lines[0]
     assert "test accuracy" in out
+    # no validation split: the test set after each epoch, as the Training tab shows it, and the final test
+    # is the last epoch's
+    last = float(lines[1].split("test_accuracy: ")[1].split()[0])
+    assert all("test_accuracy: " in line for line in lines)
+    assert f"test accuracy {last:.4f}" in out
+
+
+def test_train_with_a_validation_split_shows_validation_not_test(capsys):
+    code, out, _ = run(capsys, "train", "--preset", "fast", "--train-size", "1000", "--epochs", "1",
+                       "--validation-split", "0.2")
+    line = next(line for line in out.splitlines() if line.startswith("Epoch "))
+    assert code == 0 and "val_accuracy: " in line and "test_accuracy" not in line
 
 
 def test_evaluate_agrees_with_training(capsys, trained):

@@ -17,7 +17,7 @@ from mnist_gui.cli.parser import CliError, build_parser
 
 USAGE_ERROR = 2
 INTERNAL_ERROR = 1
-COMMANDS = ("train", "evaluate", "predict", "runs")
+COMMANDS = ("train", "evaluate", "predict", "runs", "export", "finetune")
 
 __all__ = ["main", "build_parser", "CliError", "USAGE_ERROR", "describe_error"]
 
@@ -55,6 +55,10 @@ def main(argv: list[str]) -> int:
             from mnist_gui.ui.self_test import run_self_test
 
             return run_self_test()
+        if args.install_desktop_entry or args.uninstall_desktop_entry:
+            from mnist_gui.cli.desktop_entry import run as desktop_entry
+
+            return desktop_entry(args)
         if args.command is None:
             from mnist_gui.ui.app import run
 

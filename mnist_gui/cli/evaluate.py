@@ -10,6 +10,7 @@ import numpy as np
 
 from mnist_gui.cli.common import load_dataset, load_model, print_json
 from mnist_gui.cli.parser import CliError
+from mnist_gui.core.words import count
 
 
 def check_fits_data(model, model_path, images: np.ndarray, labels: np.ndarray) -> None:
@@ -35,9 +36,9 @@ def run(args) -> int:
     if model.loss is None:
         model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     features = input_from_uint8(model, x)
-    loss, accuracy = (float(v) for v in model.evaluate(features, y))
+    loss, accuracy = (float(v) for v in model.evaluate(features, y, batch_size=256, verbose=0))
     k = model.num_classes
-    confusion = confusion_matrix(y, model.predict(features).argmax(axis=1), k)
+    confusion = confusion_matrix(y, model.predict(features, batch_size=256, verbose=0).argmax(axis=1), k)
     per_class = per_class_accuracy(confusion)
     names = list(getattr(model, "class_names", None) or dataset.class_names)[:k]
     names += [str(i) for i in range(len(names), k)]
@@ -46,7 +47,7 @@ def run(args) -> int:
                     "per_class_accuracy": dict(zip(names, map(float, per_class))),
                     "confusion_matrix": confusion.tolist(), "class_names": names})
         return 0
-    print(f"test loss {loss:.4f} - test accuracy {accuracy:.4f} on {len(y)} images")
+    print(f"test loss {loss:.4f} - test accuracy {accuracy:.4f} on {count(len(y), 'image')}")
     print("per-class accuracy:")
     for i, name in enumerate(names):
         print(f"  {i} {name:<8} {per_class[i]:.4f}")

@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mnist-gui {__version__}")
     parser.add_argument("--self-test", action="store_true",
                         help="open the app offscreen, train one short epoch, classify a drawn digit, exit 0")
+    parser.add_argument("--install-desktop-entry", action="store_true",
+                        help="add mnist-gui to your desktop's application menu (Linux; in ~/.local/share)")
+    parser.add_argument("--uninstall-desktop-entry", action="store_true", help="remove that menu entry again")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     train = sub.add_parser("train", help="train a network and save it",
@@ -85,4 +88,23 @@ def build_parser() -> argparse.ArgumentParser:
     runs.add_argument("action", nargs="?", choices=("list", "show", "delete"), default="list")
     runs.add_argument("id", nargs="?", help="the run's id (or the start of it), for show and delete")
     runs.add_argument("--json", action="store_true", help="print one JSON document")
+
+    export = sub.add_parser("export", help="write a saved model as an ONNX file",
+                            description="Write a saved model as an ONNX file (opset 17) that onnxruntime and "
+                                        "other tools run; needs the onnx extra: pip install mnist-gui[onnx].")
+    export.add_argument("model", type=Path, help="a model file saved by mnist-gui (.npz)")
+    export.add_argument("--onnx", type=Path, required=True, metavar="OUT", help="where to write the .onnx file")
+    export.add_argument("--json", action="store_true", help="print one JSON document")
+
+    finetune = sub.add_parser("finetune", help="teach a saved model your own handwriting",
+                              description="Fine-tune a saved model on your digits (a folder DIR/0 ... DIR/9 of "
+                                          "pictures, or a My digits folder) mixed with MNIST, and report its "
+                                          "accuracy before and after on your held-out digits and on MNIST test.")
+    finetune.add_argument("model", type=Path)
+    finetune.add_argument("dir", type=Path, metavar="DIR")
+    finetune.add_argument("--out", type=Path, required=True, help="where to save the fine-tuned model (.npz)")
+    finetune.add_argument("--seed", type=int, default=0, help="random seed (same seed, same result)")
+    finetune.add_argument("--json", action="store_true", help="print one JSON document instead of progress")
+    finetune.add_argument("--name", help="a name for the run (default: fine-tuned on N of your digits)")
+    finetune.add_argument("--no-record", action="store_true", help="do not keep this as a run in the run store")
     return parser

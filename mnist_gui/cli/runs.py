@@ -25,9 +25,11 @@ def run(args) -> int:
             return 0
         if not runs:
             print(f"no runs kept yet in {store.folder}")
+        else:
+            print(f"{'id':<{len(runs[0].id)}}  {'started':19}  {'status':<12} {'test':>12}  name")
         for r in runs:
             doc = r.summary()
-            print(f"{r.id}  {doc['started'] or '':19}  {r.status:<12} test {_pct(doc['test_accuracy']):>7}  "
+            print(f"{r.id}  {doc['started'] or '':19}  {r.status:<12} {_pct(doc['test_accuracy']):>12}  "
                   f"{r.name}")
         return 0
     if not args.id:

@@ -61,8 +61,9 @@ def _check_fits(cfg, dataset) -> None:
 
 
 def out_path(out: Path) -> Path:
-    """Where ``model.save(out)`` writes (it adds ".npz"), checked before any training is done."""
-    path = out if out.suffix == ".npz" else out.with_name(out.name + ".npz")
+    """Where ``model.save(out)`` writes (it keeps ".keras" and ".npz" and adds ".npz" to any other name),
+    checked before any training is done."""
+    path = out if out.suffix in (".npz", ".keras") else out.with_name(out.name + ".npz")
     if out.is_dir() or path.is_dir():
         raise CliError(f"--out {out} is a folder; give a file name such as {out / 'model.npz'}")
     folder = path.parent
@@ -94,9 +95,15 @@ def _fit(cfg, model, dataset, quiet: bool, recorder):
     watch = LearningWatch(cfg.to_dict(), len(dataset.class_names),
                           on_verdict=lambda text: print(f"\nwarning: {text}", file=sys.stderr))
     callbacks = ([] if quiet else [KerasStyleProgress()]) + [watch] + ([recorder] if recorder is not None else [])
+    epoch_test = None
+    if x_val is None or not len(x_val):    # no validation split: the test set after each epoch, as the tab does
+        from mnist_gui.core.epoch_test import EpochTest
+
+        epoch_test = EpochTest(lambda m, final: m.evaluate(dataset.x_test, dataset.y_test, batch_size=256, verbose=0))
+        callbacks.insert(0, epoch_test)
     started = time.perf_counter()
     try:
-        history = model.fit(x_train, y_train, epochs=cfg.epochs, batch_size=cfg.batch_size,
+        history = model.fit(x_train, y_train, epochs=cfg.epochs, batch_size=cfg.batch_size, verbose=0,
                             validation_data=None if x_val is None or not len(x_val) else (x_val, y_val),
                             callbacks=callbacks, seed=cfg.seed,
                             augmentation=None if cfg.augmentation == "none" else cfg.augmentation)
@@ -108,6 +115,7 @@ def _fit(cfg, model, dataset, quiet: bool, recorder):
                             time.perf_counter() - started)
         raise
     history.not_learning = watch.verdict
+    history.last_test = epoch_test.last if epoch_test is not None else None
     return history, time.perf_counter() - started
 
 
@@ -138,7 +146,12 @@ def run(args) -> int:
     usable = _outputs_finite(model, history, dataset.x_test)
     test_loss = test_acc = math.nan
     if usable:
-        test_loss, test_acc = (float(v) for v in model.evaluate(dataset.x_test, dataset.y_test))
+        last = history.last_test     # the test after the last epoch is the final test: not done twice
+        if last is not None and last[0] == len(history.history.get("loss", [])) and \
+                history.stop_reason != "diverged":
+            test_loss, test_acc = last[1], last[2]
+        else:
+            test_loss, test_acc = (float(v) for v in model.evaluate(dataset.x_test, dataset.y_test, batch_size=256, verbose=0))
     model.metadata.update({"config": cfg.to_dict(), "preset": args.preset, "dataset": dataset.name,
                            "test_loss": finite_or_none(test_loss), "test_accuracy": finite_or_none(test_acc),
                            "train_seconds": round(seconds, 2), "stop_reason": history.stop_reason})

@@ -33,16 +33,23 @@ def input_from_uint8(model, images: np.ndarray) -> np.ndarray:
     return x
 
 
+def _probabilities(model, x, **kwargs):
+    """The engine's silent, always-probabilities predict (its ``predict`` gives a linear output's logits,
+    as Keras does, and shows a progress bar by default); any other model's ``predict``."""
+    predict = getattr(model, "predict_probabilities", None)
+    return predict(x, **kwargs) if predict is not None else model.predict(x, **kwargs)
+
+
 def classify(model, image01: np.ndarray) -> np.ndarray:
     """One 28x28 network input in [0, 1] (what ``to_mnist`` returns) -> probabilities, float32 (classes,)."""
-    return np.asarray(model.predict(input_from_unit(model, np.asarray(image01)[None]))[0], dtype=np.float32)
+    return np.asarray(_probabilities(model, input_from_unit(model, np.asarray(image01)[None]))[0], dtype=np.float32)
 
 
 def classify_batch(model, images01: np.ndarray, batch_size: int = 256) -> np.ndarray:
     """(N, 28, 28) inputs in [0, 1] -> probabilities (N, classes)."""
-    return np.asarray(model.predict(input_from_unit(model, images01), batch_size=batch_size), dtype=np.float32)
+    return np.asarray(_probabilities(model, input_from_unit(model, images01), batch_size=batch_size), dtype=np.float32)
 
 
 def classify_uint8(model, images: np.ndarray) -> np.ndarray:
     """uint8 images (N, 28, 28) as the dataset holds them -> probabilities (N, classes), float32."""
-    return np.asarray(model.predict(input_from_uint8(model, images)), dtype=np.float32)
+    return np.asarray(_probabilities(model, input_from_uint8(model, images)), dtype=np.float32)

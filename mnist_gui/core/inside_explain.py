@@ -15,6 +15,7 @@ import dataclasses
 import numpy as np
 
 from mnist_gui.core.inside_pictures import as_grid
+from mnist_gui.core.words import a_or_an
 
 TERMS = 6  # largest products of a weighted sum written out; the rest are added up in one line
 
@@ -138,7 +139,7 @@ def _pool(t, view, layer, f: int) -> Explanation:
     window = x[y0 * p:(y0 + 1) * p, x0 * q:(x0 + 1) * q]
     value = float(maps[y0, x0])
     cells = ", ".join(f"{v:.3f}" for v in window.ravel())
-    lines = [f"each output pixel is the largest of a {p}×{q} window of map {f} of the layer before,",
+    lines = [f"each output pixel is the largest of {a_or_an(p)} {p}×{q} window of map {f} of the layer before,",
              "which halves the map and keeps the strongest response wherever it was in the window.",
              f"at ({y0}, {x0}): max({cells}) = {value:.3f}"]
     return Explanation(f"{view.name}, feature map {f}", lines, value, None, "", x,

@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mnist_gui.core.words import error_text
+
 DEFAULT_KEY = "default"
 OFFERED_STATUSES = ("finished", "stopped")
 AUTO_CURRENT_STATUSES = ("finished",)
@@ -160,7 +162,9 @@ def load(choice: Choice, probe=None):
         model = load_model(choice.path)
         finite = probe is None or model_outputs_finite(model, probe)
     except Exception as exc:  # noqa: BLE001 - a boundary: any bad file (or a model for other inputs) becomes a message
-        raise ValueError(f"{name} is not a model mnist-gui can use ({type(exc).__name__}: {exc})") from None
+        reason = error_text(exc).removeprefix(f"{choice.path}: ")
+        raise ValueError(f"{name} is not a model mnist-gui can use: {reason}.\n\nOpen a .npz file that mnist-gui "
+                         "saved, or train a network in the Train tab.") from None
     if not finite:
         raise ValueError(f"{name} gives NaN or infinite outputs, so it is not used")
     return model

@@ -16,35 +16,49 @@ MNIST loader (``read_idx``, ``load_mnist``-style code) can train on them. How no
   ``*.damaged2``, ... (the newest KEEP_DAMAGED kept), the collection starts afresh and ``problem`` says
   so; where even renaming is refused they are left in place and new digits stay unsaved. Only regular
   files are read (a FIFO counts as damaged: opening never hangs); stale temporary files are removed.
+
+Every change (``add``, ``add_many`` for imports, ``relabel``, ``remove`` / ``remove_many`` and their
+``restore``) goes through one commit: under the lock, re-read the files, apply the change to what is there
+now (a digit is found again by its pixels and label, so another window's keeps and deletes are never
+undone), append the unsaved digits, write. ``reload`` re-reads what other windows saved. Views register a
+callback with ``on_change`` and are told after every change. The store holds at most MAX_DIGITS digits.
+Reading the files, setting damaged ones aside, what a digit is: ``core.my_digits_files``; the model's
+answers for the digits, run once per picture: ``core.my_digits_answers``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
-import re
+import weakref
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from mnist_gui.core.files import locked, remove_stale_temps
-from mnist_gui.core.inference import classify_batch
+from mnist_gui.core.my_digits_answers import DigitAnswers
+from mnist_gui.core.my_digits_files import (IMAGES, KEEP_DAMAGED, LABELS, SIDE, DamagedFiles,  # noqa: F401
+                                            appended, as_digit, as_label, find_digit, read_files, reason,
+                                            set_aside)
 from mnist_gui.core.paths import user_data_dir
-from mnist_gui.data.idx import read_idx, write_idx
+from mnist_gui.data.idx import write_idx
 
 
-IMAGES = "images-idx3-ubyte"
-LABELS = "labels-idx1-ubyte"
 LOCK = ".lock"
-SIDE = 28
 LOCK_TIMEOUT_S = 3.0  # a write waits this long for another instance's write before it counts as refused
-KEEP_DAMAGED = 3  # damaged copies kept per file; older ones are removed
-_DAMAGED = re.compile(r"^(?:" + re.escape(IMAGES) + "|" + re.escape(LABELS) + r")\.damaged(\d*)$")
+MAX_DIGITS = 10_000  # every keep rewrites the files: 10,000 digits are 7.8 MB
 
 
-class DamagedFiles(ValueError):
-    """The store's files exist but do not hold a collection of digits."""
+class StoreFull(ValueError):
+    """Keeping one more digit would pass MAX_DIGITS."""
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A deleted digit, all ``restore`` needs to put it back where it was: its number then, pixels, label."""
+
+    index: int
+    image: np.ndarray
+    label: int
 
 
 class MyDigitsStore:
@@ -57,6 +71,8 @@ class MyDigitsStore:
         self.save_error: str | None = None  # why the last write failed; None once a write succeeds
         self._disk = (np.zeros((0, SIDE, SIDE), np.uint8), np.zeros(0, np.uint8))  # as last read or written
         self._pending: list[tuple[np.ndarray, int]] = []
+        self._listeners: list = []
+        self._answers = DigitAnswers()
         self._open()
         self._publish()
 
@@ -70,60 +86,180 @@ class MyDigitsStore:
     def is_saved(self, index: int) -> bool:
         return index < len(self._disk[1])
 
+    def room(self) -> int:
+        """How many more digits the store can hold."""
+        return max(0, MAX_DIGITS - len(self))
+
+    def full_text(self) -> str:
+        return (f"My digits is full ({MAX_DIGITS:,} digits): delete some (or export them and start afresh) "
+                f"to keep more.")
+
+    def on_change(self, callback) -> None:
+        """Call ``callback()`` after every change (held weakly when it is a bound method)."""
+        self._listeners.append(weakref.WeakMethod(callback) if hasattr(callback, "__self__")
+                               else (lambda c=callback: c))
+
     def add(self, image: np.ndarray, label: int) -> bool:
         """Keep one 28x28 digit (float in [0, 1] or uint8) as ``label`` 0-9 and write it through.
 
         Returns whether it (and any digit still unsaved) is now on disk; if not, it is kept as unsaved.
+        StoreFull when the store already holds MAX_DIGITS.
         """
-        image = np.asarray(image)
-        if image.shape != (SIDE, SIDE):
-            raise ValueError(f"a digit must be a {SIDE}x{SIDE} image, got shape {image.shape}")
-        if not 0 <= int(label) <= 9:
-            raise ValueError(f"a digit's label must be 0-9, got {label}")
-        if image.dtype != np.uint8:
-            image = np.clip(np.round(image.astype(np.float32) * 255), 0, 255).astype(np.uint8)
-        self._pending.append((image.copy(), int(label)))
+        image, label = as_digit(image), as_label(label)
+        if self.room() == 0:
+            raise StoreFull(self.full_text())
+        self._pending.append((image, label))
         return self.save()
 
-    def remove(self, index: int) -> bool:
-        """Delete digit ``index``; False (with ``save_error``) if the disk refused, the digit then stays."""
-        if not 0 <= index < len(self):
-            raise IndexError(f"no digit number {index} (there are {len(self)})")
+    def add_many(self, images: np.ndarray, labels) -> int:
+        """Keep digits (N, 28, 28) with labels (N,) in one write, as many as there is ``room`` for; returns
+        how many were kept (saved, or unsaved with ``save_error`` like ``add``)."""
+        images, labels = np.asarray(images), np.asarray(labels)
+        if images.ndim != 3 or images.shape[1:] != (SIDE, SIDE):
+            raise ValueError(f"digits must be {SIDE}x{SIDE} images, (N, {SIDE}, {SIDE}); got shape {images.shape}")
+        if labels.shape != (len(images),):
+            raise ValueError(f"{len(images)} digits need {len(images)} labels, got shape {labels.shape}")
+        n = min(len(images), self.room())
+        if n == 0:
+            return 0
+        kept = [(as_digit(images[i]), as_label(labels[i])) for i in range(n)]
+        self._pending.extend(kept)
+        self.save()
+        return n
+
+    def relabel(self, index: int, label: int) -> bool:
+        """Give digit ``index`` the label 0-9; False (with ``save_error``) if the disk refused."""
+        self._check(index)
+        label = as_label(label)
         saved = len(self._disk[1])
         if index >= saved:
-            del self._pending[index - saved]
+            self._pending[index - saved] = (self._pending[index - saved][0], label)
             self._publish()
             return True
-        return self._commit(drop=(index, self.images[index].copy(), int(self.labels[index])))
+        seen = (index, self.images[index].copy(), int(self.labels[index]))
+
+        def edit(images, labels):
+            k = find_digit(images, labels, *seen)
+            if k is not None:
+                labels = labels.copy()
+                labels[k] = label
+            return images, labels
+        return self._commit(edit)
+
+    def remove(self, index: int) -> Removed | None:
+        """Delete digit ``index``: what ``restore`` needs to put it back, or None (with ``save_error``) if
+        the disk refused; the digit then stays."""
+        removed = self.remove_many([index])
+        return removed[0] if removed else None
+
+    def remove_many(self, indices) -> list[Removed] | None:
+        """Delete several digits in one write; None (nothing deleted, ``save_error`` says why) if refused."""
+        indices = sorted(set(int(i) for i in indices))
+        for i in indices:
+            self._check(i)
+        removed = [Removed(i, self.images[i].copy(), int(self.labels[i])) for i in indices]
+        saved, pending = len(self._disk[1]), list(self._pending)
+        for r in reversed(removed):
+            if r.index >= saved:
+                del self._pending[r.index - saved]
+        on_disk = [r for r in removed if r.index < saved]
+        if not on_disk:
+            self._publish()
+            return removed
+
+        def edit(images, labels):
+            keep = np.ones(len(labels), bool)
+            for r in on_disk:
+                k = find_digit(images, labels, r.index, r.image, r.label, ~keep)
+                if k is not None:
+                    keep[k] = False
+            return images[keep], labels[keep]
+        if not self._commit(edit):
+            self._pending = pending
+            self._publish()
+            return None
+        return removed
+
+    def restore(self, index: int, image: np.ndarray, label: int) -> bool:
+        """Put a removed digit back at number ``index`` (or the end, if there are fewer now)."""
+        return self.restore_many([Removed(index, image, label)])
+
+    def restore_many(self, removed: list[Removed]) -> bool:
+        """Put digits back where they were (``remove_many``'s answer). If the disk refuses they are kept as
+        unsaved, never lost; returns whether they are on disk."""
+        removed = sorted(removed, key=lambda r: r.index)
+        put_back = [(r.index, as_digit(r.image), as_label(r.label)) for r in removed]
+
+        def edit(images, labels):
+            for index, image, label in put_back:  # ascending: each lands where it was before the others
+                k = min(index, len(labels))
+                images = np.insert(images, k, image, axis=0)
+                labels = np.insert(labels, k, label)
+            return images, labels
+        if self._commit(edit):
+            return True
+        self._pending.extend((image, label) for _, image, label in put_back)
+        self._publish()
+        return False
+
+    def reload(self) -> bool:
+        """Re-read what other windows saved (this store's unsaved digits stay); False if the folder was busy."""
+        if not (self.folder / IMAGES).exists():
+            return True
+        try:
+            with locked(self.folder / LOCK, LOCK_TIMEOUT_S):
+                found = self._reread()
+        except OSError:
+            return False
+        if not (np.array_equal(found[0], self._disk[0]) and np.array_equal(found[1], self._disk[1])):
+            self._disk = found
+            self._publish()
+        return True
 
     def save(self) -> bool:
         """Write the unsaved digits (after whatever other instances saved meanwhile). True when none is left."""
         return self._commit() if self._pending else True
 
+    def probabilities(self, model) -> np.ndarray:
+        """The model's probabilities for every digit, (N, C) float32; only pictures it has not seen before
+        are run through it (``core.my_digits_answers``)."""
+        return self._answers.probabilities(model, self.images)
+
+    def unanswered(self, model) -> np.ndarray:
+        """The kept pictures ``model`` has not answered yet (``probabilities`` would run them)."""
+        return self._answers.missing(model, self.images)
+
+    def remember_answers(self, model, images: np.ndarray, probs: np.ndarray) -> None:
+        """Answers computed elsewhere (off the GUI thread); the views are told, as after a change."""
+        self._answers.remember(model, images, probs)
+        self._notify()
+
     def predictions(self, model) -> np.ndarray:
         """The model's answer for every digit, (N,) int (empty when there are none)."""
         if len(self) == 0:
             return np.zeros(0, int)
-        return classify_batch(model, self.images.astype(np.float32) / 255).argmax(axis=1)
+        return self.probabilities(model).argmax(axis=1)
 
     # ---- writing ----
 
-    def _commit(self, drop: tuple[int, np.ndarray, int] | None = None) -> bool:
-        """Under the lock: re-read the files, remove ``drop`` (index, image, label) from them, append the
-        unsaved digits and write the result. On OSError nothing changes but ``save_error``."""
+    def _check(self, index: int) -> None:
+        if not 0 <= index < len(self):
+            raise IndexError(f"no digit number {index} (there are {len(self)})")
+
+    def _commit(self, edit=None) -> bool:
+        """Under the lock: re-read the files, apply ``edit(images, labels) -> (images, labels)`` to them,
+        append the unsaved digits and write the result. On OSError nothing changes but ``save_error``."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with locked(self.folder / LOCK, LOCK_TIMEOUT_S):
                 images, labels = self._reread()
-                if drop is not None:
-                    k = _find(images, labels, *drop)
-                    if k is not None:
-                        images, labels = np.delete(images, k, axis=0), np.delete(labels, k)
-                images, labels = _appended(images, labels, self._pending)
+                if edit is not None:
+                    images, labels = edit(images, labels)
+                images, labels = appended(images, labels, self._pending)
                 write_idx(self.folder / IMAGES, images)
                 write_idx(self.folder / LABELS, labels)
         except OSError as exc:
-            self.save_error = f"Could not save to {self.folder}: {_reason(exc)}."
+            self.save_error = f"Could not save to {self.folder}: {reason(exc)}."
             self._publish()
             return False
         self._disk, self._pending, self.save_error = (images, labels), [], None
@@ -134,9 +270,9 @@ class MyDigitsStore:
         """The files' digits, under the lock. Damaged files are set aside first (OSError if they cannot
         be, so they are never written over); missing ones give back what this store last saw."""
         try:
-            found = self._read_files()
+            found = read_files(self.folder)
         except DamagedFiles as exc:
-            self._set_aside(f"could not be read ({exc})")
+            self.problem = set_aside(self.folder, f"could not be read ({exc})")
             return self._disk
         if found is None:
             return self._disk
@@ -144,7 +280,17 @@ class MyDigitsStore:
         return found[0][:n], found[1][:n]
 
     def _publish(self) -> None:
-        self.images, self.labels = _appended(*self._disk, self._pending)
+        self.images, self.labels = appended(*self._disk, self._pending)
+        self._notify()
+
+    def _notify(self) -> None:
+        alive = []
+        for ref in self._listeners:
+            callback = ref()
+            if callback is not None:
+                alive.append(ref)
+                callback()
+        self._listeners = alive
 
     # ---- opening ----
 
@@ -165,7 +311,7 @@ class MyDigitsStore:
     def _load(self) -> bool:
         """Read the files into ``_disk``; True when what was kept must be written afresh."""
         try:
-            found = self._read_files()
+            found = read_files(self.folder)
         except DamagedFiles as exc:
             self._set_aside_or_leave(f"could not be read ({exc})")
             return False
@@ -183,84 +329,14 @@ class MyDigitsStore:
         self._disk = images[:0], labels[:0]
         return True
 
-    def _read_files(self) -> tuple[np.ndarray, np.ndarray] | None:
-        """Both files' arrays, None if neither exists; DamagedFiles if they are not a collection."""
-        paths = [self.folder / IMAGES, self.folder / LABELS]
-        present = [os.path.lexists(p) for p in paths]
-        if not any(present):
-            return None
-        if not all(present):
-            raise DamagedFiles(f"{paths[present.index(False)].name} is missing")
-        images, labels = _read_regular(paths[0]), _read_regular(paths[1])
-        if images.dtype != np.uint8 or images.ndim != 3 or images.shape[1:] != (SIDE, SIDE):
-            raise DamagedFiles(f"{IMAGES} holds {images.dtype} images of shape {images.shape[1:]}, "
-                               f"expected uint8 {SIDE}x{SIDE}")
-        if labels.dtype != np.uint8 or labels.ndim != 1 or (labels > 9).any():
-            raise DamagedFiles(f"{LABELS} does not hold digit labels 0-9")
-        return images, labels
-
     # ---- damaged files ----
 
     def _set_aside_or_leave(self, what: str) -> bool:
-        """``_set_aside``, or, where the folder refuses, leave the files and say so. True if set aside."""
+        """``set_aside``, or, where the folder refuses, leave the files and say so. True if set aside."""
         try:
-            self._set_aside(what)
+            self.problem = set_aside(self.folder, what)
         except OSError as exc:
             self.problem = (f"Your saved digits in {self.folder} {what}. They were left as they are "
-                            f"({_reason(exc)}); new digits stay unsaved until the folder can be written.")
+                            f"({reason(exc)}); new digits stay unsaved until the folder can be written.")
             return False
         return True
-
-    def _set_aside(self, what: str) -> None:
-        """Rename the files to the next ``*.damaged<n>`` and keep only the newest KEEP_DAMAGED copies."""
-        numbers = [int(m.group(1) or 1) for m in map(_DAMAGED.match, os.listdir(self.folder)) if m]
-        n = max(numbers, default=0) + 1
-        kept = []
-        for name in (IMAGES, LABELS):
-            path = self.folder / name
-            if os.path.lexists(path):
-                target = path.with_name(f"{name}.damaged{n if n > 1 else ''}")
-                os.replace(path, target)
-                kept.append(target.name)
-        for entry in os.listdir(self.folder):
-            m = _DAMAGED.match(entry)
-            if m and int(m.group(1) or 1) <= n - KEEP_DAMAGED:
-                with contextlib.suppress(OSError):
-                    os.unlink(self.folder / entry)
-        self.problem = (f"Your saved digits in {self.folder} {what}. The old files were kept as "
-                        f"{', '.join(kept)}; new digits are saved afresh.")
-
-
-def _read_regular(path: Path) -> np.ndarray:
-    """``read_idx``, which reads regular files only (a FIFO or a device is refused on the descriptor it
-    reads, so it can never block); any failure is damage, named by the file's name."""
-    try:
-        return read_idx(path)
-    except (OSError, ValueError) as exc:  # the message names the file; the problem text names the folder
-        raise DamagedFiles(str(exc).replace(str(path), path.name)) from None
-
-
-def _appended(images: np.ndarray, labels: np.ndarray, pending: list) -> tuple[np.ndarray, np.ndarray]:
-    if not pending:
-        return images, labels
-    return (np.concatenate([images, np.stack([p[0] for p in pending])]),
-            np.concatenate([labels, np.array([p[1] for p in pending], np.uint8)]))
-
-
-def _find(images: np.ndarray, labels: np.ndarray, index: int, image: np.ndarray, label: int) -> int | None:
-    """Where digit (image, label), number ``index`` when last seen, is now; None if it is gone."""
-    if index < len(labels) and labels[index] == label and np.array_equal(images[index], image):
-        return index
-    hits = np.flatnonzero((labels == label) & (images == image).all(axis=(1, 2)))
-    return int(hits[0]) if len(hits) else None
-
-
-def _reason(exc: OSError) -> str:
-    """An OSError in words a person can act on."""
-    if isinstance(exc, TimeoutError):
-        return "another mnist-gui window kept the folder busy"
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return "the disk is full"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "the folder is read-only"
-    return exc.strerror or str(exc)

@@ -45,6 +45,7 @@ class RunRecorder(Callback):
         self._buffer = np.zeros((BUFFER_BATCHES, 2), np.float32)
         self._filled = 0
         self._last_flush = time.monotonic()
+        self._epoch_batches = 0
         self._lock_fd = run.lock_fd
         if self._lock_fd is None:
             self._guard(self._take_lock)
@@ -72,8 +73,12 @@ class RunRecorder(Callback):
             self._guard(self._append, BATCHES_FILE, data)
         self._last_flush = time.monotonic()
 
+    def on_epoch_begin(self, epoch, logs=None):
+        self._epoch_batches = 0
+
     def on_batch_end(self, batch, logs=None):
         logs = logs or {}
+        self._epoch_batches += 1
         self._buffer[self._filled] = (logs.get("loss", math.nan), logs.get("accuracy", math.nan))
         self._filled += 1
         if self._filled == BUFFER_BATCHES or time.monotonic() - self._last_flush >= FLUSH_EVERY_S:
@@ -83,6 +88,10 @@ class RunRecorder(Callback):
         self.flush()
         line = {k: _finite(v) for k, v in (logs or {}).items()}
         line["epoch"] = int(epoch) + 1
+        # an epoch cut short by Stop: the share of its batches that ran, so the table does not count it done
+        steps = self.params.get("steps") if isinstance(self.params, dict) else None
+        if isinstance(steps, int) and 0 < self._epoch_batches < steps:
+            line["partial"] = round(self._epoch_batches / steps, 3)
         self._guard(self._append, EPOCHS_FILE, (json.dumps(line, allow_nan=False) + "\n").encode())
 
     def finish(self, status: str, message: str = "", seconds: float | None = None, test_loss=None,

@@ -100,6 +100,20 @@ def run_time(seconds: float | None) -> str:
     return f"{seconds:.1f} s" if seconds < 59.95 else duration(seconds)
 
 
+def epochs_done(epochs: list[dict]) -> float:
+    """Epochs a run has done: whole ones, plus the recorded share of an epoch that Stop cut short."""
+    done = 0.0
+    for logs in epochs:
+        part = _number(logs.get("partial"))
+        done += part if part is not None and 0 < part < 1 else 1.0
+    return done
+
+
+def epochs_text(done: float) -> str:
+    """'3' for whole epochs, '2.4' for two and part of a third."""
+    return f"{done:.0f}" if float(done).is_integer() else f"{math.floor(done * 10) / 10:.1f}"
+
+
 def setting_text(key: str, value) -> str:
     """One setting as the comparison shows it."""
     if value is None:
@@ -123,7 +137,7 @@ class RunRow:
     status: str
     config: dict
     started: str
-    epochs_done: int
+    epochs_done: float            # whole epochs, plus the share of one cut short by Stop
     best_val: float | None
     test: float | None
     seconds: float | None
@@ -146,7 +160,7 @@ class RunRow:
         if key == "batch_size":
             return str(c.get("batch_size", ""))
         if key == "epochs":
-            return f"{self.epochs_done}/{c.get('epochs', '?')}"
+            return f"{epochs_text(self.epochs_done)}/{c.get('epochs', '?')}"
         if key in ("best_val", "test"):
             value = getattr(self, key)
             return "–" if value is None else f"{100 * value:.2f}%"
@@ -183,7 +197,7 @@ def row_from_run(run) -> RunRow:
     vals = [v for v in (_number(e.get("val_accuracy")) for e in epochs) if v is not None]
     config = info.get("config") if isinstance(info.get("config"), dict) else {}
     return RunRow(id=run.id, name=run.name, starred=run.starred, status=run.status, config=config,
-                  started=str(info.get("started") or ""), epochs_done=len(epochs),
+                  started=str(info.get("started") or ""), epochs_done=epochs_done(epochs),
                   best_val=max(vals) if vals else None, test=_number(info.get("test_accuracy")),
                   seconds=_number(info.get("seconds")), message=str(info.get("message") or ""),
                   has_model=run.model_path is not None, shown=info.get("shown") is True)

@@ -32,13 +32,18 @@ MAX_JSON = 64_000       # characters in a JSON value
 MAX_DEPTH = 6           # nesting of a JSON value ({"training": {"config": {"hidden": [...]}}} is 3)
 TAB_COUNT = 4  # Train, Dataset, Draw, Inside
 DEFAULT_PRESET = "tutorial"
+THEMES = ("system", "light", "dark")   # View → Theme
+MAX_PANES = 8           # panels in one remembered splitter
+MAX_PANE_SIZE = 100_000  # pixels
 
 
 @dataclass(frozen=True)
 class Setting:
     """One stored value. ``kind``: int, float, bool, text, bytes, paths (a JSON list of paths), json (a
-    JSON object whose entries are the ``<key>.<name>`` settings) or train_config (a TrainConfig as a
-    dict). ``low``/``high``: the range of a number; ``max_length``: characters, bytes or list items."""
+    JSON object whose entries are the ``<key>.<name>`` settings), train_config (a TrainConfig as a
+    dict), choice (one of the words in ``choices``) or sizes (a JSON object of named lists of sizes, e.g.
+    splitter positions). ``low``/``high``: the range of a number; ``max_length``: characters, bytes, list
+    items or named entries."""
 
     key: str
     kind: str
@@ -47,6 +52,7 @@ class Setting:
     low: float | None = None
     high: float | None = None
     max_length: int | None = None
+    choices: tuple[str, ...] = ()
 
 
 SETTINGS = {s.key: s for s in (
@@ -55,6 +61,10 @@ SETTINGS = {s.key: s for s in (
     Setting("recent_models", "paths", (), "the list of recent model files", max_length=MAX_RECENT),
     Setting("last_dir", "text", "", "the folder of the last model file", max_length=MAX_PATH),
     Setting("last_export_dir", "text", "", "the folder of the last exported curves", max_length=MAX_PATH),
+    Setting("folders/picture", "text", "", "the folder of the last opened picture", max_length=MAX_PATH),
+    Setting("folders/digits", "text", "", "the folder of the last My digits import or export", max_length=MAX_PATH),
+    Setting("window/splitters", "sizes", {}, "the positions of the dividers between panels", max_length=32),
+    Setting("view/theme", "choice", "system", "the colour theme", choices=THEMES),
     Setting("training", "json", {}, "the Train tab's settings"),
     Setting("training.config", "train_config", PRESETS[DEFAULT_PRESET], "the network and training settings"),
     Setting("training.smoothing", "float", 0.9, "the curves' smoothing", low=0.0, high=0.999),
@@ -90,6 +100,8 @@ def encode(key: str, value):
     setting = SETTINGS[key]
     if setting.kind == "paths":
         return json.dumps([str(p) for p in value][:MAX_RECENT])
+    if setting.kind == "sizes":
+        return json.dumps({str(name): [int(n) for n in sizes] for name, sizes in value.items()})
     if setting.kind == "json":
         entries = {}
         for name, item in value.items():
@@ -111,6 +123,8 @@ def recovery_message(problems: list[str], repaired: bool = True) -> str:
 def _default(setting: Setting):
     if setting.kind == "json":
         return {k.split(".", 1)[1]: _default(s) for k, s in SETTINGS.items() if k.startswith(setting.key + ".")}
+    if setting.kind == "sizes":
+        return {}
     return list(setting.default) if setting.kind == "paths" else setting.default
 
 
@@ -233,5 +247,27 @@ def _read_train_config(setting: Setting, raw):
     return cfg, None
 
 
+def _read_choice(setting: Setting, raw):
+    word = raw.strip().lower() if isinstance(raw, str) and len(raw) <= 40 else None
+    if word not in setting.choices:
+        raise _Bad(f"{_show(raw)} is not one of {', '.join(setting.choices)}")
+    return word, None
+
+
+def _read_sizes(setting: Setting, raw):
+    entries = _read_json_text(raw)
+    if not isinstance(entries, dict) or len(entries) > setting.max_length:
+        raise _Bad(f"{_show(raw)} is not a set of named sizes")
+    value = {}
+    for name, sizes in entries.items():
+        if (len(name) > 200 or not isinstance(sizes, list) or not 1 <= len(sizes) <= MAX_PANES
+                or not all(isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= MAX_PANE_SIZE
+                           for n in sizes)):
+            raise _Bad(f"the entry for {_show(name)} is not a list of sizes in pixels")
+        value[name] = sizes
+    return value, None
+
+
 _READERS = {"int": _read_int, "float": _read_float, "bool": _read_bool, "text": _read_text, "bytes": _read_bytes,
-            "paths": _read_paths, "json": _read_group, "train_config": _read_train_config}
+            "paths": _read_paths, "json": _read_group, "train_config": _read_train_config, "choice": _read_choice,
+            "sizes": _read_sizes}

@@ -12,6 +12,7 @@ import functools
 import math
 import re
 
+from mnist_gui.core.words import count
 from mnist_gui.nn.presets import TrainConfig, build_model
 
 TIPS = {
@@ -127,7 +128,7 @@ def summary_line(cfg, inputs: int = 784, classes: int = 10) -> str:
     augmentation when there is one."""
     steps = cfg.steps_per_epoch
     text = (f"{network_line(cfg, inputs, classes)} · {cfg.epochs} epoch{'s' * (cfg.epochs != 1)} × "
-            f"{steps:,} batches of {cfg.batch_size}")
+            f"{count(steps, 'batch', 'batches')} of {cfg.batch_size}")
     augmentation = getattr(cfg, "augmentation", "none")
     return text + (f" · {augmentation} augmentation" if augmentation != "none" else "")
 

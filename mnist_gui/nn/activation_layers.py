@@ -9,7 +9,7 @@ fuses it with the loss (see model.py). What is not here: the maths (activations.
 from __future__ import annotations
 
 from mnist_gui.nn.activations import ActivationFunction, get_activation
-from mnist_gui.nn.layers import Layer
+from mnist_gui.nn.core_layers import Layer
 
 
 class Activation(Layer):

@@ -194,3 +194,40 @@ def get_activation(spec) -> ActivationFunction:
             raise ValueError(f"unknown activation: {spec!r} (expected one of {', '.join(ACTIVATION_NAMES)})")
         return cls()
     raise TypeError(f"activation must be a name such as 'relu' or None, got {type(spec).__name__}")
+
+
+def _apply(name, x):
+    """``keras.activations.<name>(x)`` on any array: a float32 copy with ``.numpy()``."""
+    from mnist_gui.nn.model_run import KerasArray
+    x = np.array(x, dtype=np.float32)
+    flat = x.reshape(-1, x.shape[-1]) if x.ndim else x.reshape(1, 1)
+    get_activation(name).forward(flat, flat)
+    return flat.reshape(x.shape).view(KerasArray)
+
+
+def relu(x):
+    return _apply("relu", x)
+
+
+def sigmoid(x):
+    return _apply("sigmoid", x)
+
+
+def tanh(x):
+    return _apply("tanh", x)
+
+
+def softmax(x, axis=-1):
+    """Softmax over the last axis (the only one supported)."""
+    if axis != -1 and axis != np.ndim(x) - 1:
+        raise ValueError("softmax is taken over the last axis only")
+    return _apply("softmax", x)
+
+
+def linear(x):
+    return _apply("linear", x)
+
+
+def get(identifier):
+    """Keras's ``activations.get``: the function object for a name."""
+    return get_activation(identifier)

@@ -60,7 +60,7 @@ def _directory_size(f, file_size: int) -> tuple:
         if head.startswith(b"\x93NUMPY"):
             raise ModelFileError("not a mnist-gui model file (a single array, not an .npz archive)")
         if head[:1] == b"\x80":
-            raise ModelFileError("the file contains pickled Python objects, which are never loaded")
+            raise ModelFileError("not a mnist-gui model file (it begins like pickled Python data, which is never loaded)")
         raise ModelFileError("not a mnist-gui model file, or a truncated one (no zip directory at its end)")
     entries, size, offset = struct.unpack("<10xHLL", tail[at:at + 20])
     if entries == 0xFFFF or size == 0xFFFFFFFF or offset == 0xFFFFFFFF:

@@ -19,7 +19,8 @@ import numpy as np
 from mnist_gui.nn.activations import get_activation
 from mnist_gui.nn.conv_kernels import chunk_images, col2im_add, im2col, pool_max, pool_spread
 from mnist_gui.nn.initializers import check_initializer, init_kernel
-from mnist_gui.nn.layers import Layer
+from mnist_gui.nn.core_layers import Layer
+from mnist_gui.nn.regularizers import get_regularizer
 
 
 def _pair(value, what):
@@ -47,7 +48,8 @@ class Conv2D(Layer):
     """
 
     def __init__(self, filters: int, kernel_size, strides=1, padding: str = "valid", activation=None,
-                 kernel_initializer: str = "auto", name=None, input_shape=None):
+                 use_bias: bool = True, kernel_initializer: str = "auto", kernel_regularizer=None, name=None,
+                 input_shape=None):
         super().__init__(name, input_shape)
         if isinstance(filters, bool) or not isinstance(filters, (int, np.integer)) or filters < 1:
             raise ValueError(f"Conv2D filters must be a positive integer, got {filters!r}")
@@ -59,6 +61,8 @@ class Conv2D(Layer):
         self.padding = padding
         self.activation = get_activation(activation)
         self.kernel_initializer = check_initializer(kernel_initializer)
+        self.use_bias = bool(use_bias)
+        self.kernel_regularizer = get_regularizer(kernel_regularizer)
         self.kernel = self.bias = self.kernel_grad = self.bias_grad = None
 
     def compute_output_shape(self, input_shape):
@@ -79,11 +83,12 @@ class Conv2D(Layer):
 
     def param_shapes(self):
         kh, kw = self.kernel_size
-        return [("kernel", (kh, kw, self.input_shape[2], self.filters)), ("bias", (self.filters,))]
+        return ([("kernel", (kh, kw, self.input_shape[2], self.filters))]
+                + ([("bias", (self.filters,))] if self.use_bias else []))
 
     def bind(self, params, grads):
-        self.kernel, self.bias = params["kernel"], params["bias"]
-        self.kernel_grad, self.bias_grad = grads["kernel"], grads["bias"]
+        self.kernel, self.bias = params["kernel"], params.get("bias")
+        self.kernel_grad, self.bias_grad = grads["kernel"], grads.get("bias")
 
     def init_params(self, rng):
         kh, kw, c, f = self.kernel.shape
@@ -111,7 +116,8 @@ class Conv2D(Layer):
             zc = z[lo:hi]
             np.dot(col.reshape(-1, kernel.shape[0]), kernel, out=zc.reshape(-1, f))
             # bias and activation on the chunk while it is still in cache
-            np.add(zc, self.bias, out=zc)
+            if self.bias is not None:
+                np.add(zc, self.bias, out=zc)
             if self.activation.name != "linear":
                 self.activation.forward(zc, zc)
         if training:
@@ -137,6 +143,7 @@ class Conv2D(Layer):
         kernel_grad = self.kernel_grad.reshape(-1, f)
         part_k = self._buffer("part-kernel", kernel_grad.shape)
         part_b = self._buffer("part-bias", (f,))
+        bias_grad = self.bias_grad if self.bias_grad is not None else self._buffer("unused-bias", (f,))
         dxp = self._buffer("dxp", self._xp.shape) if need_dx else None
         for lo, hi, col in self._chunks(b):
             dz = dy[lo:hi]
@@ -148,10 +155,10 @@ class Conv2D(Layer):
             ones.fill(1.0)
             first = lo == 0
             np.dot(col2.T, dz2, out=kernel_grad if first else part_k)
-            np.dot(ones, dz2, out=self.bias_grad if first else part_b)
+            np.dot(ones, dz2, out=bias_grad if first else part_b)
             if not first:
                 np.add(kernel_grad, part_k, out=kernel_grad)
-                np.add(self.bias_grad, part_b, out=self.bias_grad)
+                np.add(bias_grad, part_b, out=bias_grad)
             if need_dx:
                 # col is free again: it takes the column gradient
                 np.dot(dz2, kernel.T, out=col2)
@@ -163,10 +170,15 @@ class Conv2D(Layer):
         return dxp[:, top:top + h, left:left + w, :] if (top or bottom or left or right) else dxp
 
     def get_config(self):
-        return {"name": self.name, "filters": self.filters, "kernel_size": list(self.kernel_size),
+        config = {"name": self.name, "filters": self.filters, "kernel_size": list(self.kernel_size),
                 "strides": list(self.strides), "padding": self.padding,
                 "activation": self.activation.get_config(), "kernel_initializer": self.kernel_initializer,
                 "input_shape": _shape_list(self.input_shape)}
+        if not self.use_bias:
+            config["use_bias"] = False
+        if self.kernel_regularizer is not None:
+            config["kernel_regularizer"] = self.kernel_regularizer.get_config()
+        return config
 
     def describe(self):
         kh, kw = self.kernel_size

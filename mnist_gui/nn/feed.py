@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mnist_gui.nn.layers import Flatten, Rescaling
+from mnist_gui.nn.core_layers import Flatten, Rescaling
 
 
 def input_prefix(layers) -> int:

@@ -32,4 +32,5 @@ def init_kernel(layer, fan_in: int, fan_out: int, rng) -> None:
     else:
         values = rng.normal(0.0, math.sqrt(var), size=layer.kernel.shape)
     layer.kernel[...] = values
-    layer.bias[...] = 0.0
+    if getattr(layer, "bias", None) is not None:
+        layer.bias[...] = 0.0

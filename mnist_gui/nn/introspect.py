@@ -19,7 +19,7 @@ import numpy as np
 
 from mnist_gui.nn.activations import SoftmaxFunction
 from mnist_gui.nn.conv import Conv2D
-from mnist_gui.nn.layers import Dense
+from mnist_gui.nn.core_layers import Dense
 from mnist_gui.nn.threads import blas_threads, training_threads
 
 
@@ -82,7 +82,7 @@ def pre_activation(layer, x) -> np.ndarray:
     float32 (B, *output_shape); ``x`` is the layer's input batch. TypeError for other layers."""
     x = np.asarray(x, np.float32)
     if isinstance(layer, Dense):
-        return (x @ layer.kernel + layer.bias).astype(np.float32)
+        return (x @ layer.kernel + (0.0 if layer.bias is None else layer.bias)).astype(np.float32)
     if isinstance(layer, Conv2D):
         kernel = layer.kernel
         kh, kw, c, f = kernel.shape
@@ -92,5 +92,5 @@ def pre_activation(layer, x) -> np.ndarray:
         windows = np.lib.stride_tricks.sliding_window_view(xp, (kh, kw), axis=(1, 2))  # (B, H', W', C, kh, kw)
         windows = windows[:, ::sh, ::sw][:, :ho, :wo]
         z = np.einsum("bhwcij,ijcf->bhwf", windows, kernel, optimize=True)
-        return (z + layer.bias).astype(np.float32)
+        return (z + (0.0 if layer.bias is None else layer.bias)).astype(np.float32)
     raise TypeError(f"pre_activation takes a Dense or Conv2D layer, got {type(layer).__name__}")

@@ -1,254 +1,29 @@
-"""Layers: the Layer base class, Flatten, Rescaling, Dense and Dropout.
+"""``keras.layers``: every layer of the engine in one namespace (``from mnist_gui.nn.layers import Dense``).
 
-A layer turns a batch ``x`` of shape (B, ...) into ``y`` in ``forward(x, training)`` and the gradient
-w.r.t. ``y`` back into the gradient w.r.t. ``x`` in ``backward(dy, need_dx)``. Layers do not own their
-parameters: the model keeps one flat parameter vector and one flat gradient vector and hands each layer
-views into them (``bind``), so an optimizer step is a few vectorised operations over one array.
-Outputs are written into buffers the layer keeps between batches (one set per batch size), so the
-arrays a layer returns are only valid until its next forward call. What is not here: the activation
-layers (activation_layers.py), the image layers (conv.py), kernel initialisation (initializers.py),
-losses (losses.py) and the activation maths (activations.py).
+The layers themselves live by family: core_layers.py (Layer, Flatten, Rescaling, Dense), dropout.py,
+input_layer.py (InputLayer, ``Input``), activation_layers.py (Activation, ReLU, LeakyReLU, Tanh, Sigmoid,
+Softmax), conv.py (Conv2D, MaxPooling2D, Reshape), pooling.py (AveragePooling2D, GlobalAveragePooling2D),
+normalization.py (BatchNormalization). ``LAYER_CLASSES`` maps each class name to its class, as model files
+name them.
 """
 
-from __future__ import annotations
+from mnist_gui.nn.activation_layers import (ACTIVATION_LAYER_CLASSES, Activation, LeakyReLU, ReLU, Sigmoid, Softmax,
+                                            Tanh)
+from mnist_gui.nn.conv import CONV_LAYER_CLASSES, Conv2D, MaxPooling2D, Reshape
+from mnist_gui.nn.core_layers import LAYER_CLASSES as _CORE
+from mnist_gui.nn.core_layers import Dense, Flatten, Layer, Rescaling
+from mnist_gui.nn.dropout import DROPOUT_LAYER_CLASSES, Dropout
+from mnist_gui.nn.input_layer import Input, InputLayer
+from mnist_gui.nn.nested import NestedModel
+from mnist_gui.nn.normalization import BatchNormalization
+from mnist_gui.nn.pooling import POOLING_LAYER_CLASSES, AveragePooling2D, GlobalAveragePooling2D
 
-import math
-from threading import get_ident
+MaxPool2D, AvgPool2D, GlobalAvgPool2D = MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D  # Keras's aliases
 
-import numpy as np
+LAYER_CLASSES = {**_CORE, **DROPOUT_LAYER_CLASSES, **ACTIVATION_LAYER_CLASSES, **CONV_LAYER_CLASSES,
+                 **POOLING_LAYER_CLASSES, "BatchNormalization": BatchNormalization, "NestedModel": NestedModel}
 
-from mnist_gui.nn.activations import get_activation
-from mnist_gui.nn.initializers import check_initializer, init_kernel
-
-
-class Layer:
-    """Base class. Subclasses with parameters override ``param_shapes``, ``bind`` and ``init_params``."""
-
-    def __init__(self, name: str | None = None, input_shape=None):
-        self.name = name
-        self.input_shape = tuple(int(n) for n in input_shape) if input_shape is not None else None
-        self.output_shape = None
-        self.dtype = np.float32
-        self._bufs = {}
-
-    def build(self, input_shape: tuple, dtype=np.float32) -> tuple:
-        """Fix the per-sample input shape (no batch axis); return the per-sample output shape."""
-        self.input_shape = tuple(input_shape)
-        self.dtype = np.dtype(dtype)
-        self._bufs.clear()
-        self.output_shape = self.compute_output_shape(self.input_shape)
-        return self.output_shape
-
-    def compute_output_shape(self, input_shape: tuple) -> tuple:
-        return input_shape
-
-    def param_shapes(self) -> list:
-        """[(name, shape), ...] of the trainable arrays, kernels before biases."""
-        return []
-
-    def count_params(self) -> int:
-        return sum(math.prod(shape) for _, shape in self.param_shapes())
-
-    def bind(self, params: dict, grads: dict) -> None:
-        """Receive views (by name) into the model's flat parameter and gradient vectors."""
-
-    def init_params(self, rng: np.random.Generator) -> None:
-        """Fill the bound parameter views with their initial values."""
-
-    def forward(self, x, training: bool = False):
-        raise NotImplementedError
-
-    def backward(self, dy, need_dx: bool = True):
-        raise NotImplementedError
-
-    def get_config(self) -> dict:
-        return {"name": self.name}
-
-    @classmethod
-    def from_config(cls, config: dict):
-        config = dict(config)
-        if "activation" in config:  # Dense, Conv2D, Activation: stored as the function's own config
-            config["activation"] = get_activation(config["activation"])
-        return cls(**config)
-
-    def _buffer(self, tag: str, shape: tuple, dtype=None):
-        """A scratch array reused between calls with the same shape (one set per batch size and per
-        thread, so that predict() from another thread never writes into a training step's arrays)."""
-        key = (tag, shape, get_ident())
-        buf = self._bufs.get(key)
-        if buf is None:
-            if len(self._bufs) > 24:
-                self._bufs.clear()
-            buf = self._bufs[key] = np.empty(shape, dtype or self.dtype)
-        return buf
-
-    def describe(self) -> str:
-        """A few words for Sequential.summary_line()."""
-        return ""
-
-    def __repr__(self):
-        return f"{type(self).__name__}(name={self.name!r})"
-
-
-class Flatten(Layer):
-    """(B, d1, d2, ...) -> (B, d1*d2*...), a view where possible."""
-
-    def compute_output_shape(self, input_shape):
-        return (math.prod(input_shape),)
-
-    def forward(self, x, training=False):
-        return x.reshape(x.shape[0], -1)
-
-    def backward(self, dy, need_dx=True):
-        return dy.reshape((dy.shape[0],) + self.input_shape) if need_dx else None
-
-    def get_config(self):
-        return {"name": self.name, "input_shape": list(self.input_shape) if self.input_shape else None}
-
-
-class Rescaling(Layer):
-    """y = x * scale + offset, e.g. ``Rescaling(1/255)`` so the model takes uint8 pixels directly."""
-
-    def __init__(self, scale: float, offset: float = 0.0, name=None, input_shape=None):
-        super().__init__(name, input_shape)
-        self.scale = float(scale)
-        self.offset = float(offset)
-        if not (math.isfinite(self.scale) and math.isfinite(self.offset)):
-            raise ValueError(f"Rescaling needs finite scale and offset, got {scale}, {offset}")
-
-    def forward(self, x, training=False):
-        out = self._buffer("y", x.shape)
-        # a NumPy scalar of the model dtype keeps uint8 * scale from computing in float64
-        np.multiply(x, self.dtype.type(self.scale), out=out)
-        if self.offset:
-            np.add(out, self.dtype.type(self.offset), out=out)
-        return out
-
-    def backward(self, dy, need_dx=True):
-        return np.multiply(dy, self.scale, out=dy) if need_dx else None
-
-    def get_config(self):
-        return {"name": self.name, "scale": self.scale, "offset": self.offset,
-                "input_shape": list(self.input_shape) if self.input_shape else None}
-
-
-class Dense(Layer):
-    """A fully connected layer ``y = activation(x @ kernel + bias)`` on (B, n) inputs.
-
-    ``kernel`` is (n, units) and ``bias`` (units,); both are live views into the model's parameters.
-    ``kernel_initializer='auto'`` picks He (uniform) for relu and leaky_relu and Glorot (uniform)
-    otherwise.
-    """
-
-    def __init__(self, units: int, activation=None, kernel_initializer: str = "auto", name=None,
-                 input_shape=None):
-        super().__init__(name, input_shape)
-        if isinstance(units, bool) or not isinstance(units, (int, np.integer)) or units < 1:
-            raise ValueError(f"Dense units must be a positive integer, got {units!r}")
-        self.units = int(units)
-        self.activation = get_activation(activation)
-        self.kernel_initializer = check_initializer(kernel_initializer)
-        self.kernel = self.bias = self.kernel_grad = self.bias_grad = None
-        # set by the model when a softmax output is fused into the loss: forward then returns logits
-        self.output_logits = False
-
-    def compute_output_shape(self, input_shape):
-        if len(input_shape) != 1:
-            raise ValueError(f"Dense expects input of shape (n, features), got (n, {', '.join(map(str, input_shape))});"
-                             " add Flatten() in front of it")
-        return (self.units,)
-
-    def param_shapes(self):
-        return [("kernel", (self.input_shape[0], self.units)), ("bias", (self.units,))]
-
-    def bind(self, params, grads):
-        self.kernel, self.bias = params["kernel"], params["bias"]
-        self.kernel_grad, self.bias_grad = grads["kernel"], grads["bias"]
-
-    def init_params(self, rng):
-        fan_in, fan_out = self.kernel.shape
-        init_kernel(self, fan_in, fan_out, rng)
-
-    def forward(self, x, training=False):
-        z = self._buffer("z", (x.shape[0], self.units))  # (B, units)
-        np.dot(x, self.kernel, out=z)
-        np.add(z, self.bias, out=z)
-        if not self.output_logits and self.activation.name != "linear":
-            self.activation.forward(z, z)
-        if training:
-            self._x, self._a = x, z
-        return z
-
-    def backward(self, dy, need_dx=True):
-        dz = dy
-        if not self.output_logits and self.activation.name != "linear":
-            dz = self.activation.backward(self._a, dy, dy)
-        np.dot(self._x.T, dz, out=self.kernel_grad)  # (n, units)
-        # a product with a ones vector is a BLAS call, cheaper here than a reduction over axis 0
-        np.dot(self._ones(dz.shape[0]), dz, out=self.bias_grad)
-        if not need_dx:
-            return None
-        dx = self._buffer("dx", (dz.shape[0], self.kernel.shape[0]))
-        return np.dot(dz, self.kernel.T, out=dx)
-
-    def _ones(self, n):
-        ones = self._bufs.get(("ones", (n,), get_ident()))
-        if ones is None:
-            ones = self._buffer("ones", (n,))
-            ones.fill(1.0)
-        return ones
-
-    def get_config(self):
-        return {"name": self.name, "units": self.units, "activation": self.activation.get_config(),
-                "kernel_initializer": self.kernel_initializer,
-                "input_shape": list(self.input_shape) if self.input_shape else None}
-
-    def describe(self):
-        act = self.activation.name
-        return f"{self.units}" + ("" if act == "linear" else f" {act}")
-
-
-class Dropout(Layer):
-    """Inverted dropout: while training, zero each input with probability ``rate`` and scale the rest
-    by 1/(1-rate), so inference needs no change. The random numbers come from the model's generator
-    (``rng`` is set by the training loop), so seeded runs repeat exactly."""
-
-    def __init__(self, rate: float, name=None, input_shape=None):
-        super().__init__(name, input_shape)
-        if not 0.0 <= float(rate) < 1.0:
-            raise ValueError(f"Dropout rate must be in [0, 1), got {rate}")
-        self.rate = float(rate)
-        self.rng = None
-        self._mask = None
-
-    def forward(self, x, training=False):
-        if not training or self.rate == 0.0:
-            if training:
-                self._mask = None
-            return x
-        # 16 random bits per unit (raw generator bytes) are twice as fast to draw as a float32 each;
-        # the keep probability becomes threshold / 65536 and the scale its exact inverse
-        threshold = max(1, round((1.0 - self.rate) * 65536))
-        bits = np.frombuffer(self.rng.bytes(2 * x.size), np.uint16).reshape(x.shape)
-        kept = self._buffer("kept", x.shape, np.bool_)
-        np.less(bits, threshold, out=kept)
-        mask = self._buffer("mask", x.shape)
-        np.multiply(kept, self.dtype.type(65536 / threshold), out=mask)
-        self._mask = mask
-        out = self._buffer("y", x.shape)
-        return np.multiply(x, mask, out=out)
-
-    def backward(self, dy, need_dx=True):
-        if not need_dx or self._mask is None:
-            return dy if need_dx else None
-        return np.multiply(dy, self._mask, out=dy)
-
-    def get_config(self):
-        return {"name": self.name, "rate": self.rate,
-                "input_shape": list(self.input_shape) if self.input_shape else None}
-
-    def describe(self):
-        return f"dropout {self.rate:g}"
-
-
-LAYER_CLASSES = {cls.__name__: cls for cls in (Flatten, Rescaling, Dense, Dropout)}
+__all__ = ["Activation", "AvgPool2D", "AveragePooling2D", "BatchNormalization", "Conv2D", "Dense", "Dropout",
+           "Flatten", "GlobalAvgPool2D", "GlobalAveragePooling2D", "Input", "InputLayer", "LAYER_CLASSES", "Layer",
+           "LeakyReLU", "MaxPool2D", "MaxPooling2D", "NestedModel", "ReLU", "Rescaling", "Reshape", "Sigmoid",
+           "Softmax", "Tanh"]

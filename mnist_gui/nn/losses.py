@@ -3,8 +3,10 @@
 The model never computes softmax then log then its derivative separately: when the output layer is a
 softmax, training hands the *logits* to the loss, which evaluates log-softmax stably (shifting each row by
 its max) and writes the gradient ``(probabilities - targets) / B`` straight into the logits buffer.
-``from_logits=True`` is for a model whose last layer has no softmax. What is not here: regularisation
-(an optimizer's ``l2``) and metrics other than accuracy.
+``from_logits=True`` is for a model whose last layer has no softmax. ``weighted_forward_backward`` is the
+same with per-sample weights (``fit(sample_weight=...)``), and calling a loss, ``loss_fn(y_true, y_pred)``,
+gives Keras's mean loss of a batch of outputs; both go through the plain float64 ``per_sample``. What is not
+here: regularisation (regularizers.py, an optimizer's ``l2``) and metrics other than accuracy.
 """
 
 from __future__ import annotations
@@ -60,6 +62,41 @@ class Loss:
         if z.dtype == np.float32:
             np.maximum(z, -80.0, out=z)
 
+    def per_sample(self, z, y):
+        """(loss of each sample (B,), whether each prediction is right (B,)) for logits ``z`` (B, C) and
+        prepared targets; float64, ``z`` left alone. The plain path (sample weights, ``__call__``)."""
+        z = np.asarray(z, np.float64)
+        shifted = z - z.max(axis=1, keepdims=True)
+        lse = np.log(np.exp(shifted).sum(axis=1))
+        labels = self._labels(y)
+        return self._cross(shifted, lse, y), z.argmax(axis=1) == labels
+
+    def weighted_forward_backward(self, z, y, w):
+        """Like ``forward_backward`` with per-sample weights ``w`` (B,): Keras's 'sum_over_batch_size'
+        reduction, sum(w * loss) / B, whose gradient is each row's scaled by its weight. Returns
+        (sum of w * loss, sum of w over the right predictions, sum of w)."""
+        losses, hits = self.per_sample(z, y)
+        self.forward_backward(z, y, 1.0)
+        z *= w.astype(z.dtype, copy=False)[:, None]
+        return float(np.dot(w, losses)), float(np.dot(w, hits)), float(w.sum())
+
+    def __call__(self, y_true, y_pred, sample_weight=None):
+        """Keras's ``loss_fn(y_true, y_pred)``: the mean loss of a batch of outputs (probabilities, or
+        logits with ``from_logits=True``), as a 0-d array with ``.numpy()``."""
+        from mnist_gui.nn.model_run import KerasArray
+        y_pred = np.asarray(y_pred, np.float64)
+        if y_pred.ndim != 2:
+            raise ValueError(f"{self.name} expects predictions of shape (n, classes), got {y_pred.shape}")
+        if not self.from_logits:
+            y_pred = np.log(np.clip(y_pred, 1e-7, 1.0))  # Keras clips probabilities to [eps, 1 - eps]
+        targets = self.prepare_targets(y_true, y_pred.shape[1])
+        if len(targets) != len(y_pred):
+            raise ValueError(f"y_true has {len(targets)} samples but y_pred has {len(y_pred)}")
+        losses, _ = self.per_sample(y_pred, targets)
+        if sample_weight is not None:
+            losses = losses * np.broadcast_to(np.asarray(sample_weight, np.float64).reshape(-1), losses.shape)
+        return np.asarray(losses.mean() if len(losses) else 0.0, np.float32).view(KerasArray)
+
     def get_config(self) -> dict:
         return {"name": self.name, "from_logits": self.from_logits}
 
@@ -111,6 +148,14 @@ class SparseCategoricalCrossentropy(Loss):
         np.add.reduce(zt, axis=0, keepdims=True, out=row)
         return zt, row, picked, correct
 
+    @staticmethod
+    def _labels(y):
+        return y
+
+    @staticmethod
+    def _cross(shifted, lse, y):
+        return lse - shifted[np.arange(len(y)), y]
+
     def forward_backward(self, z, y, scale=1.0):
         B = z.shape[0]
         zt, row, picked, correct = self._exp_shifted(z, y)
@@ -141,6 +186,14 @@ class CategoricalCrossentropy(Loss):
             raise ValueError(f"{self.name} targets must be finite and non-negative")
         return y.astype(np.float32, copy=False)
 
+    @staticmethod
+    def _labels(Y):
+        return Y.argmax(axis=1)
+
+    @staticmethod
+    def _cross(shifted, lse, Y):
+        return Y.sum(axis=1) * lse - (Y * shifted).sum(axis=1)
+
     def _score(self, z, Y):
         labels = self._buf("labels", (z.shape[0],), np.intp)
         np.argmax(Y, axis=1, out=labels)
@@ -170,6 +223,21 @@ class CategoricalCrossentropy(Loss):
 
 
 LOSSES = {cls.name: cls for cls in (SparseCategoricalCrossentropy, CategoricalCrossentropy)}
+
+
+def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False):
+    """Keras's function form: the loss of each sample, (n,)."""
+    loss = SparseCategoricalCrossentropy(from_logits=from_logits)
+    y_pred = np.asarray(y_pred, np.float64)
+    z = y_pred if from_logits else np.log(np.clip(y_pred, 1e-7, 1.0))
+    return loss.per_sample(z, loss.prepare_targets(y_true, y_pred.shape[1]))[0]
+
+
+def categorical_crossentropy(y_true, y_pred, from_logits=False):
+    loss = CategoricalCrossentropy(from_logits=from_logits)
+    y_pred = np.asarray(y_pred, np.float64)
+    z = y_pred if from_logits else np.log(np.clip(y_pred, 1e-7, 1.0))
+    return loss.per_sample(z, loss.prepare_targets(y_true, y_pred.shape[1]))[0]
 
 
 def get_loss(spec) -> Loss:

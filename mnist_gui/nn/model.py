@@ -1,33 +1,36 @@
 """Sequential: a stack of layers with one flat parameter vector, Keras's compile/fit/evaluate/predict.
 
-The model allocates a single parameter vector and a single gradient vector (kernels first, then
-biases) and gives each layer views into them, so the optimizer updates everything in a few vectorised
-operations. A softmax output is fused with the cross-entropy loss: the network runs up to the logits
+The model allocates a single parameter vector and a single gradient vector (kernels first, then biases) and
+gives each layer views into them, so the optimizer updates everything in a few vectorised operations; the
+spans of the vector that belong to trainable arrays are what the optimizer visits (``_trainable_ranges``, read
+at every ``fit``). A softmax output is fused with the cross-entropy loss: the network runs up to the logits
 and the loss (or ``predict``) applies the softmax. What is not here: the training loop (training.py),
-writing a model file (saving.py, which ``save`` calls) and reading one (serialization.load_model, which
-builds a Sequential: the dependency goes that one way).
+predict/evaluate/``model(x)`` (model_run.py), adding, removing and finding layers and which arrays train
+(layer_stack.py), the summary table (summary.py), a model used as a layer (nested.py), writing a model file
+(saving.py) and reading one (serialization.load_model, which builds a Sequential: the dependency goes that one
+way).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from mnist_gui.nn import seeding
-from mnist_gui.nn.activations import SoftmaxFunction
+from mnist_gui.nn import model_run, seeding, summary
 from mnist_gui.nn.activation_layers import Activation
-from mnist_gui.nn.conv import Reshape
+from mnist_gui.nn.activations import SoftmaxFunction
+from mnist_gui.nn.core_layers import Dense, Layer
+from mnist_gui.nn.dropout import Dropout
+from mnist_gui.nn.layer_stack import LayerStack
 from mnist_gui.nn.feed import InputFeed, input_prefix
-from mnist_gui.nn.layers import Dense, Dropout, Flatten, Layer, Rescaling
 from mnist_gui.nn.losses import get_loss
+from mnist_gui.nn.metrics import check_metrics
+from mnist_gui.nn.nested import NestedModel
 from mnist_gui.nn.optimizers import get_optimizer
 from mnist_gui.nn.saving import save_model
-from mnist_gui.nn.threads import blas_threads, training_threads
 from mnist_gui.nn.training import fit
 
-_METRICS = {"accuracy", "acc", "sparse_categorical_accuracy", "categorical_accuracy"}
 
-
-class Sequential:
+class Sequential(LayerStack):
     """A linear stack of layers.
 
     ``seed``: the integer all of this model's randomness derives from (initial weights, shuffling,
@@ -35,7 +38,8 @@ class Sequential:
     the gradient checks in the tests.
     """
 
-    def __init__(self, layers=None, name: str = "sequential", seed: int | None = None, dtype=np.float32):
+    def __init__(self, layers=None, name: str = "sequential", seed: int | None = None, dtype=np.float32,
+                 trainable: bool = True):
         self.name = name
         self.dtype = np.dtype(dtype)
         if self.dtype not in (np.float32, np.float64):
@@ -44,50 +48,32 @@ class Sequential:
         self.layers: list[Layer] = []
         self.built = False
         self.optimizer = self.loss = None
+        self.metric_names: list[str] = []
         self.stop_training = False
         self.epochs_trained = 0
         self.class_names: list[str] | None = None
         self.metadata: dict = {}
+        self._input_shape = None  # from keras.Input(...), kept until a first layer takes it
         # the layers' names, the next free number per automatic name, and how many layers they cover
         self._names, self._name_counts, self._named = set(), {}, 0
         for layer in layers or []:
             self.add(layer)
-
-    def add(self, layer: Layer) -> None:
-        if not isinstance(layer, Layer):
-            raise TypeError(f"Sequential takes layers such as Dense(128), got {type(layer).__name__}")
-        if self._named != len(self.layers):  # someone edited self.layers directly
-            self._names = {existing.name for existing in self.layers}
-            self._name_counts.clear()
-        if layer.name is None:
-            layer.name = self._free_name(type(layer).__name__)
-        self._names.add(layer.name)
-        self.layers.append(layer)
-        self._named = len(self.layers)
-        self.built = False
-
-    def _free_name(self, class_name: str) -> str:
-        """Keras's automatic name: ``dense``, then ``dense_1``, ``dense_2``, ...; skipping names taken.
-        One counter per base name, so adding n layers takes linear time, not quadratic."""
-        base = "".join("_" + c.lower() if c.isupper() else c for c in class_name).lstrip("_")
-        if base not in self._names:
-            return base
-        i = self._name_counts.get(base, 1)
-        while f"{base}_{i}" in self._names:
-            i += 1
-        self._name_counts[base] = i + 1
-        return f"{base}_{i}"
+        if not trainable:
+            self.trainable = False
 
     @property
     def input_shape(self):
-        return self.layers[0].input_shape if self.layers else None
+        return self.layers[0].input_shape if self.layers and self.layers[0].input_shape else self._input_shape
 
-    def build(self, input_shape=None, initialize: bool = True) -> None:
+    def build(self, input_shape=None, initialize: bool = True, params=None, grads=None) -> None:
         """Fix every layer's shape, allocate the parameter vectors and initialise the weights
-        (``initialize=False`` leaves them zero, for a caller that fills them, e.g. load_model)."""
+        (``initialize=False`` leaves them zero, for a caller that fills them, e.g. load_model).
+        ``params``/``grads``: vectors to use instead of new ones (a model nested in another)."""
         if not self.layers:
             raise ValueError("the model has no layers")
-        shape = tuple(input_shape) if input_shape is not None else self.layers[0].input_shape
+        if input_shape is not None and len(input_shape) and input_shape[0] is None:
+            input_shape = input_shape[1:]  # Keras's build((None, 28, 28))
+        shape = tuple(input_shape) if input_shape is not None else self.input_shape
         if shape is None:
             raise ValueError("the model does not know its input shape: give the first layer input_shape=..., "
                              "e.g. Flatten(input_shape=(28, 28)), or call fit/build first")
@@ -98,15 +84,17 @@ class Sequential:
         # kernels first, so "all kernels" (what L2 and weight decay act on) is one contiguous slice
         specs.sort(key=lambda s: s[1] != "kernel")
         total = sum(int(np.prod(s[2])) for s in specs)
-        self._params = np.zeros(total, self.dtype)
-        self._grads = np.zeros(total, self.dtype)
+        self._params = np.zeros(total, self.dtype) if params is None else params
+        self._grads = np.zeros(total, self.dtype) if grads is None else grads
         self._n_kernel = sum(int(np.prod(s[2])) for s in specs if s[1] == "kernel")
         views, offset = {}, 0
+        self._spans = []  # (layer, array name, start, stop) in the flat vector
         for layer, pname, pshape in specs:
             size = int(np.prod(pshape))
             views.setdefault(id(layer), ({}, {}))
             views[id(layer)][0][pname] = self._params[offset:offset + size].reshape(pshape)
             views[id(layer)][1][pname] = self._grads[offset:offset + size].reshape(pshape)
+            self._spans.append((layer, pname, offset, offset + size))
             offset += size
         rng = seeding.init_rng(self.seed)
         for layer in self.layers:
@@ -122,29 +110,30 @@ class Sequential:
         logit_layers = self.layers[:-1] if isinstance(last, Activation) and self._ends_in_softmax else self.layers
         self._prefix = logit_layers[:input_prefix(logit_layers)]
         self._body = logit_layers[len(self._prefix):]
-        # no layer before the first one with parameters needs an input gradient
-        first = next((i for i, layer in enumerate(self._body) if layer.param_shapes()), len(self._body))
-        self._backward_plan = [(layer, i > first) for i, layer in reversed(list(enumerate(self._body)))
-                               if i >= first]
+        self._backward_plan = self._plan(lambda layer: bool(layer.param_shapes()))
         self._softmax = SoftmaxFunction()
         if self.class_names is None or len(self.class_names) != self.num_classes:
             self.class_names = [str(i) for i in range(self.num_classes)]
         self.built = True
         if self.optimizer is not None:
-            self.optimizer.build(self._params, self._grads, self._n_kernel)
+            self._build_optimizer()
+
+    def _build_optimizer(self) -> None:
+        self.optimizer.build(self._params, self._grads, self._n_kernel, self._trainable_ranges())
 
     @property
     def num_classes(self) -> int:
         return int(self.output_shape[-1])
 
     def compile(self, optimizer="adam", loss="sparse_categorical_crossentropy", metrics=None) -> None:
-        """Choose the optimizer (name or object) and loss. Accuracy is always tracked; ``metrics`` may
-        name it (``['accuracy']``) for Keras compatibility."""
-        for metric in metrics or []:
-            if metric not in _METRICS:
-                raise ValueError(f"unknown metric: {metric!r} (only 'accuracy' is supported)")
+        """Choose the optimizer (name or object), loss (name or object) and metrics. Accuracy is the one
+        metric, under the name asked for ('accuracy', 'acc', 'sparse_categorical_accuracy',
+        'categorical_accuracy'); ``metrics=[]`` tracks the loss alone; ``None`` tracks 'accuracy' (the
+        app's models rely on it; Keras would track the loss alone)."""
+        names = check_metrics(metrics)
         self.optimizer = get_optimizer(optimizer)
         self.loss = get_loss(loss)
+        self.metric_names = names
         if self.layers:
             last = self.layers[-1]
             softmax = isinstance(last, (Dense, Activation)) and last.activation.name == "softmax"
@@ -156,15 +145,17 @@ class Sequential:
                                  f"'softmax'); for a linear last layer pass {type(self.loss).__name__}"
                                  "(from_logits=True)")
         if self.built:
-            self.optimizer.build(self._params, self._grads, self._n_kernel)
+            self._build_optimizer()
         elif self.input_shape is not None:
             self.build()
 
-    def fit(self, x, y, epochs=1, batch_size=32, validation_split=0.0, validation_data=None, shuffle=True,
-            callbacks=None, verbose=0, seed=None, threads="auto", augmentation=None):
-        """Train; returns a History. See training.fit for the details."""
-        return fit(self, x, y, epochs=epochs, batch_size=batch_size, validation_split=validation_split,
-                   validation_data=validation_data, shuffle=shuffle, callbacks=callbacks, verbose=verbose,
+    def fit(self, x, y, batch_size=None, epochs=1, verbose="auto", callbacks=None, validation_split=0.0,
+            validation_data=None, shuffle=True, class_weight=None, sample_weight=None, initial_epoch=0,
+            seed=None, threads="auto", augmentation=None):
+        """Train; returns a History. Keras's arguments in Keras's order; see training.fit."""
+        return fit(self, x, y, batch_size=batch_size, epochs=epochs, verbose=verbose, callbacks=callbacks,
+                   validation_split=validation_split, validation_data=validation_data, shuffle=shuffle,
+                   class_weight=class_weight, sample_weight=sample_weight, initial_epoch=initial_epoch,
                    seed=seed, threads=threads, augmentation=augmentation)
 
     def _feed(self, x) -> InputFeed:
@@ -177,45 +168,34 @@ class Sequential:
             batch = layer.forward(batch, training)
         return batch
 
-    def predict(self, x, batch_size: int = 256) -> np.ndarray:
-        """Class probabilities, (N, num_classes) in the model dtype (rows sum to 1). Broken weights whose
-        outputs overflow give uniform rows, never NaN (see SoftmaxFunction); ``model_outputs_finite``
-        tells such a model apart."""
-        feed = self._feed(x)
-        out = np.empty((feed.n, self.num_classes), self.dtype)
-        softmax = self._ends_in_softmax or (self.loss is not None and self.loss.from_logits)
-        # overflow in a broken model is handled by the softmax, so it needs no warning
-        with blas_threads(training_threads()), np.errstate(over="ignore", invalid="ignore"):
-            for lo in range(0, feed.n, max(int(batch_size), 1)):
-                hi = min(lo + batch_size, feed.n)
-                z = self._logits(feed.slice(lo, hi))
-                if softmax:
-                    self._softmax.forward(z, out[lo:hi])
-                else:
-                    out[lo:hi] = z
-        return out
+    def __call__(self, x, training: bool = False):
+        """``model(x)``: the outputs for a batch, as ``predict`` gives them, without progress output;
+        an ndarray with Keras's ``.numpy()`` (see model_run.KerasArray)."""
+        return model_run.call(self, x, training)
 
-    def evaluate(self, x, y, batch_size: int = 256) -> list:
-        """[mean loss, accuracy] over the whole of (x, y)."""
-        if self.loss is None:
-            raise ValueError("compile the model before evaluate()")
-        feed = self._feed(x)
-        targets = self.loss.prepare_targets(y, self.num_classes)
-        with blas_threads(training_threads()):
-            return self._evaluate_feed(feed, targets, batch_size)
+    def predict(self, x, batch_size=None, verbose="auto", steps=None, callbacks=None) -> np.ndarray:
+        """The model's outputs (N, num_classes): probabilities for a softmax output, the logits for a
+        linear one, as in Keras. See model_run.predict."""
+        return model_run.predict(self, x, batch_size=batch_size, verbose=verbose, callbacks=callbacks)
 
-    def _evaluate_feed(self, feed, targets, batch_size=256) -> list:
-        if len(targets) != feed.n:
-            raise ValueError(f"x has {feed.n} samples but y has {len(targets)}")
-        if feed.n == 0:
-            raise ValueError("cannot evaluate on an empty data set")
-        total, correct = 0.0, 0
-        for lo in range(0, feed.n, max(int(batch_size), 1)):
-            hi = min(lo + batch_size, feed.n)
-            loss_sum, hits = self.loss.evaluate(self._logits(feed.slice(lo, hi)), targets[lo:hi])
-            total += loss_sum
-            correct += hits
-        return [total / feed.n, correct / feed.n]
+    def predict_probabilities(self, x, batch_size: int = 256) -> np.ndarray:
+        """Class probabilities whatever the output layer (a softmax applied to logits); never prints."""
+        return model_run.predict(self, x, batch_size=batch_size, verbose=0, probabilities=True)
+
+    def evaluate(self, x, y, batch_size=None, verbose="auto", sample_weight=None, steps=None, callbacks=None,
+                 return_dict=False):
+        """The loss and metrics over (x, y): a float, [loss, metric...] or a dict (``return_dict``)."""
+        return model_run.evaluate(self, x, y, batch_size=batch_size, verbose=verbose, sample_weight=sample_weight,
+                                  callbacks=callbacks, return_dict=return_dict)
+
+    def _evaluate_feed(self, feed, targets, batch_size=256, weights=None, callbacks=()) -> list:
+        """[mean loss (with any regularization penalty), accuracy] over an already prepared feed."""
+        return model_run.evaluate_feed(self, feed, targets, batch_size, weights, callbacks)
+
+    def regularization(self, add_gradient: bool = False) -> float:
+        """The kernel regularizers' penalty summed over the layers (and, with ``add_gradient``, its
+        gradient added to the kernels' gradients)."""
+        return sum(layer.regularization(add_gradient) for layer in self.layers)
 
     def loss_and_gradients(self, x, y, training: bool = False):
         """(mean loss, gradients) on the batch (x, y) without changing the weights; the gradients are
@@ -231,13 +211,15 @@ class Sequential:
                     layer.rng = rng
         z = feed.take(np.arange(feed.n))
         for layer in self._body:
-            # every layer records what its backward needs; only dropout cares whether this is training
-            z = layer.forward(z, training or not isinstance(layer, Dropout))
+            # every layer records what its backward needs; only dropout and batch normalization compute
+            # something else while training
+            z = layer.forward(z, training or not layer.mode_dependent)
         loss_sum, _ = self.loss.forward_backward(z, targets, 1.0)
         for layer, need_dx in self._backward_plan:
             z = layer.backward(z, need_dx)
+        penalty = self.regularization(add_gradient=True)
         grads = [getattr(layer, pname + "_grad").copy() for layer in self.layers for pname, _ in layer.param_shapes()]
-        return loss_sum / feed.n, grads
+        return loss_sum / feed.n + penalty, grads
 
     def count_params(self) -> int:
         if not self.built:
@@ -248,52 +230,65 @@ class Sequential:
         """Copies of every layer's arrays in Keras's order (kernel, bias, kernel, bias, ...)."""
         if not self.built:
             self.build()
-        return [getattr(layer, pname).copy() for layer in self.layers for pname, _ in layer.param_shapes()]
+        return [w for layer in self.layers for w in layer.get_weights()]
 
     def set_weights(self, weights) -> None:
         if not self.built:
             self.build()
-        targets = [getattr(layer, pname) for layer in self.layers for pname, _ in layer.param_shapes()]
-        if len(weights) != len(targets):
-            raise ValueError(f"expected {len(targets)} arrays, got {len(weights)}")
-        for target, value in zip(targets, weights):
-            value = np.asarray(value)
-            if value.shape != target.shape:
-                raise ValueError(f"weight shape mismatch: expected {target.shape}, got {value.shape}")
-            np.copyto(target, value, casting="same_kind")
+        weights = list(weights)
+        expected = sum(len(layer.param_shapes()) for layer in self.layers)
+        if len(weights) != expected:
+            raise ValueError(f"expected {expected} arrays, got {len(weights)}")
+        i = 0
+        for layer in self.layers:
+            n = len(layer.param_shapes())
+            if n:
+                layer.set_weights(weights[i:i + n])
+            i += n
 
-    def summary(self) -> str:
-        """A table of the layers, their output shapes and parameter counts."""
+    @property
+    def weights(self) -> list:
         if not self.built:
             self.build()
-        rows = [(f"{layer.name} ({type(layer).__name__})", str((None,) + tuple(layer.output_shape)),
-                 f"{layer.count_params():,}") for layer in self.layers]
-        head = ("Layer (type)", "Output Shape", "Param #")
-        widths = [max(len(r[i]) for r in rows + [head]) + 2 for i in range(3)]
-        line = "─" * sum(widths)
-        fmt = lambda r: "".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()  # noqa: E731
-        body = [f'Model: "{self.name}"', line, fmt(head), line] + [fmt(r) for r in rows] + [line]
-        body.append(f"Total params: {self.count_params():,}")
-        return "\n".join(body)
+        return [w for layer in self.layers for w in layer.weights]
+
+    def summary(self, line_length=None, positions=None, print_fn=None, **kwargs) -> None:
+        """Print Keras's table of the layers with the total, trainable and non-trainable parameter
+        counts; ``print_fn`` receives the text instead (``summary_text()`` returns it)."""
+        (print_fn or print)(self.summary_text())
+
+    def summary_text(self) -> str:
+        return summary.summary_text(self)
 
     def summary_line(self) -> str:
         """One line, e.g. ``784 → 128 relu → 10 softmax · 101,770 parameters``."""
-        if not self.built:
-            self.build()
-        parts = [str(int(np.prod(self.layers[0].input_shape)))]
-        for layer in self.layers:
-            if isinstance(layer, (Flatten, Rescaling, Reshape)):
-                continue
-            text = layer.describe()
-            if isinstance(layer, (Activation, Dropout)) and len(parts) > 1:
-                parts[-1] += f" ({text})" if isinstance(layer, Dropout) else f" {text}"
-            elif text:
-                parts.append(text)
-        return " → ".join(parts) + f" · {self.count_params():,} parameters"
+        return summary.summary_line(self)
 
-    def save(self, path, include_optimizer: bool = True):
-        """Write one .npz file (see saving.py; ``load_model`` reads it back); returns the path written."""
-        return save_model(self, path, include_optimizer=include_optimizer)
+    def save(self, filepath, include_optimizer: bool = True):
+        """Write the model file (see saving.py; ``load_model`` reads it back); returns the path written:
+        ``filepath`` itself when it ends in .keras or .npz, otherwise with ".npz" appended."""
+        return save_model(self, filepath, include_optimizer=include_optimizer)
+
+    def save_weights(self, filepath):
+        """Write the weights alone (``get_weights()`` order) to one .npz of plain arrays, kept under the
+        name given (Keras wants ``.weights.h5``; this is our own format, never a pickle)."""
+        from mnist_gui.nn.weights_file import save_weights
+        return save_weights(self, filepath)
+
+    def load_weights(self, filepath):
+        """Read weights written by ``save_weights`` into this (same-shaped) model."""
+        from mnist_gui.nn.weights_file import load_weights_into
+        load_weights_into(self, filepath)
+
+    def export_onnx(self, path):
+        """Write the model as an ONNX file, for other tools (onnx_export.py; needs the optional ``onnx``
+        package, ``pip install mnist-gui[onnx]``); returns the path written."""
+        from mnist_gui.nn.onnx_export import export_onnx
+        return export_onnx(self, path)
 
     def __repr__(self):
         return f"Sequential({len(self.layers)} layers, name={self.name!r})"
+
+
+NestedModel.model_class = Sequential
+LayerStack.nested_class = NestedModel

@@ -20,15 +20,13 @@ import math
 import numpy as np
 
 from mnist_gui.nn import seeding
-from mnist_gui.nn.activation_layers import ACTIVATION_LAYER_CLASSES
 from mnist_gui.nn.archive import ModelFileError
-from mnist_gui.nn.conv import CONV_LAYER_CLASSES, Conv2D
-from mnist_gui.nn.layers import LAYER_CLASSES as _CORE_LAYER_CLASSES
+from mnist_gui.nn.conv import Conv2D
 from mnist_gui.nn.losses import get_loss
+from mnist_gui.nn.metrics import check_metrics
 from mnist_gui.nn.optimizers import get_optimizer
 from mnist_gui.nn.saving import FORMAT, VERSION
 
-LAYER_CLASSES = {**_CORE_LAYER_CLASSES, **ACTIVATION_LAYER_CLASSES, **CONV_LAYER_CLASSES}
 
 MAX_CONFIG_BYTES = 1 << 20  # a 1,000-layer description is about 150 kB
 MAX_JSON_DEPTH = 64  # ours is 5 deep; metadata may nest a little more
@@ -134,7 +132,7 @@ class ModelSpec:
         spec.dtype = config.get("dtype")
         _check(spec.dtype in ("float32", "float64"), f"unsupported dtype {spec.dtype!r}")
         spec.dtype = np.dtype(spec.dtype)
-        spec.layers = _make_layers(config.get("layers"))
+        spec.layers = make_layers(config.get("layers"))
         try:
             spec.seed = seeding.check_seed(config.get("seed"))
         except ValueError:
@@ -149,6 +147,10 @@ class ModelSpec:
 
     def _compile_settings(self, config):
         self.loss = self.optimizer = None
+        try:
+            self.metrics = check_metrics(config.get("metrics", ["accuracy"]))
+        except (TypeError, ValueError) as exc:
+            raise ModelFileError(f"bad metrics: {exc}") from None
         self.state_names, self.iterations = [], 0
         opt_spec = config.get("optimizer")
         if config.get("loss") is None:
@@ -196,10 +198,11 @@ class ModelSpec:
         return ["params"] + [f"optimizer/{key}" for key in self.state_names]
 
 
-def _make_layers(layer_specs) -> list:
+def make_layers(layer_specs) -> list:
     _check(isinstance(layer_specs, list) and layer_specs, "the model has no layers")
     _check(len(layer_specs) <= MAX_LAYERS,
            f"the model has {len(layer_specs):,} layers, more than the {MAX_LAYERS:,} a model file may have")
+    from mnist_gui.nn.layers import LAYER_CLASSES  # the namespace imports nested.py, which imports this module
     layers = []
     for i, spec in enumerate(layer_specs, 1):
         _check(isinstance(spec, dict) and isinstance(spec.get("config"), dict), f"layer {i} is malformed")
@@ -209,6 +212,11 @@ def _make_layers(layer_specs) -> list:
         _check(name is None or isinstance(name, str), f"layer {i} ({spec['class']}) has a bad configuration: "
                                                       f"its name should be text, got {name!r}")
         try:
+            if cls.__name__ == "NestedModel":
+                inner = spec["config"].get("layers")
+                _check(isinstance(inner, list) and inner, f"layer {i} (a nested model) has no layers")
+                layers.append(cls.from_layers(make_layers(inner), spec["config"]))
+                continue
             layers.append(cls.from_config(spec["config"]))
         except (TypeError, ValueError, OverflowError) as exc:
             raise ModelFileError(f"layer {i} ({spec['class']}) has a bad configuration: {exc}") from None
@@ -236,12 +244,27 @@ def _fit_layers(layers, input_shape, dtype) -> tuple:
         except (TypeError, ValueError, OverflowError, ZeroDivisionError) as exc:
             raise ModelFileError(f"the layers do not fit together: {exc}") from None
         what = f"the output of layer {i} ({type(layer).__name__})"
-        if isinstance(layer, Conv2D):
-            (kh, kw), channels = layer.kernel_size, shape[-1]
-            windows = math.prod(out[:2]) * kh * kw * channels
+        for conv in _convolutions(layer):  # a nested model's too
+            (kh, kw), channels = conv.kernel_size, conv.input_shape[-1]
+            windows = math.prod(conv.output_shape[:2]) * kh * kw * channels
             _check(windows <= MAX_SAMPLE_VALUES, f"layer {i} (Conv2D) would copy {windows:,} values per sample "
                                                  f"into its window matrix, more than the {MAX_SAMPLE_VALUES:,} "
                                                  "a model file may use")
+        for inner in _nested_layers(layer):
+            _check_shape(inner.output_shape, f"an output inside layer {i} (a nested model)")
         shape = _check_shape(out, what)
         total += layer.count_params()
     return input_shape, total, shape[-1]
+
+
+def _nested_layers(layer):
+    """The layers inside a nested model, at any depth (none for other layers)."""
+    pending = list(getattr(getattr(layer, "model", None), "layers", []))
+    while pending:
+        inner = pending.pop()
+        pending.extend(getattr(getattr(inner, "model", None), "layers", []))
+        yield inner
+
+
+def _convolutions(layer):
+    return [conv for conv in [layer, *_nested_layers(layer)] if isinstance(conv, Conv2D)]

@@ -79,13 +79,23 @@ class Optimizer:
         self.state: dict = {}
         self._chunks = []
 
+    def exclude_from_weight_decay(self, var_list=None, var_names=None) -> None:
+        """Keras's call; here weight decay and L2 act on kernels only already, so excluding biases (or
+        batch-normalization arrays) changes nothing, and excluding kernels is not supported."""
+        for name in list(var_names or []) + [getattr(v, "name", str(v)) for v in (var_list or [])]:
+            if "kernel" in str(name):
+                raise ValueError("weight decay acts on kernels only and cannot exclude them")
+
     def current_learning_rate(self) -> float:
         """The learning rate of the next update."""
         return self.schedule(self.iterations) if self.schedule is not None else self.learning_rate
 
-    def build(self, params: np.ndarray, grads: np.ndarray, n_kernel: int) -> None:
-        """Attach to the flat parameter/gradient vectors; (re)create zeroed state if shapes changed."""
+    def build(self, params: np.ndarray, grads: np.ndarray, n_kernel: int, ranges=None) -> None:
+        """Attach to the flat parameter/gradient vectors; (re)create zeroed state if shapes changed.
+        ``ranges``: the (start, stop) spans of the vector to update (the trainable arrays); None for all.
+        The rest of the vector and of the state is never touched (Keras's frozen variables)."""
         self._params, self._grads, self._n_kernel = params, grads, int(n_kernel)
+        self.ranges = [(0, params.size)] if ranges is None else [(int(a), int(b)) for a, b in ranges if b > a]
         self._tmp = np.empty_like(params)
         self._flush = params.dtype == np.float32
         tiny = np.empty(params.shape, np.bool_)
@@ -94,11 +104,12 @@ class Optimizer:
             if old is None or old.shape != params.shape or old.dtype != params.dtype:
                 self.state[key] = np.zeros_like(params)
         self._chunks = []
-        for lo in range(0, params.size, UPDATE_SLICE_ELEMENTS):
-            sl = slice(lo, min(lo + UPDATE_SLICE_ELEMENTS, params.size))
-            kernels = max(0, min(self._n_kernel, sl.stop) - lo)
-            self._chunks.append(Chunk(params[sl], grads[sl], self._tmp[sl], tiny[sl],
-                                      {key: arr[sl] for key, arr in self.state.items()}, kernels))
+        for start, stop in self.ranges:
+            for lo in range(start, stop, UPDATE_SLICE_ELEMENTS):
+                sl = slice(lo, min(lo + UPDATE_SLICE_ELEMENTS, stop))
+                kernels = max(0, min(self._n_kernel, sl.stop) - lo)
+                self._chunks.append(Chunk(params[sl], grads[sl], self._tmp[sl], tiny[sl],
+                                          {key: arr[sl] for key, arr in self.state.items()}, kernels))
 
     def load_state(self, state: dict, iterations: int) -> None:
         for key in self.state_names:

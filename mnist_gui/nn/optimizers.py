@@ -13,6 +13,7 @@ import math
 
 import numpy as np
 
+from mnist_gui.nn import schedules  # noqa: F401  (keras.optimizers.schedules)
 from mnist_gui.nn.optimizer_base import Optimizer, check_fraction, check_positive
 
 

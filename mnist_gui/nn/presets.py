@@ -15,7 +15,8 @@ import numpy as np
 
 from mnist_gui.data.augment import AUGMENTATION_PRESETS
 from mnist_gui.nn.conv import Conv2D, MaxPooling2D, Reshape
-from mnist_gui.nn.layers import Dense, Dropout, Flatten, Rescaling
+from mnist_gui.nn.core_layers import Dense, Flatten, Rescaling
+from mnist_gui.nn.dropout import Dropout
 from mnist_gui.nn.model import Sequential
 from mnist_gui.nn.optimizers import OPTIMIZERS, get_optimizer
 from mnist_gui.nn.schedules import CosineDecay, StepDecay

@@ -5,7 +5,8 @@ when saved) and ``config``, UTF-8 JSON stored as a uint8 array::
 
     {"format": "mnist-gui-model", "version": 1, "dtype": "float32", "name": ..., "seed": ...,
      "epochs_trained": ..., "input_shape": [28, 28], "layers": [{"class": "Dense", "config": {...}}, ...],
-     "param_count": ..., "loss": {...}, "optimizer": {"config": {...}, "iterations": ..., "state": [...]},
+     "param_count": ..., "loss": {...}, "metrics": ["accuracy"] (absent from older files, which mean that),
+     "optimizer": {"config": {...}, "iterations": ..., "state": [...]},
      "class_names": [...], "metadata": {...}}
 
 The members are stored uncompressed, and the file is written to a temporary name and renamed into
@@ -33,9 +34,10 @@ def model_config(model, include_optimizer: bool = True) -> dict:
         "format": FORMAT, "version": VERSION, "dtype": model.dtype.name, "name": model.name,
         "seed": model.seed, "epochs_trained": model.epochs_trained,
         "input_shape": list(model.layers[0].input_shape),
-        "layers": [{"class": type(layer).__name__, "config": layer.get_config()} for layer in model.layers],
+        "layers": [{"class": type(layer).__name__, "config": layer.full_config()} for layer in model.layers],
         "param_count": int(model._params.size),
         "loss": model.loss.get_config() if model.loss is not None else None,
+        "metrics": list(getattr(model, "metric_names", ["accuracy"])),
         "optimizer": None if opt is None else {"config": opt.get_config(), "iterations": opt.iterations,
                                                "state": sorted(opt.state)},
         "class_names": list(model.class_names), "metadata": model.metadata,
@@ -43,11 +45,12 @@ def model_config(model, include_optimizer: bool = True) -> dict:
 
 
 def save_model(model, path, include_optimizer: bool = True) -> Path:
-    """Write ``model`` to ``path`` (".npz" is appended when missing); returns the path written."""
+    """Write ``model`` to ``path``, which is kept as it is when it ends in ".keras" or ".npz" (the same
+    zip of arrays either way; ".npz" is appended to any other name); returns the path written."""
     if not model.built:
         model.build()
     path = Path(path)
-    if path.suffix != ".npz":
+    if path.suffix not in (".npz", ".keras"):
         path = path.with_name(path.name + ".npz")
     config = model_config(model, include_optimizer)
     try:

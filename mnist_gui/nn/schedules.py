@@ -99,7 +99,30 @@ class CosineDecay(LearningRateSchedule):
                 "warmup_steps": self.warmup_steps}
 
 
-SCHEDULES = {cls.name: cls for cls in (ConstantLR, StepDecay, CosineDecay)}
+class ExponentialDecay(LearningRateSchedule):
+    """Keras's: ``initial * decay_rate ** (step / decay_steps)``, the exponent floored with ``staircase``."""
+
+    name = "exponential"
+
+    def __init__(self, initial_learning_rate=None, decay_steps: int = 1000, decay_rate: float = 0.96,
+                 staircase: bool = False):
+        super().__init__(initial_learning_rate)
+        if int(decay_steps) < 1:
+            raise ValueError(f"ExponentialDecay decay_steps must be at least 1, got {decay_steps}")
+        if not 0.0 < float(decay_rate) <= 1.0:
+            raise ValueError(f"ExponentialDecay decay_rate must be in (0, 1], got {decay_rate}")
+        self.decay_steps, self.decay_rate, self.staircase = int(decay_steps), float(decay_rate), bool(staircase)
+
+    def factor(self, step):
+        exponent = int(step) / self.decay_steps
+        return self.decay_rate ** (math.floor(exponent) if self.staircase else exponent)
+
+    def get_config(self):
+        return {**super().get_config(), "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
+                "staircase": self.staircase}
+
+
+SCHEDULES = {cls.name: cls for cls in (ConstantLR, StepDecay, CosineDecay, ExponentialDecay)}
 
 
 def get_schedule(spec) -> LearningRateSchedule | None:

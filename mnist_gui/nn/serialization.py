@@ -44,7 +44,7 @@ def load_model(path, max_bytes: int = MAX_LOAD_BYTES) -> Sequential:
     except MemoryError:
         raise ModelFileError(f"{path}: there is not enough memory to load this model") from None
     except Exception as exc:  # the promise is "any bad file gives ModelFileError"; the cause stays attached
-        raise ModelFileError(f"{path}: not a readable model file ({type(exc).__name__}: {exc})") from exc
+        raise ModelFileError(f"{path}: not a readable model file ({exc or 'it could not be read'})") from exc
 
 
 def _load(path: Path, max_bytes: int) -> Sequential:
@@ -114,7 +114,7 @@ def _build(spec: ModelSpec) -> Sequential:
         raise ModelFileError(f"the layers do not fit together: {exc}") from None
     if spec.loss is not None:
         try:
-            model.compile(optimizer=spec.optimizer, loss=spec.loss)
+            model.compile(optimizer=spec.optimizer, loss=spec.loss, metrics=spec.metrics)
         except (TypeError, ValueError) as exc:
             raise ModelFileError(f"bad loss or optimizer settings: {exc}") from None
     return model

@@ -5,7 +5,3 @@ Open ``app`` first (start-up), then ``main_window`` (which wires the tabs togeth
 import each other). The rules the tabs apply live in ``mnist_gui.core``; this package only connects widgets
 to them.
 """
-
-from mnist_gui.ui import _pyside_fix
-
-_pyside_fix.apply()  # before any signal is emitted: see _pyside_fix for the PySide6 6.12.0 bug it guards

@@ -4,7 +4,10 @@ the main window and runs the event loop.
 A missing or unreadable default model is not fatal: the app opens without a current model and says
 so in the status bar. A dataset that cannot be loaded is: the user gets a message and exit code 1.
 At start-up the temporary files that interrupted saves left behind (``mnist_gui.core.files``' own
-pattern, nothing else) are removed from the folders the app writes to.
+pattern, nothing else) are removed from the folders the app writes to. With no display to open a window on
+(Linux and other X11/Wayland systems with neither ``DISPLAY`` nor ``WAYLAND_DISPLAY``, and no platform chosen
+through ``QT_QPA_PLATFORM``), ``run`` prints one line saying so and returns 2 before Qt is started, instead
+of Qt aborting the process.
 """
 
 from __future__ import annotations
@@ -90,8 +93,28 @@ def clean_up_interrupted_saves(remembered=()) -> list[Path]:
     return removed
 
 
+NO_DISPLAY_EXIT = 2
+
+
+def missing_display(environ=None, platform: str | None = None, argv=()) -> str | None:
+    """Why no window can be opened here, in one line, or None when a display (or a Qt platform of the user's
+    choice: ``QT_QPA_PLATFORM`` or ``-platform``) is there. Windows and macOS always have one."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if platform.startswith(("win32", "darwin")) or environ.get("QT_QPA_PLATFORM") or "-platform" in argv:
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("error: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+            "for headless use set QT_QPA_PLATFORM=offscreen, or use the train, evaluate and predict commands")
+
+
 def run(argv: list[str] | None = None) -> int:
     """Open the app and return its exit code."""
+    problem = missing_display(argv=sys.argv if argv is None else argv)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return NO_DISPLAY_EXIT
     app = make_application(argv)
     from mnist_gui.data.mnist import load_dataset
     from mnist_gui.ui.main_window import MainWindow
@@ -102,7 +125,7 @@ def run(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "mnist-gui", f"The MNIST data could not be loaded:\n\n{exc}")
         return 1
     model = load_default_model()
-    window = MainWindow(dataset, model)
+    window = MainWindow(dataset, model)     # applies the theme kept in the settings (View → Theme)
     clean_up_interrupted_saves(window.remembered_folders())
     if model is None:
         window.statusBar().showMessage("No default model found: train one on the Train tab, or open a model file.")

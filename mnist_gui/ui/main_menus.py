@@ -2,10 +2,11 @@
 asked when closing would lose a trained network (``ask_before_closing``).
 
 ``build(window)`` creates the actions, puts them in the File (with Use default model and Export training
-curves), View, Training and Help menus and returns them by name, so the window can enable and relabel
+curves), View (with Theme), Training and Help menus and returns them by name, so the window can enable and relabel
 them. Space starts or pauses training through its own shortcut: when a button, check box or list has the
 keyboard focus, Space goes to that widget as usual, and text fields keep it because Qt lets them claim
-printable keys first.
+printable keys first. File > Export as ONNX is ``export_onnx`` here (the conversion is
+``mnist_gui.nn.onnx_export``).
 """
 
 from __future__ import annotations
@@ -13,23 +14,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog, QDialogButtonBox, QLabel,
-                               QMenu, QMessageBox, QVBoxLayout)
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog, QDialogButtonBox, QFrame, QLabel,
+                               QMenu, QMessageBox, QScrollArea, QVBoxLayout)
 
 import mnist_gui
+from mnist_gui.ui.accessibility import focus_page
+from mnist_gui.ui.shortcut_list import shortcut_rows, shortcut_table_html
+from mnist_gui.ui.theme import THEMES
 from mnist_gui.ui.train.plot_toolbar import EXPORTS
 
-SHORTCUTS = [
-    ("Ctrl+O", "Open a model file"),
-    ("Ctrl+S", "Save the current model"),
-    ("Ctrl+Shift+S", "Save the current model under a new name"),
-    ("Space or Ctrl+Enter", "Start training, or pause and resume it (Train tab; not while typing in a field)"),
-    ("Ctrl+1, Ctrl+2, Ctrl+3", "Show the Train, Dataset or Draw tab"),
-    ("F1", "This list"),
-    ("Ctrl+Q", "Quit"),
-    ("Mouse wheel, drag", "Zoom and pan a plot; right-click for its menu, the small A button resets the view"),
-]
+THEME_TIPS = {"system": "Light or dark as the system is set", "light": "Dark text on light backgrounds",
+              "dark": "Light text on dark backgrounds"}
 
 ABOUT = """<h3>mnist-gui {version}</h3>
 <p>Watch a neural network learn to read handwritten digits: train it, look at the data, draw your own.
@@ -56,6 +52,7 @@ def build(window) -> dict[str, QAction]:
     a = _make_actions(window)
     _fill_menu_bar(window, a)
     space = window.space_shortcut = QShortcut(QKeySequence(Qt.Key_Space), window)
+    space.setWhatsThis("Start training, or pause and resume it (Train tab; not while typing in a field)")
     space.activated.connect(lambda: _on_space(window))
     return a
 
@@ -69,14 +66,16 @@ def _make_actions(window) -> dict[str, QAction]:
         "save": _action(window, "&Save model", lambda: window.save_model(), "Ctrl+S", "Save the current model"),
         "save_as": _action(window, "Save model &as…", lambda: window.save_model_as(), "Ctrl+Shift+S",
                            "Save the current model under a new name"),
-        "quit": _action(window, "&Quit", window.close, "Ctrl+Q", "Close mnist-gui"),
+        "export_onnx": _action(window, "E&xport as ONNX…", lambda: export_onnx(window), None,
+                               "Write the current model as an ONNX file, for onnxruntime and other tools"),
+        "quit": _action(window, "&Quit", window.request_quit, "Ctrl+Q", "Close mnist-gui"),
         "show_earlier": _action(window, "Show &earlier runs", tab.plots.set_show_earlier, None,
                                 "Show the runs before this one as faint curves", checkable=True),
         "clear_earlier": _action(window, "&Clear earlier runs", tab.plots.clear_earlier, None,
                                  "Remove the earlier runs from the plots"),
         "start_pause": _action(window, "&Start training", tab.start_or_pause, ["Ctrl+Return", "Ctrl+Enter"],
                                "Start training, or pause and resume it (also Space)"),
-        "stop": _action(window, "S&top training", tab.stop, None, "End the run after the current batch"),
+        "stop": _action(window, "S&top training", tab.stop, "Ctrl+.", "End the run after the current batch"),
         "shortcuts": _action(window, "&Keyboard shortcuts", lambda: show_shortcuts(window), "F1",
                              "List the keyboard shortcuts"),
         "about": _action(window, "&About mnist-gui", lambda: show_about(window), None,
@@ -89,6 +88,8 @@ def _make_actions(window) -> dict[str, QAction]:
     a["quit"].setMenuRole(QAction.QuitRole)
     a["about"].setMenuRole(QAction.AboutRole)
     a["show_earlier"].setChecked(tab.plots.show_earlier.isChecked())
+    a["export_onnx"].setEnabled(window.model is not None)
+    window.current_model_changed.connect(lambda model: a["export_onnx"].setEnabled(model is not None))
     return a
 
 
@@ -103,6 +104,7 @@ def _fill_menu_bar(window, a: dict[str, QAction]) -> None:
     file_menu.addAction(a["use_default"])
     file_menu.addSeparator()
     file_menu.addActions([a["save"], a["save_as"]])
+    file_menu.addAction(a["export_onnx"])
     export = file_menu.addMenu("&Export training curves")
     export.addActions([a[f"export_{kind}"] for kind in EXPORTS])
     file_menu.addSeparator()
@@ -110,11 +112,20 @@ def _fill_menu_bar(window, a: dict[str, QAction]) -> None:
 
     view = bar.addMenu("&View")
     for i, name in enumerate(("&Train", "&Dataset", "D&raw", "&Inside")):
-        action = _action(window, f"{name} tab", lambda _=False, i=i: window.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
+        action = _action(window, f"{name} tab", lambda _=False, i=i: _show_tab(window, i), f"Ctrl+{i + 1}",
+                         f"Show the {name.replace('&', '')} tab")
         a[f"tab{i}"] = action
         view.addAction(action)
     view.addSeparator()
     view.addActions([a["show_earlier"], a["clear_earlier"]])
+    view.addSeparator()
+    themes = view.addMenu("T&heme")
+    group = QActionGroup(window)
+    for key, text in THEMES.items():
+        a[f"theme_{key}"] = action = _action(window, text, lambda _=False, k=key: window.set_theme(k), None,
+                                             THEME_TIPS[key], checkable=True)
+        group.addAction(action)
+        themes.addAction(action)
 
     training = bar.addMenu("T&raining")
     training.addActions([a["start_pause"], a["stop"]])
@@ -122,6 +133,19 @@ def _fill_menu_bar(window, a: dict[str, QAction]) -> None:
 
     help_menu = bar.addMenu("&Help")
     help_menu.addActions([a["shortcuts"], a["about"]])
+
+
+def _show_tab(window, index: int) -> None:
+    """Ctrl+1 ...: show the tab and put the keyboard on it, so its keys work at once (digit keys on the pad)."""
+    window.tabs.setCurrentIndex(index)
+    page = window.tabs.widget(index)
+    # where each tab's keys act: the grid (arrows, Enter) and the layers (arrows); the pad is the Draw tab's proxy
+    home = {window.dataset_tab: getattr(window.dataset_tab, "grid", None),
+            window.inside_tab: getattr(window.inside_tab, "network", None)}.get(page)
+    if home is not None and home.isVisible():
+        home.setFocus(Qt.ShortcutFocusReason)
+    else:
+        focus_page(page)
 
 
 def _on_space(window) -> None:
@@ -151,6 +175,46 @@ def _fill_recent(window, menu: QMenu) -> None:
     menu.setToolTipsVisible(True)
 
 
+def export_onnx(window, path: str | Path | None = None) -> bool:
+    """File > Export as ONNX: the model every tab uses, as an ONNX file (``path``, or asked for). Without the
+    optional onnx package the user is told what to install before any file dialog opens."""
+    import importlib.util
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from mnist_gui.core.training_text import file_error
+    from mnist_gui.nn import onnx_export
+
+    if window.model is None:
+        window.show_error("Nothing to export", "There is no current model: train one or open a model file first.")
+        return False
+    if importlib.util.find_spec("onnx") is None:
+        window.show_error("ONNX export needs an extra package",
+                          "Exporting as ONNX needs the onnx package, which is not installed.\n\n"
+                          f"Install it with:  {onnx_export.INSTALL_HINT}")
+        return False
+    if path is None:
+        stem = "".join(c if c.isalnum() or c in "-_." else "-" for c in window.model_name).strip("-.") or "model"
+        suggested = str(Path(window._last_dir()) / f"{stem}.onnx")
+        path, _ = QFileDialog.getSaveFileName(window, "Export as ONNX", suggested,
+                                              "ONNX models (*.onnx);;All files (*)")
+        if not path:
+            return False
+    path = Path(path)
+    if not path.suffix:
+        path = path.with_name(path.name + ".onnx")
+    try:
+        onnx_export.export_onnx(window.model, path)
+    except OSError as exc:
+        window.show_error("Could not export", file_error("The model could not be exported", path, exc))
+        return False
+    except (ValueError, ImportError) as exc:
+        window.show_error("Could not export", f"The model could not be exported to {path}.\n\n{exc}")
+        return False
+    window.statusBar().showMessage(f"Exported {window.model_name} to {path} (ONNX opset {onnx_export.OPSET})", 8000)
+    return True
+
+
 def show_about(window) -> QMessageBox:
     box = QMessageBox(QMessageBox.NoIcon, "About mnist-gui", ABOUT.format(version=mnist_gui.__version__),
                       QMessageBox.Ok, window)
@@ -165,14 +229,22 @@ def show_shortcuts(window) -> QDialog:
     dialog = QDialog(window)
     dialog.setWindowTitle("Keyboard shortcuts")
     dialog.setAttribute(Qt.WA_DeleteOnClose)
-    rows = "".join(f"<tr><td style='padding-right:16px'><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)
-    label = QLabel(f"<table cellspacing='4'>{rows}</table>", textFormat=Qt.RichText, wordWrap=True)
+    # made from the window's actions and shortcuts, so a new shortcut is listed without anyone remembering to
+    label = QLabel(shortcut_table_html(shortcut_rows(window)), textFormat=Qt.RichText, wordWrap=True)
+    label.setAccessibleName("Keyboard shortcuts")
+    label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
     buttons = QDialogButtonBox(QDialogButtonBox.Close)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
-    layout.addWidget(label)
+    # the list grows with every shortcut: it scrolls rather than running off a small screen
+    scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
+    scroll.setWidget(label)
+    layout.addWidget(scroll, 1)
     layout.addWidget(buttons)
-    dialog.resize(560, dialog.sizeHint().height())
+    free = window.screen().availableGeometry()
+    width = min(720, free.width() - 40)
+    dialog.resize(width, min(label.heightForWidth(width - 40) + buttons.sizeHint().height() + 40,
+                             int(free.height() * 0.85)))
     dialog.open()
     return dialog
 
@@ -188,5 +260,21 @@ def ask_before_closing(window, names: list[str], answered) -> QMessageBox:
     box.setAttribute(Qt.WA_DeleteOnClose)
     box.finished.connect(lambda _=0: answered(box.standardButton(box.clickedButton()) if box.clickedButton()
                                               else QMessageBox.Cancel))
+    box.open()
+    return box
+
+
+def ask_before_stopping(window, progress: str, answered) -> QMessageBox:
+    """Quit / Keep training, asked when the user quits while a network trains; ``answered(quit: bool)``.
+    Window-modal, so training goes on behind it."""
+    box = QMessageBox(QMessageBox.Question, "Training is running",
+                      f"A network is training ({progress}). Quitting stops it.",
+                      QMessageBox.Yes | QMessageBox.Cancel, window)
+    box.button(QMessageBox.Yes).setText("Stop and quit")
+    box.button(QMessageBox.Cancel).setText("Keep training")
+    box.setInformativeText("The run is kept in the runs table as stopped, with its curves and its weights.")
+    box.setDefaultButton(QMessageBox.Cancel)
+    box.setAttribute(Qt.WA_DeleteOnClose)
+    box.finished.connect(lambda _=0: answered(box.clickedButton() is box.button(QMessageBox.Yes)))
     box.open()
     return box

@@ -1,4 +1,6 @@
-"""The main window: the Train, Dataset and Draw tabs, menus, shortcuts, status bar, saved settings.
+"""The main window: the Train, Dataset, Draw and Inside tabs, menus, shortcuts, status bar, saved settings.
+Each tab's page scrolls when the window is smaller than it needs (``widgets/fitting_tabs.py``), so nothing a
+tab shows can grow the window.
 
 The window wires the tabs together with signals (tabs never reach into each other) and holds the one
 model selector (``ui/model_selector.py``, in the status bar): the current model is chosen there and every
@@ -20,10 +22,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from mnist_gui.core import models as rules
 from mnist_gui.core import settings as stored
+from mnist_gui.core.my_digits import MyDigitsStore
 from mnist_gui.core.runs import RunStore
 from mnist_gui.core.training_text import file_error
 from mnist_gui.ui import main_menus
@@ -33,6 +36,8 @@ from mnist_gui.ui.draw.tab import DrawTab
 from mnist_gui.ui.inside import InsideTab
 from mnist_gui.ui.train.tab import TrainingTab
 from mnist_gui.ui.widgets.banner import Banner
+from mnist_gui.ui.widgets.dialog_folders import DialogFolders
+from mnist_gui.ui.widgets.fitting_tabs import FittingTabs
 from mnist_gui.ui.window_settings import WindowSettings
 
 MAX_RECENT = stored.MAX_RECENT
@@ -56,6 +61,7 @@ class MainWindow(WindowSettings, QMainWindow):
         super().__init__(parent)
         self.dataset = dataset
         self.settings = settings if settings is not None else QSettings("mnist-gui", "mnist-gui")
+        self.dialog_folders = DialogFolders(self.setting, self._store)   # where each kind of file dialog starts
         self.model = None
         self.model_path: Path | None = None
         self.model_name = model_name
@@ -63,11 +69,13 @@ class MainWindow(WindowSettings, QMainWindow):
         self.recovered: list[str] = []     # what was reset from a damaged settings file, in plain words
 
         self.banner = Banner()
-        self.tabs = QTabWidget(documentMode=True)
+        self.tabs = FittingTabs(documentMode=True)     # pages scroll rather than grow the window
         store = runs if runs is not None else RunStore()
         self.training_tab = TrainingTab(dataset, store=store, **training_options)
-        self.dataset_tab = DatasetTab(dataset)
-        self.draw_tab = DrawTab()
+        self.my_digits = MyDigitsStore()   # one store for the Draw tab's panel and the Dataset tab's split
+        self.dataset_tab = DatasetTab(dataset, my_digits=self.my_digits)
+        self.draw_tab = DrawTab(my_digits_store=self.my_digits)
+        self.draw_tab.my_digits.teach.set_context(mnist=dataset, runs=store)
         self.inside_tab = InsideTab(dataset, store=store)
         self.tabs.addTab(self.training_tab, "&Train")
         self.tabs.addTab(self.dataset_tab, "&Dataset")
@@ -86,6 +94,7 @@ class MainWindow(WindowSettings, QMainWindow):
                                     dataset.x_test[:PROBE_IMAGES], model, model_name[:1].upper() + model_name[1:],
                                     parent=self)
         self._close_confirmed = False
+        self._stop_confirmed = False      # the user chose "Stop and quit" while a network trained
         self.close_question: QMessageBox | None = None
 
         self.actions: dict[str, QAction] = main_menus.build(self)
@@ -110,9 +119,16 @@ class MainWindow(WindowSettings, QMainWindow):
         # the Inside tab follows what the pad shows (its set_input is cheap: one pass, coalesced)
         self.draw_tab.prediction_updated.connect(lambda: self.inside_tab.set_input(self.draw_tab.network_input()))
         self.dataset_tab.image_sent.connect(self._on_image_sent)
+        # a model taught the person's handwriting is listed at once, and used only when they say so
+        teach = self.draw_tab.my_digits.teach
+        teach.run_saved.connect(lambda _run_id: (self.training_tab.runs.reload(), self.current.refresh()))
+        teach.use_requested.connect(lambda model, run_id: self.statusBar().showMessage(
+            self.current.add_trained(model, "finished", run_id), 10000))
         self.inside_tab.image_sent.connect(self._on_image_sent)
         # a network kept from the lab is a run like any other: in the table and the model list at once
         self.inside_tab.run_kept.connect(lambda _run_id: (self.training_tab.runs.reload(), self.current.refresh()))
+        # a run renamed in the table is renamed in the model list at once
+        self.training_tab.runs.renamed.connect(lambda _run_id, _name: self.current.refresh())
         self.tabs.currentChanged.connect(self._update_actions)
 
     def choose_model(self, key: str) -> bool:
@@ -234,7 +250,30 @@ class MainWindow(WindowSettings, QMainWindow):
         self.tabs.setCurrentWidget(self.training_tab)
         return self.training_tab.plots.ask_export(kind)
 
+    def request_quit(self) -> None:
+        """File > Quit (Ctrl+Q): asks first while a network trains, then closes as the window's X does."""
+        if self.training_tab.is_running() and not self._stop_confirmed:
+            self._ask_before_stopping()
+            return
+        self.close()
+
+    def _ask_before_stopping(self) -> None:
+        def answered(quit_: bool) -> None:
+            self.close_question = None
+            if quit_:
+                self._stop_confirmed = True
+                self.close()
+        bar = self.training_tab.progress
+        done = f"{100 * bar.value() // bar.maximum()}% done" if bar.maximum() > 0 and bar.value() >= 0 else "just started"
+        self.close_question = main_menus.ask_before_stopping(self, done, answered)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # the user closing the window (its X: a spontaneous event) is asked first while a network trains; a
+        # close from code (Stop and quit, the session ending) stops it, keeping the run as "stopped"
+        if event.spontaneous() and self.training_tab.is_running() and not self._stop_confirmed:
+            event.ignore()
+            self._ask_before_stopping()
+            return
         unsaved = self.current.unsaved()
         if unsaved and not self._close_confirmed:
             event.ignore()

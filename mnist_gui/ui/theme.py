@@ -1,10 +1,13 @@
-"""Light and dark palettes, and the colours the plots use in each.
+"""Light and dark palettes, the user's choice between them, and the colours the plots use in each.
 
-The app uses Qt's Fusion style, which draws well with any palette, and follows the system's colour
-scheme (``QStyleHints.colorScheme``, Qt 6.5+). ``MNIST_GUI_COLOR_SCHEME=light|dark`` overrides the
-system, which is how screenshots of both looks are taken. Widgets that paint with their own colours
-(pyqtgraph plots) ask :func:`plot_colors` for colours that suit the current palette and restyle
-themselves on ``QEvent.PaletteChange``.
+The app uses Qt's Fusion style, which draws well with any palette. ``THEMES`` are the choices of View →
+Theme: "system" follows the system's colour scheme (``QStyleHints.colorScheme``, Qt 6.5+, re-applied when it
+changes), "light" and "dark" fix it. ``MNIST_GUI_COLOR_SCHEME=light|dark`` stands in for the system's scheme
+(what "system" means: for screenshots and for desktops that do not report one); a choice of Light or Dark
+in the menu still wins. ``apply_theme`` sets the application palette, so every widget gets a
+``QEvent.PaletteChange``: widgets that paint with their own colours (pyqtgraph plots, thumbnails, bar charts)
+ask :func:`plot_colors` or their palette for colours that suit it and restyle themselves. Not here: where
+the choice is kept (``mnist_gui.core.settings``, key ``view/theme``) and the menu (``ui/main_menus.py``).
 """
 
 from __future__ import annotations
@@ -47,8 +50,12 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return palette.color(QPalette.Window).lightness() < 128
 
 
+THEMES = {"system": "&System", "light": "&Light", "dark": "&Dark"}   # View → Theme, in menu order
+_CHOICE = "mnist_gui_theme"   # the application property holding the current choice
+
+
 def requested_scheme() -> str:
-    """'dark' or 'light': the environment override, else the system's colour scheme."""
+    """'dark' or 'light' as the system asks: the environment override, else the system's colour scheme."""
     forced = os.environ.get("MNIST_GUI_COLOR_SCHEME", "").strip().lower()
     if forced in ("dark", "light"):
         return forced
@@ -56,23 +63,38 @@ def requested_scheme() -> str:
     return "dark" if scheme == Qt.ColorScheme.Dark else "light"
 
 
-def apply_theme(app: QApplication, scheme: str | None = None) -> None:
-    """Use Fusion and a palette matching ``scheme`` ('light', 'dark', or None for the system's)."""
-    app.setStyle("Fusion")
-    scheme = scheme or requested_scheme()
+def current_theme(app: QApplication | None = None) -> str:
+    """The choice last given to :func:`apply_theme`: 'system', 'light' or 'dark'."""
+    app = app or QApplication.instance()
+    choice = app.property(_CHOICE) if app is not None else None
+    return choice if choice in THEMES else "system"
+
+
+def apply_theme(app: QApplication, theme: str | None = None) -> None:
+    """Use Fusion and the palette of ``theme``: 'light', 'dark', or 'system'/None for the system's."""
+    if theme not in (None, *THEMES):
+        raise ValueError(f"unknown theme: {theme!r} (expected one of {', '.join(THEMES)})")
+    theme = theme or "system"
+    app.setProperty(_CHOICE, theme)
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    scheme = requested_scheme() if theme == "system" else theme
     if scheme == "dark":
         # a platform theme may already hand Fusion a dark palette; keep it if so
         palette = app.palette() if is_dark(app.palette()) else _dark_palette()
     else:
         palette = app.style().standardPalette()
+        if is_dark(palette):   # some platforms hand Fusion the system's dark palette as its standard one
+            palette = QPalette(QColor(239, 239, 239))
     app.setPalette(palette)
 
 
 def follow_system_scheme(app: QApplication) -> None:
-    """Re-apply the theme whenever the system switches between light and dark."""
+    """Re-apply the theme whenever the system switches between light and dark, if the choice is 'system'."""
     if os.environ.get("MNIST_GUI_COLOR_SCHEME"):
         return
-    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
+    app.styleHints().colorSchemeChanged.connect(
+        lambda _scheme: apply_theme(app, "system") if current_theme(app) == "system" else None)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """The main window's saved settings: every read through ``setting(key)`` (``mnist_gui.core.settings``: a
 damaged value is reset to its default, written back at once and named in the banner), recent model files,
-the last folders, and the window's state restored at start and saved at close.
+the last folders, the theme (View → Theme), and the window's state restored at start and saved at close: its
+geometry (fitted to the screen it opens on, with a minimum size ``MIN_SIZE``) and the positions of the tabs'
+splitters, put back when each is first shown.
 
 A mixin of ``MainWindow`` (``ui/main_window.py``), which provides ``settings`` (a ``QSettings``), ``banner``,
 ``recovered``, ``tabs`` and ``training_tab``. Not here: the menus (``main_menus``), the model selector.
@@ -10,9 +12,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings
+from PySide6.QtWidgets import QApplication, QSplitter
 
 from mnist_gui.core import settings as stored
+from mnist_gui.ui.theme import apply_theme
+
+# the smallest window the tabs are laid out in without scrolling much (below it their pages scroll)
+MIN_SIZE = (640, 440)
 
 
 class WindowSettings:
@@ -68,7 +75,7 @@ class WindowSettings:
         self._store("recent_models", [])
 
     def _last_dir(self) -> str:
-        return self.setting("last_dir") or str(Path.home())
+        return self.dialog_folders.start("model")   # the remembered folder, else Documents (never the cwd)
 
     def _restore_settings(self) -> None:
         """Every setting once, through ``setting()``, so a damaged file is repaired at start-up."""
@@ -78,9 +85,14 @@ class WindowSettings:
             self._store("window/geometry", None)
             label = stored.SETTINGS["window/geometry"].label
             self._recovered(f"{label}: it is not a size and position the window can use")
-        if not restored:
-            screen = self.screen().availableGeometry()
-            self.resize(min(1280, int(screen.width() * 0.9)), min(820, int(screen.height() * 0.9)))
+        self._fit_to_screen(restored)
+        self.set_theme(self.setting("view/theme"), keep=False)
+        self._dividers = _PendingSizes(self)
+        kept = self.setting("window/splitters")
+        for name, splitter in self._splitters().items():
+            sizes = kept.get(name)
+            if sizes is not None and len(sizes) == splitter.count():
+                self._dividers.set_when_shown(splitter, sizes)
         before = len(self.recovered)
         problems = self.training_tab.restore_settings_state(self.setting("training"))
         for problem in problems:
@@ -89,13 +101,69 @@ class WindowSettings:
             self._store("training", self.training_tab.settings_state())
         self.tabs.setCurrentIndex(self.setting("window/tab"))
         self.training_tab.plots.export_dir = self.setting("last_export_dir")
-        for key in ("recent_models", "last_dir"):   # read now, so damage is found and repaired now
+        for key in ("recent_models", "last_dir", "folders/picture", "folders/digits"):   # damage found now
             self.setting(key)
+
+    def _fit_to_screen(self, restored: bool) -> None:
+        """A minimum size the tabs are usable at (smaller still on a smaller screen: the pages scroll), and,
+        when nothing was restored, 95 % of the screen's free width and 90 % of its height (the title bar comes
+        on top) up to 1280×820, so a 1024-pixel screen shows the Draw tab whole. (A restored geometry from a
+        bigger screen is already fitted to this one by ``restoreGeometry``.)"""
+        free = self.screen().availableGeometry()
+        self.setMinimumSize(min(MIN_SIZE[0], free.width()), min(MIN_SIZE[1], free.height()))
+        if not restored:
+            self.resize(min(1280, int(free.width() * 0.95)), min(820, int(free.height() * 0.9)))
+
+    def set_theme(self, theme: str, keep: bool = True) -> None:
+        """View → Theme: 'system', 'light' or 'dark', applied to the whole app at once and kept (``keep``)."""
+        apply_theme(QApplication.instance(), theme)
+        action = self.actions.get(f"theme_{theme}") if hasattr(self, "actions") else None
+        if action is not None:
+            action.setChecked(True)
+        if keep:
+            self._store("view/theme", theme)
+
+    def _splitters(self) -> dict:
+        """Every splitter of the tabs by a name that stays the same between launches ("<tab>/<n>")."""
+        found = {}
+        for index in range(self.tabs.count()):
+            tab = self.tabs.tabText(index).replace("&", "").lower()
+            for n, splitter in enumerate(self.tabs.widget(index).findChildren(QSplitter)):
+                found[f"{tab}/{n}"] = splitter
+        return found
 
     def save_settings(self) -> None:
         self._store("window/geometry", bytes(self.saveGeometry().data()), sync=False)
+        self._store("window/splitters", {name: self._dividers.sizes(s) for name, s in self._splitters().items()},
+                    sync=False)
         self._store("window/tab", self.tabs.currentIndex(), sync=False)
         state = self.training_tab.settings_state()
         if not self.training_tab.controls.is_valid():   # never what the form refuses: what was stored stays
             state["config"] = self.setting("training")["config"].to_dict()
         self._store("training", state)
+
+
+class _PendingSizes(QObject):
+    """Splitter positions put back when each splitter is first shown: before that it has no real size (a
+    hidden tab), and sizes set then would be stretched away by the first layout."""
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self._pending: dict = {}
+
+    def set_when_shown(self, splitter: QSplitter, sizes: list[int]) -> None:
+        if splitter.isVisible():
+            splitter.setSizes(sizes)
+            return
+        self._pending[splitter] = sizes
+        splitter.installEventFilter(self)
+
+    def sizes(self, splitter: QSplitter) -> list[int]:
+        """What to keep: the sizes still waiting for a splitter never shown this time, else its own."""
+        return list(self._pending.get(splitter, splitter.sizes()))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Show and watched in self._pending:
+            watched.removeEventFilter(self)
+            watched.setSizes(self._pending.pop(watched))
+        return False

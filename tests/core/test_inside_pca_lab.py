@@ -52,7 +52,7 @@ def test_map_places_a_test_image_where_its_point_is(mlp, small_images):
 
 def test_wide_layers_are_not_offered_for_a_map(cnn):
     names = [name for name, _ in pca.mappable_layers(cnn)]
-    assert "conv2_d" not in names and "dense" in names  # 2,704 numbers per image vs 12
+    assert "conv2d" not in names and "dense" in names  # 2,704 numbers per image vs 12
 
 
 def test_switching_a_unit_off_silences_it_and_its_effect(cnn, small_images):
@@ -69,9 +69,9 @@ def test_switching_a_unit_off_silences_it_and_its_effect(cnn, small_images):
 
 
 def test_switching_a_feature_map_off_blanks_it(cnn, small_images):
-    twin = lab.edited(cnn, lab.Edits(off={"conv2_d": {1}, "conv2_d_1": {2}}))
+    twin = lab.edited(cnn, lab.Edits(off={"conv2d": {1}, "conv2d_1": {2}}))
     outs = dict(layer_outputs(twin, small_images[0][:10]))
-    assert not outs["conv2_d"][..., 1].any() and not outs["conv2_d_1"][..., 2].any()
+    assert not outs["conv2d"][..., 1].any() and not outs["conv2d_1"][..., 2].any()
     assert not twin.layers[6].kernel[np.arange(twin.layers[6].kernel.shape[0]) % 6 == 2].any()
 
 
@@ -95,7 +95,7 @@ def test_accuracy_from_a_kept_layer_equals_the_whole_pass(cnn, small_images):
     images, labels = small_images
     acc = lab.Accuracy(cnn, images, labels)
     assert acc.of(lab.Edits()) == pytest.approx(float(np.mean(cnn.predict(images).argmax(1) == labels)))
-    for edits in (lab.Edits(off={"dense": {0, 1, 2, 3, 4, 5}}), lab.Edits(prune={"conv2_d": 0.7})):
+    for edits in (lab.Edits(off={"dense": {0, 1, 2, 3, 4, 5}}), lab.Edits(prune={"conv2d": 0.7})):
         direct = float(np.mean(lab.edited(cnn, edits).predict(images).argmax(1) == labels))
         assert acc.of(edits) == pytest.approx(direct)
 

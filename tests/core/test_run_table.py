@@ -103,3 +103,21 @@ def test_a_kept_run_reads_back_as_curves_and_in_words(tmp_path):
     assert stopped.epochs[-1] == pytest.approx(13 / 9)     # a stopped epoch's point is where it stopped
     assert RunData().readout(0.5) == ""
     assert np.isfinite(data.loss_smooth[: data.n]).all()
+
+
+def test_an_epoch_cut_short_by_stop_is_not_counted_as_done(tmp_path):
+    """Stopped 4 batches into the third of 3 epochs (10 batches each): the table says 2.4/3, not 3/3."""
+    store = RunStore(tmp_path)
+    cfg = TrainConfig(hidden=(64,), epochs=3, batch_size=100, train_size=1000).to_dict()
+    recorder, _ = start_run(cfg, name="r", store=store)
+    recorder.set_params({"epochs": 3, "steps": 10})
+    for e, batches in enumerate((10, 10, 4)):
+        recorder.on_epoch_begin(e)
+        for b in range(batches):
+            recorder.on_batch_end(b, {"loss": 1.0, "accuracy": 0.5})
+        recorder.on_epoch_end(e, {"loss": 1.0, "accuracy": 0.5})
+    recorder.finish("stopped", seconds=3.0)
+    row = row_from_run(store.get(recorder.run.id))
+    assert row.text("epochs") == "2.4/3"
+    assert row.sort_value("epochs") == pytest.approx(2.4)
+    assert dict((w, a) for w, a, _, _ in comparison(row, row))["Epochs done"] == "2.4/3"

@@ -154,6 +154,10 @@ def test_train_records_a_run_that_runs_lists_shows_and_deletes(capsys):
     for key in ("id", "name", "started", "status", "config", "test_accuracy", "model"):
         assert key in doc
     assert doc["name"] == "cli run" and doc["status"] == "finished" and doc["test_accuracy"] > 0.8
+    assert main(["runs"]) == 0
+    header, line = capsys.readouterr().out.splitlines()
+    assert header.split() == ["id", "started", "status", "test", "name"] and "cli run" in line
+    assert line.index(doc["status"]) == header.index("status")     # columns line up under their heading
     assert main(["evaluate", doc["model"], "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["accuracy"] == pytest.approx(doc["test_accuracy"])
     assert main(["runs", "show", doc["id"][:12]]) == 0 and "cli run" in capsys.readouterr().out

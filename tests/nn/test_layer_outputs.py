@@ -83,8 +83,8 @@ def test_outputs_are_copies_that_later_calls_do_not_overwrite(pixels):
 
 def test_chosen_layers_only(pixels):
     model = _cnn()
-    outs = layer_outputs(model, pixels, layers=["max_pooling2_d"])
-    assert [name for name, _ in outs] == ["max_pooling2_d"] and outs[0][1].shape == (5, 13, 13, 4)
+    outs = layer_outputs(model, pixels, layers=["max_pooling2d"])
+    assert [name for name, _ in outs] == ["max_pooling2d"] and outs[0][1].shape == (5, 13, 13, 4)
 
 
 def test_pre_activation_matches_the_layers_own_sum(pixels):

@@ -27,9 +27,10 @@ def test_summary_and_parameter_counts():
     model = tutorial_model()
     assert model.count_params() == 784 * 128 + 128 + 128 * 10 + 10 == 101_770
     assert model.summary_line() == "784 → 128 relu → 10 softmax · 101,770 parameters"
-    text = model.summary()
+    text = model.summary_text()
     for piece in ["flatten (Flatten)", "(None, 784)", "dense (Dense)", "(None, 128)", "100,480",
-                  "dense_1 (Dense)", "1,290", "Total params: 101,770"]:
+                  "dense_1 (Dense)", "1,290", "Total params: 101,770 (397.54 KB)",
+                  "Trainable params: 101,770 (397.54 KB)", "Non-trainable params: 0 (0.00 B)"]:
         assert piece in text
     with_dropout = Sequential([Rescaling(1 / 255, input_shape=(28, 28)), Flatten(), Dense(64), ReLU(),
                                Dropout(0.2), Dense(10), Softmax()])
@@ -87,15 +88,19 @@ def test_predict_gives_probabilities_and_evaluate_agrees():
     np.testing.assert_allclose(model.predict(x[:5]), probs[:5], rtol=1e-5)
 
 
-def test_softmax_as_a_separate_layer_and_from_logits_models_predict_probabilities():
+def test_softmax_as_a_separate_layer_and_from_logits_models_predict_like_keras():
+    """A linear output predicts its logits, as in Keras; predict_probabilities gives probabilities."""
     rng = np.random.default_rng(1)
     x = rng.random((20, 6))
     separate = Sequential([Dense(8, activation="relu", input_shape=(6,)), Dense(3), Softmax()], seed=2)
     separate.compile(loss="sparse_categorical_crossentropy")
     logits = Sequential([Dense(8, activation="relu", input_shape=(6,)), Dense(3)], seed=2)
     logits.compile(loss=SparseCategoricalCrossentropy(from_logits=True))
-    np.testing.assert_allclose(separate.predict(x), logits.predict(x), rtol=1e-6)
-    np.testing.assert_allclose(logits.predict(x).sum(axis=1), 1.0, rtol=1e-6)
+    np.testing.assert_allclose(separate.predict(x, verbose=0), logits.predict_probabilities(x), rtol=1e-6)
+    z = logits.predict(x, verbose=0)
+    assert not np.allclose(z.sum(axis=1), 1.0)
+    np.testing.assert_allclose(np.exp(z) / np.exp(z).sum(axis=1, keepdims=True), separate.predict(x, verbose=0),
+                               rtol=1e-5)
 
 
 def test_compile_refuses_a_loss_that_does_not_fit_the_output():

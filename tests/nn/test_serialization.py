@@ -33,7 +33,7 @@ def test_round_trip_keeps_everything(tmp_path, data):
     path = model.save(tmp_path / "model.npz")
     loaded = load_model(path)
     np.testing.assert_array_equal(loaded.predict(data[0][:50]), model.predict(data[0][:50]))
-    assert loaded.summary() == model.summary()
+    assert loaded.summary_text() == model.summary_text()
     assert loaded.class_names == model.class_names
     assert loaded.metadata == {"epochs_trained": 1, "test_accuracy": 0.5}
     assert loaded.seed == model.seed and loaded.epochs_trained == 1

@@ -5,6 +5,8 @@ import threading
 import time
 import warnings
 
+import re
+
 import numpy as np
 import pytest
 
@@ -126,7 +128,7 @@ def test_callbacks_see_keras_hooks_in_order():
     kinds = [e[0] for e in recorder.events]
     assert kinds == ["train_begin", "epoch_begin"] + ["batch_end"] * 3 + ["epoch_end", "epoch_begin"] + \
         ["batch_end"] * 3 + ["epoch_end", "train_end"]
-    assert recorder.events[0][1] == {"epochs": 2, "steps": 3, "samples": 100, "batch_size": 40}
+    assert recorder.events[0][1] == {"epochs": 2, "steps": 3, "samples": 100, "batch_size": 40, "verbose": 1}
     batch_logs = recorder.events[4][2]
     assert set(batch_logs) == {"loss", "accuracy", "size"} and batch_logs["size"] == 20
     assert isinstance(batch_logs["loss"], float)
@@ -204,14 +206,24 @@ def test_unscaled_input_warns_once_and_names_the_fix(dataset):
         mnist_model(rescale=False).fit(np.full((10, 28, 28), np.nan), y[:10])
 
 
-def test_fit_never_prints_but_a_progress_callback_does(capsys):
+def test_fit_prints_only_through_its_progress_callback(capsys):
+    """verbose=0 is silent; the default ('auto', as in Keras) and 1 end each epoch on a bar line;
+    2 prints one plain line per epoch, Keras 3's order of metrics (alphabetical, then val_)."""
     x, y = blobs(100)
-    small_model().fit(x, y, epochs=2)
+    small_model().fit(x, y, epochs=2, verbose=0)
     assert capsys.readouterr().out == ""
     small_model().fit(x, y, epochs=2, verbose=2, validation_split=0.2)
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Epoch 1/2" and lines[2] == "Epoch 2/2"
-    assert lines[1].startswith("3/3 - ") and "loss: " in lines[1] and "val_accuracy: " in lines[1]
+    assert re.fullmatch(r"3/3 - \d+s - \d+(us|ms|s)/step - accuracy: [\d.]+ - loss: [\d.]+ - "
+                        r"val_accuracy: [\d.]+ - val_loss: [\d.]+", lines[1]), lines[1]
+    for verbose in ("auto", 1):
+        small_model().fit(x, y, epochs=1, verbose=verbose)
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[0] == "Epoch 1/1"
+        assert re.fullmatch(r"4/4 ━{20} \d+s \d+(us|ms|s)/step - accuracy: [\d.]+ - loss: [\d.]+", lines[1]), lines
+    with pytest.raises(ValueError, match="verbose must be 0, 1, 2 or 'auto'"):
+        small_model().fit(x, y, verbose=3)
     assert isinstance(ProgbarLogger(), Callback)
 
 

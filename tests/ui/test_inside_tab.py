@@ -45,6 +45,7 @@ def test_blank_pad_asks_for_a_digit(tab):
     tab.set_input(None)
     tab.update_view()
     assert "Draw a digit" in tab.message.text() and tab.network.unit_at(QPointF(300, 200)) is None
+    assert "Draw a digit" not in tab.detail.title.text()      # said once, not again in the detail pane
 
 
 def test_the_digit_is_shown_layer_by_layer_and_many_strokes_cost_one_pass(qtbot, tab, test_images):

@@ -271,3 +271,37 @@ def test_a_run_deleted_while_in_use_stays_shown_as_what_every_tab_uses(qtbot, sm
     window.current.refresh()                      # what opening the list does
     assert "soon deleted" in window.selector.combo.currentText() and every_tab_uses(window, model)
     assert window.minimumSizeHint().width() <= 1280     # a long name is elided, the window does not widen
+
+
+def test_a_run_renamed_in_the_table_is_renamed_in_the_model_list_at_once(qtbot, small_dataset, settings):
+    from PySide6.QtCore import Qt
+
+    from mnist_gui.core.run_table import COLUMN_KEYS
+
+    window = make_window(qtbot, small_dataset, settings)
+    result = train(qtbot, window)
+    assert window.current.choice.key == f"run:{result.run_id}"
+    table = window.training_tab.runs.model
+    index = table.index(table.row_of(result.run_id), COLUMN_KEYS.index("name"))
+    assert table.setData(index, "my best net", Qt.EditRole)
+    assert any("my best net" in text for text in entries(window))
+    assert "my best net" in window.selector.combo.currentText()     # the model in use, under its new name
+
+
+def test_quitting_while_training_asks_and_keep_training_keeps_it_going(qtbot, small_dataset, settings):
+    store = RunStore()
+    window = make_window(qtbot, small_dataset, settings, store=store)
+    window.training_tab.controls.epochs.setValue(500)
+    window.show()
+    window.training_tab.start()
+    qtbot.waitUntil(window.training_tab.is_running, timeout=10000)
+    window.actions["quit"].trigger()                                   # Ctrl+Q
+    box = window.close_question
+    assert box is not None and box.isVisible() and "training" in box.text().lower()
+    box.button(QMessageBox.Cancel).click()                             # Keep training
+    assert window.isVisible() and window.training_tab.is_running()
+    window.actions["quit"].trigger()
+    window.close_question.button(QMessageBox.Yes).click()              # Stop and quit
+    assert not window.isVisible() and not window.training_tab.is_running()
+    [run] = store.runs()
+    assert run.status == "stopped"                                     # the run is kept, as the box said

@@ -33,10 +33,10 @@ def slow_evaluate(monkeypatch):
     calls = []
     real = Sequential.evaluate
 
-    def evaluate(self, x, y, batch_size=256):
+    def evaluate(self, x, y, batch_size=256, **kwargs):
         calls.append(len(x))
         time.sleep(SLICE_SECONDS)
-        return real(self, x, y, batch_size=batch_size)
+        return real(self, x, y, batch_size=batch_size, **kwargs)
 
     monkeypatch.setattr(Sequential, "evaluate", evaluate)
     return calls

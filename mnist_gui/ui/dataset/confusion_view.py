@@ -1,7 +1,7 @@
 """The confusion matrix of the current model on a split, with per-class accuracy beside it.
 
-Rows are true labels, columns predicted digits. A diagonal cell is greener the larger its share of the
-row; a mistake cell is redder the more images it holds, darkest for the worst confusion. Clicking a
+Rows are true labels, columns predicted digits. A diagonal cell carries a ✓ and is bluer the larger its
+share of the row; a mistake cell is more orange the more images it holds, darkest for the worst confusion. Clicking a
 cell, or pressing Enter on it, emits ``cell_clicked(true, predicted)``, and the Dataset tab shows
 exactly those images.
 """
@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QStyledItemDelegate, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from mnist_gui.core.dataset_filters import per_class_accuracy
-from mnist_gui.ui.dataset.thumbnails import verdict_colors
+from mnist_gui.core.words import count
+from mnist_gui.ui.accessibility import RIGHT_MARK, verdict_colors
 
 NO_MODEL_TEXT = ("No model yet. With a model, this shows how often each true digit (row) is predicted "
                  "as each digit (column).")
@@ -27,15 +28,57 @@ def _blend(base: QColor, tint: QColor, amount: float) -> QColor:
                   round(base.blue() * (1 - a) + tint.blue() * a))
 
 
+def matrix_description(m: np.ndarray, split_name: str = "") -> str:
+    """The matrix in words for a screen reader: the accuracy, then each true digit's share right and its
+    commonest confusion ("7: 98.1% right, most often read as 2 (12 images)")."""
+    total, right = int(m.sum()), int(np.trace(m))
+    parts = [f"Accuracy{' on the ' + split_name + ' split' if split_name else ''}: {right / max(total, 1):.1%}"]
+    for t, row in enumerate(m):
+        n = int(row.sum())
+        if not n:
+            continue
+        wrong = row.copy()
+        wrong[t] = 0
+        text = f"{t}: {row[t] / n:.1%} right"
+        if wrong.max():
+            text += f", most often read as {int(wrong.argmax())} ({count(int(wrong.max()), 'image')})"
+        parts.append(text)
+    return ". ".join(parts) + "."
+
+
+class DiagonalMark(QStyledItemDelegate):
+    """Paints a small ✓ in the corner of each diagonal cell (right answers): told by shape, not colour alone,
+    and without widening the number, which a narrow column would elide."""
+
+    @staticmethod
+    def mark(index) -> str:
+        return RIGHT_MARK if index.row() == index.column() and index.data() not in (None, "·") else ""
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        mark = self.mark(index)
+        if mark:
+            painter.save()
+            font = QFont(option.font)
+            font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+            painter.setFont(font)
+            painter.setPen(option.palette.color(QPalette.Text))
+            painter.drawText(option.rect.adjusted(3, 1, -2, -1), Qt.AlignLeft | Qt.AlignTop, mark)
+            painter.restore()
+
+
 class ConfusionView(QWidget):
     cell_clicked = Signal(int, int)
+    KEY_HINTS = (("Enter", "Show the images of the selected cell (in the confusion matrix)"),)   # the F1 list
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.caption = QLabel(NO_MODEL_TEXT)
         self.caption.setWordWrap(True)
         self.table = QTableWidget(0, 0)
+        self.table.setAccessibleName("Confusion matrix: rows are true labels, columns predicted digits")
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setItemDelegate(DiagonalMark(self.table))
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Stretch)
@@ -84,7 +127,7 @@ class ConfusionView(QWidget):
         self.table.setHorizontalHeaderLabels([f"→ {k}" for k in range(c)] + ["accuracy"])
         self.table.setVerticalHeaderLabels([f"{k}" for k in range(c)])
         base = self.palette().color(QPalette.Base)
-        green, red = verdict_colors(self.palette())
+        right_color, wrong_color = verdict_colors(self.palette())
         rows = m.sum(axis=1)
         worst = max(1, int((m - np.diag(np.diag(m))).max()))
         for t in range(c):
@@ -96,10 +139,11 @@ class ConfusionView(QWidget):
                 if n:
                     # the diagonal by its row share, mistakes against the worst confusion
                     amount = 0.55 * share if t == p else 0.12 + 0.6 * n / worst
-                    item.setBackground(_blend(base, green if t == p else red, amount))
+                    item.setBackground(_blend(base, right_color if t == p else wrong_color, amount))
                 what = "right" if t == p else "mistakes"
-                item.setToolTip(f"True {t}, predicted {p}: {n:,} images ({share:.1%} of the {t}s, {what}). "
+                item.setToolTip(f"True {t}, predicted {p}: {count(n, 'image')} ({share:.1%} of the {t}s, {what}). "
                                 f"Click to show them.")
+                item.setData(Qt.AccessibleTextRole, f"True {t}, predicted {p}: {count(n, 'image')}, {what}")
                 self.table.setItem(t, p, item)
             acc = accuracy[t]
             item = QTableWidgetItem("—" if np.isnan(acc) else f"{acc:.1%}")
@@ -111,6 +155,7 @@ class ConfusionView(QWidget):
             item.setFont(font)
             self.table.setItem(t, c, item)
         self.table.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeToContents)
+        self.table.setAccessibleDescription(matrix_description(m, self._split_name))
 
     def _on_cell(self, row: int, column: int) -> None:
         if self._matrix is not None and column < len(self._matrix):

@@ -13,8 +13,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushB
                                QVBoxLayout, QWidget)
 
 from mnist_gui.core.dataset_filters import GridFilter
+from mnist_gui.core.words import count
 
-SPLITS = (("train", "Training"), ("test", "Test"))
+SPLITS = (("train", "Training"), ("test", "Test"), ("mine", "My digits"))
+SPLIT_TIPS = {"train": "the network learns from the training split", "test": "the network is judged on the "
+              "test split it never saw", "mine": "My digits are the ones you kept on the Draw tab"}
 NO_MODEL_TIP = "No model yet: load or train one (Training tab) to see and filter by its predictions."
 COMPUTING_TIP = "Computing the model's predictions for this split..."
 FAILED_TIP = "The model's predictions could not be computed for this split."
@@ -39,21 +42,27 @@ class DatasetControls(QWidget):
     def _make_browsing_controls(self, split_sizes: dict[str, int], class_names: list[str]) -> None:
         """What works without a model: the split, the label filter, jump to an index, thumbnail size."""
         self.split_combo = QComboBox()
+        self.split_combo.setAccessibleName("Split")
         for key, name in SPLITS:
-            self.split_combo.addItem(f"{name} ({split_sizes[key]:,} images)", key)
-        self.split_combo.setToolTip("Which part of MNIST to browse: the network learns from the training "
-                                    "split and is judged on the test split it never saw.")
+            if key in split_sizes:
+                self.split_combo.addItem("", key)
+                self.set_split_count(key, split_sizes[key])
+        self.split_combo.setToolTip("What to browse: " + "; ".join(SPLIT_TIPS[k] for k, _ in SPLITS
+                                                                 if k in split_sizes) + ".")
         self.label_combo = QComboBox()
+        self.label_combo.setAccessibleName("True label")
         self.label_combo.addItem("All labels", None)
         for k, name in enumerate(class_names):
             self.label_combo.addItem(f"{k} ({name})", k)
         self.label_combo.setToolTip("Show only images with this true label.")
         self.jump_label = QLabel("Go to image")
         self.jump_spin = QSpinBox()
+        self.jump_spin.setAccessibleName("Go to image number")
         self.jump_spin.setAccelerated(True)
         self.jump_button = QPushButton("Go")
         self.jump_button.setToolTip("Select the image with this index (clears filters that hide it).")
         self.size_slider = QSlider(Qt.Horizontal)
+        self.size_slider.setAccessibleName("Thumbnail size")
         self.size_slider.setRange(1, 4)
         self.size_slider.setValue(2)
         self.size_slider.setPageStep(1)
@@ -64,11 +73,13 @@ class DatasetControls(QWidget):
     def _make_prediction_controls(self, num_classes: int) -> None:
         """What needs the model's predictions (each with its own tooltip, replaced while unavailable)."""
         self.predicted_combo = QComboBox()
+        self.predicted_combo.setAccessibleName("Predicted digit")
         self.predicted_combo.addItem("Any prediction", None)
         for k in range(num_classes):
             self.predicted_combo.addItem(f"Predicted {k}", k)
         self.mistakes_check = QCheckBox("Mistakes only")
         self.order_combo = QComboBox()
+        self.order_combo.setAccessibleName("Order")
         self.order_combo.addItem("Dataset order", "index")
         self.order_combo.addItem("Least confident first", "confidence")
         self.clear_button = QPushButton("Clear filters")
@@ -149,6 +160,11 @@ class DatasetControls(QWidget):
         self.jump_spin.setRange(0, max(0, n - 1))
         self.jump_spin.setToolTip(f"Index of an image in the split, 0 to {max(0, n - 1):,}.")
         self.jump_spin.setMinimumWidth(self.jump_spin.fontMetrics().horizontalAdvance("000000") + 40)
+
+    def set_split_count(self, key: str, n: int) -> None:
+        """The size shown beside a split's name (My digits changes as digits are kept and deleted)."""
+        i = self.split_combo.findData(key)
+        self.split_combo.setItemText(i, f"{dict(SPLITS)[key]} ({count(n, 'digit' if key == 'mine' else 'image')})")
 
     def set_count(self, shown: int, total: int) -> None:
         self.count_label.setText(f"Showing {shown:,} of {total:,} images")

@@ -2,7 +2,7 @@
 
 :class:`PixelView` paints the 28x28 image large with nearest-neighbour squares and reports the pixel
 under the mouse; :class:`ImageDetail` puts it together with the facts about the image, a bar chart of
-the ten probabilities (the true class in green, a wrong guess in red) and a "Send to Draw tab" button.
+the ten probabilities (the true class in the right colour, a wrong guess in the wrong one, ``ui.accessibility``) and a "Send to Draw tab" button.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from mnist_gui.ui.widgets.bar_chart import BarChart
-from mnist_gui.ui.dataset.thumbnails import verdict_colors
+from mnist_gui.ui.accessibility import verdict_colors, verdict_word
 from mnist_gui.ui.widgets.qimages import gray_to_qimage
 
 HOVER_HINT = "Hover over the image to read pixel values (0 = black, 255 = white)."
@@ -128,6 +128,9 @@ class ImageDetail(QWidget):
         layout.addWidget(self.send_button)
         self.chart.setMinimumHeight(150)
         self.setMinimumWidth(300)
+        # room for the wrapped lines at the panel's narrowest, or a short window squeezes the chart over them
+        for label, lines in ((self.readout, 3), (self.prediction_text, 2)):
+            label.setMinimumHeight(lines * label.fontMetrics().lineSpacing())
         self.pixels.hovered.connect(self._on_hovered)
 
         self._index = -1
@@ -159,7 +162,7 @@ class ImageDetail(QWidget):
         guess = int(np.argmax(self._probs))
         ok = guess == self._label
         color = (right if ok else wrong).name()
-        verdict = "right" if ok else "wrong"
+        verdict = verdict_word(ok)
         self.prediction_text.setText(
             f"Predicted: <b style='color:{color}'>{guess}</b> with {self._probs[guess]:.1%} "
             f"(<span style='color:{color}'>{verdict}</span>)")

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QSize, Qt, 
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from mnist_gui.ui.accessibility import verdict_word
 from mnist_gui.ui.dataset.thumbnails import ThumbnailPainter
 
 EMPTY_TEXT = "No images match these filters."
@@ -117,7 +118,7 @@ class ImageGridModel(QAbstractTableModel):
         text = f"Image #{i:,}: label {label}{name}"
         if self.predicted is not None:
             guess = int(self.predicted[i])
-            verdict = "right" if guess == label else "wrong"
+            verdict = verdict_word(guess == label)
             sure = f", {self.confidence[i]:.0%} sure" if self.confidence is not None else ""
             text += f"; predicted {guess}{sure} ({verdict})"
         return text
@@ -128,11 +129,14 @@ class ImageGridView(QTableView):
 
     current_image_changed = Signal(int)
     image_activated = Signal(int)
+    KEY_HINTS = (("Arrow keys, Page Up/Down, Home, End", "Move through the images (in the grid)"),
+                 ("Enter", "Send the selected image to the Draw tab (in the grid)"))   # for the F1 list
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.grid_model = ImageGridModel(self)
         self.thumbnails = ThumbnailPainter()
+        self.empty_text = EMPTY_TEXT  # what the grid says when it shows nothing
         self.setModel(self.grid_model)
         self.setShowGrid(False)
         self.setTabKeyNavigation(False)
@@ -198,7 +202,8 @@ class ImageGridView(QTableView):
         if n == 0:
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().color(QPalette.PlaceholderText))
-            painter.drawText(self.viewport().rect(), Qt.AlignCenter, EMPTY_TEXT)
+            painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12), Qt.AlignCenter | Qt.TextWordWrap,
+                             self.empty_text)
             painter.end()
             return
         size = self.cell_size()

@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from mnist_gui.core.inference import input_from_uint8
 from mnist_gui.core.prediction_cache import PredictionCache, model_fingerprint
+from mnist_gui.core.words import error_text
 
 IMAGES_PER_CALL = 5000  # images per predict() call: progress granularity, bounded float32 memory
 CACHED_MODELS = 3  # results are kept for this many recent models
@@ -94,7 +95,7 @@ class PredictionWorker(QObject):
         try:
             probs = self._predict(job, model, images)
         except Exception as exc:  # the boundary: the person sees the message, the app lives on
-            self.failed.emit(job, f"Could not compute predictions: {type(exc).__name__}: {exc}")
+            self.failed.emit(job, f"Could not compute predictions: {error_text(exc)}")
             return
         if probs is not None:
             self.finished.emit(job, probs)
@@ -107,7 +108,9 @@ class PredictionWorker(QObject):
             if job != self.wanted_job:
                 return None
             batch = images[start:start + IMAGES_PER_CALL]
-            out = np.asarray(model.predict(input_from_uint8(model, batch), **kwargs))
+            # the engine's predict_probabilities: silent, and probabilities even for a linear output
+            predict = getattr(model, "predict_probabilities", model.predict)
+            out = np.asarray(predict(input_from_uint8(model, batch), **kwargs))
             if out.ndim != 2 or len(out) != len(batch):
                 raise ValueError(f"predict returned shape {out.shape} for {len(batch)} images")
             if probs is None:

@@ -121,6 +121,12 @@ class DatasetStats(QWidget):
         if self.isVisible():
             self.refresh()
 
+    def forget(self, key: object) -> None:
+        """Drop the remembered statistics of ``key`` (a split that changed, e.g. My digits)."""
+        self._cache.pop(key, None)
+        if self._shown == key:
+            self._shown = None
+
     def statistics(self) -> SplitStatistics | None:
         return None if self._shown is None else self._cache[self._shown]
 

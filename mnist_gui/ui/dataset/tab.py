@@ -1,59 +1,80 @@
-"""The Dataset tab: browse all 70,000 MNIST images with their labels and what the network thinks.
+"""The Dataset tab: browse all 70,000 MNIST images, and the person's own digits (My digits), with their
+labels and what the network thinks.
 
 This module only assembles and wires the parts: the controls (``controls``), the virtual thumbnail
 grid (``grid``, painted by ``thumbnails``), the detail panel (``detail``), statistics (``stats``), the
 confusion matrix (``confusion_view``), the background predictions (``predictions``) and the NumPy filter
-logic (``mnist_gui.core.dataset_filters``). The main window calls ``set_model`` and listens to ``image_sent``.
+logic (``mnist_gui.core.dataset_filters``); the My digits split and its editing (``my_digits_split``).
+The main window calls ``set_model`` and listens to ``image_sent``.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QProgressBar, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from mnist_gui.core.inference import classify_uint8
+from mnist_gui.core.my_digits import MyDigitsStore
 from mnist_gui.core.paths import user_cache_dir
 from mnist_gui.core.prediction_cache import PredictionCache
+from mnist_gui.core.words import count
 from mnist_gui.ui.dataset.confusion_view import ConfusionView
 from mnist_gui.ui.dataset.controls import SPLITS, DatasetControls
 from mnist_gui.core.dataset_filters import GridFilter, SplitPredictions, confusion_matrix, select
 from mnist_gui.ui.dataset.stats import DatasetStats
 from mnist_gui.ui.dataset.detail import ImageDetail
-from mnist_gui.ui.dataset.grid import ImageGridView
+from mnist_gui.ui.dataset.grid import EMPTY_TEXT, ImageGridView
+from mnist_gui.ui.dataset.my_digits_split import EMPTY_TEXT as NO_DIGITS_TEXT, MY_DIGITS, MyDigitsEditor, MyDigitsSplit
 from mnist_gui.ui.dataset.predictions import PredictionService
+from mnist_gui.ui.widgets.my_digits_answers import answerer_for
 
 LEGEND = ("Under each image: its true label (left) and, with a model, the predicted digit (right): "
-          "green when right, red when wrong. Arrow keys, Page Up/Down and Home/End move; Enter or a "
+          "✓ in blue when right, ✗ in orange and a frame when wrong. Arrow keys, Page Up/Down and Home/End move; Enter or a "
           "double-click sends the image to the Draw tab.")
 
 
-class DatasetTab(QWidget):
-    """``set_model(model or None)``; ``image_sent(uint8 (28, 28) array)`` when an image goes to Draw."""
+class DatasetTab(MyDigitsSplit, QWidget):
+    """``set_model(model or None)``; ``image_sent(uint8 (28, 28) array)`` when an image goes to Draw.
+
+    ``my_digits``: the My digits store the Draw tab keeps digits in (the window passes the one both tabs
+    share); default a store on the user's own folder."""
 
     image_sent = Signal(object)
+    KEY_HINTS = (("0 to 9", "Give the selected digit that label (My digits split, in the grid)"),  # the F1 list
+                 ("Delete", "Delete the selected digit (My digits split, in the grid)"),
+                 ("Ctrl+Z", "Undo the last delete (My digits split)"))
 
-    def __init__(self, dataset, parent=None):
+    def __init__(self, dataset, parent=None, my_digits: MyDigitsStore | None = None):
         super().__init__(parent)
         self.dataset = dataset
         self.class_names = list(dataset.class_names)
-        self._splits = {"train": (dataset.x_train, dataset.y_train), "test": (dataset.x_test, dataset.y_test)}
+        self.my_digits = my_digits if my_digits is not None else MyDigitsStore()
+        self._splits = {"train": (dataset.x_train, dataset.y_train), "test": (dataset.x_test, dataset.y_test),
+                        MY_DIGITS: (self.my_digits.images, self.my_digits.labels)}
+        self._mine_version = 0  # counts the store's changes: the statistics of each version are computed once
         self._split_names = dict(SPLITS)
         self._model = None
         self._predictions: dict[str, SplitPredictions] = {}
 
         self.controls = DatasetControls({k: len(v[1]) for k, v in self._splits.items()}, self.class_names)
         self.grid = ImageGridView()
+        self.grid.setAccessibleName("Images")
+        self.grid.setAccessibleDescription(LEGEND)   # each cell reads as its label, prediction and ✓ or ✗
         self.stats = DatasetStats()
         self.confusion = ConfusionView()
         self.detail = ImageDetail()
+        self.editor = MyDigitsEditor(self.my_digits)
+        self.my_digits_answers = answerer_for(self.my_digits)  # shared with the Draw tab's panel
         self.views = QTabWidget()
         self.progress = QProgressBar()
         self.status = QLabel("")
         self._lay_out()
         self.service = PredictionService(self, disk=PredictionCache(user_cache_dir() / "predictions"))
         self._connect()
+        self.my_digits.on_change(self._on_my_digits_changed)
         self._on_split_changed(self.controls.split())
         self.set_model(None)
         self.setFocusProxy(self.grid)
@@ -75,7 +96,12 @@ class DatasetTab(QWidget):
         self.views.addTab(self.confusion, "Confusion matrix")
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(self.views)
-        splitter.addWidget(self.detail)
+        detail_column = QWidget()
+        detail_layout = QVBoxLayout(detail_column)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail, 1)
+        detail_layout.addWidget(self.editor)
+        splitter.addWidget(detail_column)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -102,6 +128,13 @@ class DatasetTab(QWidget):
         self.grid.image_activated.connect(self._send_image)
         self.detail.send_requested.connect(self.send_current)
         self.confusion.cell_clicked.connect(self.show_confusion_cell)
+        self.grid.installEventFilter(self)  # on My digits: digit keys relabel, Delete deletes
+        self.undo_delete_action = QAction("Undo delete", self)
+        self.undo_delete_action.setShortcut(QKeySequence.Undo)
+        self.undo_delete_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.undo_delete_action.triggered.connect(self.editor.undo)
+        self.addAction(self.undo_delete_action)
+        self.editor.undo_bar.undone.connect(self._on_undone)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -158,6 +191,9 @@ class DatasetTab(QWidget):
     def jump_to(self, index: int) -> None:
         """Select image ``index`` of the split, clearing the filters if they hide it."""
         n = len(self._splits[self.split()][1])
+        if n == 0:  # My digits can be empty; the spin box still offers 0
+            self.status.setText("There are no digits to go to yet.")
+            return
         if not 0 <= index < n:
             raise ValueError(f"image index must be in 0..{n - 1}, got {index}")
         if not self.grid.select_dataset_index(index):
@@ -185,8 +221,9 @@ class DatasetTab(QWidget):
             self.image_sent.emit(np.array(self._splits[self.split()][0][i], dtype=np.uint8, copy=True))
 
     def shutdown(self) -> None:
-        """Stop the prediction thread (called on close and when the application quits)."""
+        """Stop the prediction threads (called on close and when the application quits)."""
         self.service.shutdown()
+        self.my_digits_answers.shutdown()
 
     def closeEvent(self, event) -> None:
         self.shutdown()
@@ -194,6 +231,8 @@ class DatasetTab(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if self.split() == MY_DIGITS:
+            self.my_digits.reload()  # digits another window kept meanwhile
         self._ensure_predictions()
 
     # ---- predictions ----
@@ -208,6 +247,9 @@ class DatasetTab(QWidget):
 
     def _request_predictions(self) -> None:
         split = self.split()
+        if split == MY_DIGITS:
+            self._predict_my_digits()
+            return
         images = self._splits[split][0]
         probs = self.service.request(self._model, split, images)
         if probs is not None:
@@ -263,8 +305,13 @@ class DatasetTab(QWidget):
             self.confusion.set_matrix(matrix, self._split_names[split].lower())
             self.controls.set_predictions_state("ready")
             wrong = int(len(labels) - np.trace(matrix))
-            self.status.setText(f"The model gets {np.trace(matrix) / max(1, len(labels)):.2%} of the "
-                                f"{self._split_names[split].lower()} split right ({wrong:,} mistakes).")
+            if split == MY_DIGITS:
+                right = int(np.trace(matrix))
+                self.status.setText(f"The model gets {right} of your {count(len(labels), 'digit')} right "
+                                    f"({right / len(labels):.0%})." if len(labels) else "My digits is empty.")
+            else:
+                self.status.setText(f"The model gets {np.trace(matrix) / max(1, len(labels)):.2%} of the "
+                                    f"{self._split_names[split].lower()} split right ({count(wrong, 'mistake')}).")
         self.apply_filter()
         self._on_current_image(self.grid.current_dataset_index())
 
@@ -273,9 +320,13 @@ class DatasetTab(QWidget):
     @Slot(str)
     def _on_split_changed(self, split: str) -> None:
         images, labels = self._splits[split]
+        mine = split == MY_DIGITS
         self.grid.grid_model.set_source(images, labels, self.class_names)
+        self.grid.empty_text = NO_DIGITS_TEXT if mine and len(labels) == 0 else EMPTY_TEXT
         self.controls.set_split_size(len(labels))
-        self.stats.set_split(split, self._split_names[split].lower(), images, labels, self.class_names)
+        self.editor.setVisible(mine)
+        key = (MY_DIGITS, self._mine_version) if mine else split
+        self.stats.set_split(key, self._split_names[split].lower(), images, labels, self.class_names)
         self._show_predictions()
         self._ensure_predictions()
 
@@ -284,8 +335,8 @@ class DatasetTab(QWidget):
         """While the whole split is still being predicted (off the GUI thread), the shown image's answer at
         once: one image costs about a millisecond. None without a model, while hidden, or if the model
         fails (the background prediction then says why, in the tab)."""
-        if self._model is None or not self.isVisible():
-            return None
+        if self._model is None or not self.isVisible() or self.split() == MY_DIGITS:
+            return None  # My digits are answered all at once, straight after
         try:
             return classify_uint8(self._model, image)[0]
         except Exception:  # noqa: BLE001 - reported by the split's prediction, which runs the same model
@@ -293,6 +344,7 @@ class DatasetTab(QWidget):
 
     def _on_current_image(self, i: int) -> None:
         if i < 0:
+            self.editor.set_digit(-1)
             if self.grid.grid_model.count() == 0:
                 self.detail.clear()
             return
@@ -304,3 +356,6 @@ class DatasetTab(QWidget):
             probs = self._answer_now(images[i:i + 1])
         self.detail.show_image(i, self._split_names[self.split()].lower(), images[i], int(labels[i]),
                                self.class_names, probs)
+        if self.split() == MY_DIGITS:
+            self.detail.title.setText(self.editor.describe(i))
+            self.editor.set_digit(i)

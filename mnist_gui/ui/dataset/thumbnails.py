@@ -4,7 +4,7 @@ Thumbnails are made on demand from the uint8 array, for the cells being painted 
 :class:`ThumbnailPainter` composes the visible cells in NumPy as one RGB32 block and draws it with a
 single ``drawImage``: the images are gathered with one indexing and scaled by a whole multiple
 (nearest neighbour: each MNIST pixel stays a crisp square, the picture the network sees); mistakes
-get a red frame; labels and predicted digits are copied in from ten small pre-rendered tiles per colour
+get a frame in the wrong colour and a ✗ (a ✓ when right: never colour alone); labels and predicted digits are copied in from ten small pre-rendered tiles per colour
 (digits drawn by Qt with the widget's font on the base colour, redone when font or palette change).
 
 Why not a QStyledItemDelegate with a cache of per-image pixmaps (the usual recipe)? From Python every
@@ -20,40 +20,39 @@ import numpy as np
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPen
 
+from mnist_gui.ui.accessibility import RIGHT_MARK, WRONG_MARK, verdict_colors  # noqa: F401 - verdict_colors for the other views
+
 FRAME = 2   # width of a mistake's frame, in pixels, just outside the thumbnail
 
 
-def verdict_colors(palette: QPalette) -> tuple[QColor, QColor]:
-    """(right, wrong): a green and a red readable on the palette's base colour, light or dark."""
-    if palette.color(QPalette.Base).lightness() < 128:
-        return QColor("#56d364"), QColor("#ff7b72")
-    return QColor("#1a7f37"), QColor("#cf222e")
 
 
 def _rgb32(color: QColor) -> np.uint32:
     return np.uint32(0xFF000000 | (color.rgb() & 0xFFFFFF))
 
 
-def digit_tiles(font: QFont, color: QColor, background: QColor) -> np.ndarray:
-    """The digits 0-9 drawn by Qt in ``font`` and ``color`` on ``background``: RGB32 (10, h, w)."""
+def digit_tiles(font: QFont, color: QColor, background: QColor, texts=tuple(str(d) for d in range(10))) -> np.ndarray:
+    """The digits 0-9 (or other short ``texts``) drawn by Qt in ``font`` and ``color`` on ``background``:
+    RGB32 (len(texts), h, w)."""
     fm = QFontMetrics(font)
-    w, h = max(fm.horizontalAdvance(str(d)) for d in range(10)), fm.height()
-    image = QImage(10 * w, h, QImage.Format_RGB32)
+    n = len(texts)
+    w, h = max(fm.horizontalAdvance(t) for t in texts), fm.height()
+    image = QImage(n * w, h, QImage.Format_RGB32)
     image.fill(background)
     painter = QPainter(image)
     painter.setFont(font)
     painter.setPen(color)
-    for d in range(10):
-        painter.drawText(QRect(d * w, 0, w, h), Qt.AlignCenter, str(d))
+    for d, text in enumerate(texts):
+        painter.drawText(QRect(d * w, 0, w, h), Qt.AlignCenter, text)
     painter.end()
-    pixels = np.frombuffer(image.constBits(), np.uint32).reshape(h, image.bytesPerLine() // 4)[:, :10 * w]
-    return pixels.reshape(h, 10, w).transpose(1, 0, 2).copy()
+    pixels = np.frombuffer(image.constBits(), np.uint32).reshape(h, image.bytesPerLine() // 4)[:, :n * w]
+    return pixels.reshape(h, n, w).transpose(1, 0, 2).copy()
 
 
 class ThumbnailPainter:
     """Paints grid cells: under the thumbnail, the true label on the left and the predicted digit on
-    the right, green when right and red when wrong (a red frame marks a mistake too, so it shows at a
-    glance). The selected cell gets a light wash and a frame in the highlight colour."""
+    the right, with ✓ or ✗ between them, in the right and wrong colours of ``ui.accessibility`` (a frame
+    marks a mistake too, so it shows at a glance). The selected cell gets a light wash and a frame in the highlight colour."""
 
     MARGIN = 4
 
@@ -82,6 +81,9 @@ class ThumbnailPainter:
                 "base": _rgb32(base), "wrong": _rgb32(wrong), "fill": fill, "pen": QPen(highlight, 2),
                 "labels": digit_tiles(font, text, base), "right_digits": digit_tiles(font, right, base),
                 "wrong_digits": digit_tiles(font, wrong, base),
+                # ✓ / ✗ between label and guess: right and wrong told by shape, not by colour alone
+                "marks": np.stack([digit_tiles(font, right, base, (RIGHT_MARK, WRONG_MARK))[0],
+                                   digit_tiles(font, wrong, base, (RIGHT_MARK, WRONG_MARK))[1]]),
             }
             self._style_key = key
         return self._style
@@ -121,6 +123,11 @@ class ThumbnailPainter:
             wrong = guesses != labels
             digits = np.where(wrong[:, None, None], style["wrong_digits"][guesses], style["right_digits"][guesses])
             block[r_idx, ty:ty + th, c_idx, x0 + w * s - tw:x0 + w * s] = digits
+            marks = style["marks"]
+            mw = marks.shape[2]
+            mx = x0 + (w * s - mw) // 2
+            if marks.shape[1] == th and x0 + tw <= mx and mx + mw <= x0 + w * s - tw:   # room between the two
+                block[r_idx, ty:ty + th, c_idx, mx:mx + mw] = marks[wrong.astype(np.intp)]
             self._frame(block, r_idx[wrong], c_idx[wrong], m, x0, h * s, style["wrong"])
         return block.reshape(n_rows * ch, n_cols * cw)
 

@@ -17,9 +17,9 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QFileDialog
 
 from mnist_gui.ui.decode import decode_file, qimage_pixels
+from mnist_gui.ui.widgets.dialog_folders import folders_for
 
 
 def read_picture(path) -> np.ndarray:
@@ -89,6 +89,6 @@ class PictureInput:
         return True
 
     def _on_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a picture of a digit", "", IMAGE_FILTER)
+        path = folders_for(self).open_file(self, "picture", "Open a picture of a digit", IMAGE_FILTER)
         if path:
             self.open_file(path)

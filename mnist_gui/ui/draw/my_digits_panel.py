@@ -5,33 +5,54 @@ panel does not know the drawing: it asks for a label (``label_chosen``, from its
 keys via the tab) and the tab calls ``add`` with the network input the tab already has. Every digit is
 written to disk before it is shown; one the disk refused is shown framed in red as "unsaved", with the
 store's reason below and a Retry button (keeping the next digit retries too).
+
+The kept digits can be edited here: select one and press a digit key to relabel it (or use the list's
+context menu), Delete deletes with an "Undo delete" strip (``widgets.undo_bar``; Ctrl+Z while the list has
+the keyboard: on the pad Ctrl+Z still undoes strokes), a double-click opens a digit in the pad
+(``digit_opened``). Import and Export (``my_digits_io``) bring digits from and to folders, and "Teach it my
+handwriting" (``teach.TeachPanel``, below the list) fine-tunes a copy of the model on them. The panel
+follows the store (``MyDigitsStore.on_change``), so edits made in the Dataset tab show here too.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListView, QListWidget,
-                               QListWidgetItem, QPushButton, QVBoxLayout)
+from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListView,
+                               QListWidget, QListWidgetItem, QMenu, QPushButton, QToolButton, QVBoxLayout)
 
 from mnist_gui.core.my_digits import MyDigitsStore
+from mnist_gui.core.words import with_article
+from mnist_gui.ui.accessibility import RIGHT_MARK, WRONG_MARK, verdict_colors
+from mnist_gui.ui.widgets.dialog_folders import folders_for
+from mnist_gui.ui.draw.my_digits_io import LAYOUTS, DigitFolders
+from mnist_gui.ui.draw.teach import TeachPanel
 from mnist_gui.ui.theme import ERROR_COLOR
 from mnist_gui.ui.widgets.qimages import gray_to_qimage
+from mnist_gui.ui.widgets.my_digits_answers import answerer_for
+from mnist_gui.ui.widgets.undo_bar import UndoDeleteBar
 
 THUMB = 40
 UNSAVED = "unsaved"  # under the thumbnail of a digit the disk refused
-WRONG_COLOR = QColor(210, 60, 50)
 
 
 class MyDigitsPanel(QGroupBox):
     label_chosen = Signal(int)  # a "this is a d" button was pressed
+    digit_opened = Signal(object)  # a kept digit, uint8 (28, 28), to show in the pad
+    KEY_HINTS = (("Delete or Backspace", "Delete the selected digits (in the My digits list)"),  # the F1 list
+                 ("0 to 9", "Relabel the selected digits (in the My digits list)"),
+                 ("Ctrl+Z", "Undo the last delete (in the My digits list; on the pad it undoes a stroke)"),
+                 ("Enter or double-click", "Open the digit in the pad (in the My digits list)"))
 
     def __init__(self, store: MyDigitsStore | None = None, parent=None):
         super().__init__("My digits", parent)
         self.store = store if store is not None else MyDigitsStore()
         self._model = None
         self._predicted = np.zeros(0, int)
+        self._answered = False  # _predicted holds the model's answers for every digit
+        self.answers = answerer_for(self.store)  # shared with the Dataset tab's view
+        self._row_keys: list[tuple] = []  # what each row of the list shows (see _update_items)
         # explicit line breaks, not word wrap: wrapped labels make box layouts misjudge heights
         hint = QLabel("Keep the drawing as your own example of a digit:\npress its key on the pad, or a button.")
         buttons = self._make_label_buttons()
@@ -39,11 +60,17 @@ class MyDigitsPanel(QGroupBox):
         self.score = QLabel()
         self.retry_button = QPushButton("Retry")
         self.retry_button.setToolTip("Try again to save the digits marked unsaved")
-        self.retry_button.setFocusPolicy(Qt.NoFocus)
+        self.retry_button.setFocusPolicy(Qt.TabFocus)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setStyleSheet(f"color: {ERROR_COLOR}")
         self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.undo_bar = UndoDeleteBar(self.store)
+        self.folders = DigitFolders(self.store, self)
+        self._make_folder_buttons()
+        self.files_status = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
+        self.files_status.hide()
+        self.teach = TeachPanel(self.store)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.score, 1)
@@ -55,7 +82,18 @@ class MyDigitsPanel(QGroupBox):
         layout.addWidget(self.list, 1)
         layout.addLayout(bottom)
         layout.addWidget(self.status)
+        layout.addWidget(self.undo_bar)
+        self.teach.top_row.insertWidget(0, self.import_button)
+        self.teach.top_row.insertWidget(1, self.export_button)
+        layout.addWidget(self.teach)
+        layout.addWidget(self.files_status)
 
+        self.list.itemDoubleClicked.connect(lambda item: self.open_digit(self.list.row(item)))
+        self.list.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._on_context_menu)
+        self.folders.said.connect(self._say_files)
+        self.folders.progressed.connect(lambda text: self._say_files(text, False))
+        self.store.on_change(self._refresh)
         self.list.itemSelectionChanged.connect(
             lambda: self.delete_button.setEnabled(bool(self.list.selectedItems())))
         self.delete_button.clicked.connect(self.delete_selected)
@@ -68,9 +106,9 @@ class MyDigitsPanel(QGroupBox):
         self.label_buttons = []
         for d in range(10):
             button = QPushButton(str(d))
-            button.setFocusPolicy(Qt.NoFocus)  # keep the keyboard on the pad
+            button.setFocusPolicy(Qt.TabFocus)  # reached with Tab; a click keeps the keyboard on the pad
             button.setFixedWidth(30)
-            button.setToolTip(f"Keep the drawing as a {d} (or press {d} on the pad)")
+            button.setToolTip(f"Keep the drawing as {with_article(d)} (or press {d} on the pad)")
             button.clicked.connect(lambda _=False, d=d: self.label_chosen.emit(d))
             buttons.addWidget(button, 0, d)
             self.label_buttons.append(button)
@@ -91,78 +129,202 @@ class MyDigitsPanel(QGroupBox):
         self.delete_button.setEnabled(False)
         self.list.installEventFilter(self)  # the Delete key in the list deletes
 
+    def _make_folder_buttons(self) -> None:
+        # tool buttons: narrower than push buttons, so the panel (and the window) need no more width
+        self.import_button = QToolButton(text="Import…")
+        self.import_button.setToolTip("Add digits from a folder: pictures in folders named 0-9 (DIR/7/a.png, …) "
+                                      "or another My digits folder")
+        self.export_button = QToolButton(text="Export…", popupMode=QToolButton.InstantPopup)
+        self.export_button.setToolTip("Write your digits to a folder, as pictures or as a My digits folder")
+        menu = QMenu(self.export_button)
+        for layout, text in LAYOUTS.items():
+            menu.addAction(f"As {text}…", lambda layout=layout: self.ask_export(layout))
+        self.export_button.setMenu(menu)
+        for button in (self.import_button, self.export_button):
+            button.setFocusPolicy(Qt.TabFocus)  # Tab reaches them; a click leaves the keyboard on the pad
+        self.import_button.clicked.connect(self.ask_import)
+
     def set_model(self, model) -> None:
         self._model = model
+        self.teach.set_model(model)
         self._refresh()
+
+    def shutdown(self) -> None:
+        """Stop fine-tuning and any import or export (the window is closing): nothing is half-written."""
+        self.teach.shutdown()
+        self.folders.shutdown()
+        self.answers.shutdown()
+
+    # ---- editing ----
+
+    def open_digit(self, index: int) -> None:
+        """Show kept digit ``index`` in the pad (``digit_opened``)."""
+        if 0 <= index < len(self.store):
+            self.digit_opened.emit(self.store.images[index].copy())
+
+    def selected_rows(self) -> list[int]:
+        return sorted(self.list.row(item) for item in self.list.selectedItems())
+
+    def relabel_selected(self, label: int) -> bool:
+        """Give the selected digits ``label``; False if the disk refused (the store says why)."""
+        rows = self.selected_rows()
+        done = all(self.store.relabel(row, label) for row in rows)
+        for row in rows:
+            self.list.item(row).setSelected(True)
+        return bool(rows) and done
+
+    def undo_delete(self) -> bool:
+        return self.undo_bar.undo()
+
+    def ask_import(self) -> bool:
+        path = folders_for(self).existing_folder(self, "digits", "Import digits from a folder")
+        return bool(path) and self.folders.import_folder(path)
+
+    def ask_export(self, layout: str) -> bool:
+        path = folders_for(self).existing_folder(self, "digits", f"Export your digits as {LAYOUTS[layout]}")
+        return bool(path) and self.folders.export(path, layout)
+
+    def _on_context_menu(self, pos) -> None:
+        item = self.list.itemAt(pos)
+        if item is None:
+            return
+        if not item.isSelected():
+            self.list.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.addAction("Open in the pad", lambda: self.open_digit(self.list.row(item)))
+        relabel = menu.addMenu("Relabel as")
+        for d in range(10):
+            relabel.addAction(str(d), lambda d=d: self.relabel_selected(d))
+        menu.addAction("Delete", self.delete_selected)
+        menu.popup(self.list.viewport().mapToGlobal(pos))
+
+    def _say_files(self, text: str, error: bool) -> None:
+        self.files_status.setText(text)
+        self.files_status.setStyleSheet(f"color: {ERROR_COLOR}" if error else "")
+        self.files_status.setVisible(bool(text))
 
     def add(self, image: np.ndarray, label: int) -> bool:
         """Keep a 28x28 network input (float in [0, 1]) as ``label``, written to disk before it is shown.
 
         Returns whether it is saved; if the disk refused, it is shown as unsaved, with the reason.
         """
-        saved = self.store.add(image, label)
-        self._refresh()
+        saved = self.store.add(image, label)  # the store tells the panel, which shows it
         self.list.scrollToBottom()
         return saved
 
     def retry(self) -> bool:
         """Try again to save the unsaved digits; True when none is left."""
         saved = self.store.save()
-        self._refresh()
+        self._refresh()  # also when nothing was left to save
         return saved
 
-    def delete_selected(self) -> None:
-        rows = sorted((self.list.row(item) for item in self.list.selectedItems()), reverse=True)
-        for row in rows:
-            if not self.store.remove(row):
-                break  # the disk refused (the store says why): the others would be refused too
-        if rows:
-            self._refresh()
+    def delete_selected(self) -> bool:
+        """Delete the selected digits in one write, offering Undo; False if the disk refused (they stay)."""
+        rows = self.selected_rows()
+        removed = self.store.remove_many(rows) if rows else None
+        if removed:
+            self.undo_bar.offer(removed)
+        return bool(removed)
 
     def eventFilter(self, watched, event) -> bool:
-        if (watched is self.list and event.type() == QEvent.KeyPress
-                and event.key() in (Qt.Key_Delete, Qt.Key_Backspace) and self.list.selectedItems()):
-            self.delete_selected()
-            return True
+        """In the list: Delete deletes, a digit key relabels the selection, Enter opens the current digit
+        and Ctrl+Z undoes a delete (taken from the tab's stroke Undo only while the list has the keyboard)."""
+        if watched is not self.list:
+            return super().eventFilter(watched, event)
+        undo = event.type() in (QEvent.ShortcutOverride, QEvent.KeyPress) and event.matches(QKeySequence.Undo)
+        if undo and self.undo_bar.can_undo():
+            if event.type() == QEvent.KeyPress:
+                self.undo_delete()
+            event.accept()
+            return event.type() == QEvent.KeyPress
+        if event.type() == QEvent.KeyPress and self.list.selectedItems():
+            plain = not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier)
+            if event.key() in (Qt.Key_Delete, Qt.Key_Backspace):
+                self.delete_selected()
+                return True
+            if plain and Qt.Key_0 <= event.key() <= Qt.Key_9:
+                self.relabel_selected(event.key() - Qt.Key_0)
+                return True
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+                self.open_digit(self.list.currentRow())
+                return True
         return super().eventFilter(watched, event)
 
     def accuracy(self) -> tuple[int, int] | None:
         """(correct, total) for the current model, or None without a model or digits."""
-        if self._model is None or len(self.store) == 0:
+        if not self._answered or len(self.store) == 0:
             return None
         return int((self._predicted == self.store.labels).sum()), len(self.store)
 
     def _refresh(self) -> None:
         store = self.store
-        self._predicted = store.predictions(self._model) if self._model is not None else np.zeros(0, int)
-        self.list.clear()
-        for i, (image, label) in enumerate(zip(store.images, store.labels)):
-            self.list.addItem(self._item(i, image, int(label)))
-        self.delete_button.setEnabled(False)
+        self._answered, self._predicted, failure = False, np.zeros(0, int), None
+        if self._model is not None and len(store):
+            try:
+                probs = self.answers.probabilities(self._model)  # None while worked out in the background
+            except ValueError as exc:  # the model could not answer: said below, the digits still shown
+                probs, failure = None, str(exc)
+            if probs is not None:
+                self._answered, self._predicted = True, probs.argmax(axis=1)
+        self._update_items()
+        self.delete_button.setEnabled(bool(self.list.selectedItems()))
         acc = self.accuracy()
         if len(store) == 0:
             self.score.setText("None kept yet.")
+        elif failure:
+            self.score.setText(f"{len(store)} kept. {failure}")
+        elif self._model is not None and acc is None:
+            self.score.setText(f"{len(store):,} kept. Working out the model's answers for them…")
         elif acc is None:
             self.score.setText(f"{len(store)} kept. Load a model to see how it does on them.")
         else:
             self.score.setText(f"The model gets {acc[0]} of {acc[1]} right ({acc[0] / acc[1]:.0%}).")
         self._show_problems()
 
+    def _update_items(self) -> None:
+        """Make the list show the store, rebuilding only the rows between the unchanged start and end: a keep,
+        a delete or a relabel touches one row, not all (5,000 rows take 0.23 s to build)."""
+        store, model = self.store, self._answered
+        keys = [(image.tobytes(), int(label), int(self._predicted[i]) if model else -1, store.is_saved(i))
+                for i, (image, label) in enumerate(zip(store.images, store.labels))]
+        old = self._row_keys
+        start = 0
+        while start < min(len(old), len(keys)) and old[start] == keys[start]:
+            start += 1
+        end = 0
+        while end < min(len(old), len(keys)) - start and old[-1 - end] == keys[-1 - end]:
+            end += 1
+        for row in range(len(old) - end - 1, start - 1, -1):
+            self.list.takeItem(row)
+        for row in range(start, len(keys) - end):
+            self.list.insertItem(row, self._item(row, store.images[row], keys[row][1]))
+        self._row_keys = keys
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.PaletteChange and self._row_keys:  # the verdict colours come from it
+            self._row_keys = []
+            self.list.clear()
+            self._refresh()
+
     def _item(self, i: int, image: np.ndarray, label: int) -> QListWidgetItem:
         thumbnail = gray_to_qimage(image)
         item = QListWidgetItem(str(label))
         tip = f"You said {label}"
-        if self._model is not None and self._predicted[i] != label:
-            item.setText(f"{label} ≠ {self._predicted[i]}")
-            item.setForeground(WRONG_COLOR)
-            tip += f"; the network says {self._predicted[i]}"
+        if self._answered:
+            # ✓ / ✗ as well as colour, so the verdict does not rest on telling two colours apart
+            right = self._predicted[i] == label
+            right_color, wrong_color = verdict_colors(self.palette())
+            item.setText(f"{RIGHT_MARK} {label}" if right else f"{WRONG_MARK} {label} ≠ {self._predicted[i]}")
+            item.setForeground(right_color if right else wrong_color)
+            tip += "; the network agrees" if right else f"; the network says {self._predicted[i]}"
         if not self.store.is_saved(i):
             thumbnail = _framed(thumbnail)
             item.setText(f"{label} {UNSAVED}")
             item.setForeground(QColor(ERROR_COLOR))
             tip += ". Not saved yet: press Retry, or keep another digit, to try again"
         item.setIcon(QIcon(QPixmap.fromImage(thumbnail)))
-        item.setToolTip(tip)
+        item.setToolTip(tip + ".\nDouble-click: open it in the pad. A digit key: relabel it. Delete: delete it.")
         return item
 
     def _show_problems(self) -> None:

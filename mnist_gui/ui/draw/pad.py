@@ -38,6 +38,9 @@ class DrawingPad(PadDecorations, QWidget):
     history_changed = Signal()  # undo/redo availability may have changed
     digit_key_pressed = Signal(int)
     crop_changed = Signal()  # the part of the picture to read changed (or was removed)
+    # keys the pad handles itself, for the F1 list (ui/shortcut_list.py); Undo/Redo are the tab's actions
+    KEY_HINTS = (("0 to 9", "Keep the drawing in My digits as that digit (on the pad)"),
+                 ("Esc or Delete", "Clear the pad (on the pad)"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -47,6 +50,8 @@ class DrawingPad(PadDecorations, QWidget):
         self.setMouseTracking(True)  # to show the brush outline under the cursor
         self.setCursor(Qt.CrossCursor)
         self.setAccessibleName("Drawing pad")
+        self.setAccessibleDescription("Draw a digit with the mouse or a pen. Keys: 0 to 9 keep the drawing as that "
+                                      "digit, Esc clears, Ctrl+Z undoes, Ctrl+V pastes a picture.")
         self._width = DEFAULT_WIDTH
         self._eraser = False
         self._hover: QPointF | None = None
@@ -237,7 +242,10 @@ class DrawingPad(PadDecorations, QWidget):
         source = QRectF(source.x() * k, source.y() * k, source.width() * k, source.height() * k)
         painter.setRenderHint(QPainter.SmoothPixmapTransform)  # only matters while a resize is pending
         painter.drawImage(exposed, image, source)
-        painter.setPen(QPen(self.palette().mid().color(), 1))
+        # focus visible: the frame in the highlight colour while the keys reach the pad (Qt repaints on focus)
+        focused = self.hasFocus()
+        painter.setPen(QPen(self.palette().highlight().color() if focused else self.palette().mid().color(),
+                            2 if focused else 1))
         painter.drawRect(square.adjusted(0, 0, -1, -1))
         if self.is_blank():
             painter.setPen(QColor(110, 110, 110))

@@ -41,7 +41,8 @@ class PredictionView(QWidget):
         self._probs = np.asarray(probs, dtype=np.float32).ravel()
         self._text = self._hint = self._number = ""
         top = self.top()
-        self.setAccessibleDescription(f"The network says {top[0]} with probability {top[1]:.0%}")
+        self.setAccessibleDescription(f"The network says {top[0]} with probability {top[1]:.0%}. "
+                                      f"{bars_in_words(self._probs)}")
         self.update()
 
     def show_number(self, text: str, probs: np.ndarray, focus: int) -> None:
@@ -52,7 +53,7 @@ class PredictionView(QWidget):
         top = self.top()
         self._number_hint = f"{len(text)} digits · bars: the {_ordinal(focus + 1)}, the least sure ({percent(top[1])})"
         self.setAccessibleDescription(f"The network reads {text}; it is least sure of the {_ordinal(focus + 1)} "
-                                      f"digit, {top[0]} with probability {top[1]:.0%}")
+                                      f"digit, {top[0]} with probability {top[1]:.0%}. {bars_in_words(self._probs)}")
         self.update()
 
     def show_problem(self, text: str, hint: str) -> None:
@@ -218,6 +219,12 @@ _BOTTOM_CENTER = Qt.AlignHCenter | Qt.AlignBottom
 _RIGHT_MIDDLE = Qt.AlignRight | Qt.AlignVCenter
 _LEFT_BOTTOM = Qt.AlignLeft | Qt.AlignBottom
 _LEFT_TOP = Qt.AlignLeft | Qt.AlignTop
+
+
+def bars_in_words(probs: np.ndarray, shown: int = 3) -> str:
+    """The bars for a screen reader, likeliest first: "Bars: 7: 98%, 1: 1%, 2: < 1%"."""
+    order = np.argsort(-probs, kind="stable")[:shown]
+    return "Bars: " + ", ".join(f"{int(k)}: {percent(float(probs[k]))}" for k in order)
 
 
 def percent(prob: float) -> str:

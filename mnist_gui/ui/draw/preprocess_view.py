@@ -15,6 +15,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from mnist_gui.core.words import with_article
 from mnist_gui.ui.widgets.qimages import gray_to_qimage
 
 STEPS = (("picture", "The\npicture"), ("ink", "1. Paper\ntaken away"), ("cropped", "2. Crop to\nthe ink"),
@@ -159,7 +160,7 @@ class PreprocessView(QWidget):
         if heat is not None and target is not None:
             red = f"<span style='color:rgb{FOR_COLOR}'><b>Red</b></span>"
             blue = f"<span style='color:rgb{AGAINST_COLOR}'><b>Blue</b></span>"
-            text = (f"{red}: ink that made the network surer it is a {target}.<br>{blue}: ink that made it less "
+            text = (f"{red}: ink that made the network surer it is {with_article(target)}.<br>{blue}: ink that made it less "
                     f"sure.<br>Shown here and over your digit on the pad.")
         else:
             text = "Lift the pen to see which pixels mattered,<br>here and over your digit on the pad.<br>"

@@ -38,6 +38,7 @@ from mnist_gui.ui.draw.preprocess_view import PreprocessView
 from mnist_gui.core.pictures import has_ink, picture_to_ink
 from mnist_gui.core.reading import Reading, read_ink
 from mnist_gui.core.saliency import heat_on_ink, occlusion_map
+from mnist_gui.core.words import count, with_article
 from mnist_gui.ui.theme import ERROR_COLOR
 
 THROTTLE_MS = 30
@@ -70,6 +71,11 @@ class DrawTab(PictureInput, QWidget):
         self._lay_out()
         self._connect()
         self.setFocusProxy(self.pad)  # switching to the tab puts the keyboard on the canvas
+        # Tab goes pad -> tools -> the rest: Qt jumps from the tab straight to its proxy, skipping what lies between
+        chain = [self.pad, self.brush_slider, self.eraser_button, self.crop_button,
+                 *(b for b in self.findChildren(QToolButton) if b.defaultAction() is not None)]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
         self._update_actions()
         self.update_prediction()
 
@@ -79,18 +85,20 @@ class DrawTab(PictureInput, QWidget):
         self.redo_action = self._action("Redo", self.pad.redo, ["Ctrl+Shift+Z", "Ctrl+Y"],
                                         "Redo the stroke you undid")
         self.clear_action = self._action("Clear", self.pad.clear, [], "Clear the canvas (Esc or Delete)")
-        # no Ctrl+O: the main window's File > Open model has it, and a second owner would make it ambiguous
-        self.open_action = self._action("Open picture…", self._on_open, [],
+        # not Ctrl+O: the main window's File > Open model has it, and a second owner would make it ambiguous
+        self.open_action = self._action("Open picture…", self._on_open, ["Ctrl+Shift+O"],
                                         "Open a picture of a digit (or drop one on the canvas)")
         self.paste_action = self._action("Paste", self.paste, [QKeySequence.Paste], "Paste a picture")
-        self.eraser_button = QToolButton(text="Eraser", checkable=True, focusPolicy=Qt.NoFocus)
+        self.eraser_button = QToolButton(text="Eraser", checkable=True, focusPolicy=Qt.TabFocus)
         self.eraser_button.setToolTip("Erase instead of drawing")
-        self.crop_button = QToolButton(text="Crop", checkable=True, focusPolicy=Qt.NoFocus)
+        self.crop_button = QToolButton(text="Crop", checkable=True, focusPolicy=Qt.TabFocus)
         self.crop_button.setToolTip("On an opened picture: drag a rectangle to choose what is read")
-        self.brush_slider = QSlider(Qt.Horizontal, focusPolicy=Qt.NoFocus)
+        self.brush_slider = QSlider(Qt.Horizontal, focusPolicy=Qt.TabFocus)  # Tab reaches it, a click leaves the pad focused
+        self.brush_slider.setAccessibleName("Brush size")
         self.brush_slider.setRange(int(MIN_WIDTH), int(MAX_WIDTH))
         self.brush_slider.setValue(int(DEFAULT_WIDTH))
         self.brush_slider.setMaximumWidth(140)
+        self.brush_slider.setMinimumWidth(64)     # a narrow window must not squeeze it to a box
         self.brush_slider.setToolTip("Brush size")
 
     def _lay_out(self) -> None:
@@ -107,7 +115,7 @@ class DrawTab(PictureInput, QWidget):
             if action is None:
                 tools.addSpacing(8)
                 continue
-            button = QToolButton(focusPolicy=Qt.NoFocus)
+            button = QToolButton(focusPolicy=Qt.TabFocus)
             button.setDefaultAction(action)
             tools.addWidget(button)
         tools.addStretch(1)
@@ -138,6 +146,7 @@ class DrawTab(PictureInput, QWidget):
         self.pad.stroke_finished.connect(self._forget_error)
         self.pad.digit_key_pressed.connect(self._keep_as)
         self.my_digits.label_chosen.connect(self._keep_as)
+        self.my_digits.digit_opened.connect(self.show_image)  # a kept digit, back on the pad to be read
         self.brush_slider.valueChanged.connect(self.pad.set_brush_width)
         self.eraser_button.toggled.connect(self.pad.set_eraser)
         self.crop_button.toggled.connect(self.pad.set_crop_mode)
@@ -268,18 +277,24 @@ class DrawTab(PictureInput, QWidget):
         if self._timer.isActive():
             self.update_prediction()
         if self._input is None:
-            self._say(f"Draw a digit first, then press {label} to keep it as a {label}.", error=True)
+            self._say(f"Draw a digit first, then press {label} to keep it as {with_article(label)}.", error=True)
             return
         if len(self._reading.digits) > 1:
             self._say(f"That reads as {len(self._reading.digits)} digits: crop or draw one digit to keep it "
-                      f"as a {label}.", error=True)
+                      f"as {with_article(label)}.", error=True)
+            return
+        if self.my_digits.store.room() == 0:
+            self._say(self.my_digits.store.full_text(), error=True)
             return
         if self.my_digits.add(self._input, label):
             n = len(self.my_digits.store)
-            article = "an" if str(label) == "8" else "a"
-            self._say(f"Kept as {article} {label}: {n} digit{'s' * (n != 1)} in My digits.")
+            self._say(f"Kept as {with_article(label)}: {count(n, 'digit')} in My digits.")
         else:
-            self._say(f"Kept as a {label}, but not saved yet. {self.my_digits.store.save_error}", error=True)
+            self._say(f"Kept as {with_article(label)}, but not saved yet. {self.my_digits.store.save_error}", error=True)
+
+    def shutdown(self) -> None:
+        """The window is closing: stop fine-tuning and folder work (My digits panel) without keeping anything."""
+        self.my_digits.shutdown()
 
     # ---- small helpers ----
 

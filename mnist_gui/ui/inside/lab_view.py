@@ -44,12 +44,14 @@ class LabView(QWidget):
         self._sizes: dict[str, int] = {}
         self.layer = QComboBox()
         self.off = QLineEdit(placeholderText="e.g. 0, 3-5 (or click a unit in Layers and press the button)")
+        self.off.setAccessibleName("Switched-off units")
         self.off_selected = QPushButton("Switch off the clicked unit")
         self.off_selected.setEnabled(False)
         self.scale = QDoubleSpinBox(minimum=0.0, maximum=5.0, singleStep=0.1, value=1.0, decimals=2)
         self.noise = QDoubleSpinBox(minimum=0.0, maximum=5.0, singleStep=0.1, value=0.0, decimals=2,
                                     suffix=" × the weights' spread")
         self.prune = QSlider(Qt.Horizontal, minimum=0, maximum=99)
+        self.prune.setAccessibleName("Prune the smallest weights, in percent")
         self.prune_text = QLabel("0%")
         self.reset = QPushButton("Reset the lab")
         self.save = QPushButton("Save the edited network…")

@@ -7,7 +7,7 @@ the strongest connections into the next dense column drawn as lines (the node di
 colour scale (``core.inside_pictures.colours``), the number under it saying what its brightest colour
 means. The images are built once per input (``set_trace``) and on resize; paintEvent
 only draws them, so a layer of 64 maps is one ``drawImage``, never 64 widgets. Clicking a map, a unit or
-a class emits ``unit_clicked(view index, unit)``. Not here: what a click explains (``detail_view``).
+a class emits ``unit_clicked(view index, unit)``, and so do the arrow keys (``network_keys``). Not here: what a click explains (``detail_view``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mnist_gui.core.inside import strongest_links
+from mnist_gui.ui.inside.network_keys import NetworkKeys
 from mnist_gui.core.inside_pictures import GAP_GREY, colours, tile, tile_position
 
 HEADER, FOOTER, GAP, CELL_ROWS, LINKS = 44, 34, 14, 32, 3
@@ -82,11 +83,15 @@ class _Column:
                        self.target.top() + (r + 0.5) * self.target.height() / rows)
 
 
-class NetworkView(QWidget):
+class NetworkView(NetworkKeys, QWidget):
+    """The Layers picture; the arrow keys choose layers and units (``ui/inside/network_keys.py``)."""
+
     unit_clicked = Signal(int, int)  # (view index in the trace, unit or feature map)
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setFocusPolicy(Qt.StrongFocus)   # keyboard users choose layers and units with the arrow keys
+        self.setAccessibleName("Layers of the network")
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumHeight(260)
         self.trace = None
@@ -103,6 +108,9 @@ class NetworkView(QWidget):
 
     def select(self, view_index: int | None, unit: int | None = None) -> None:
         self.selected = None if view_index is None else (view_index, unit)
+        column = next((c for c in self._columns if view_index is not None and c.view.index == view_index), None)
+        self.setAccessibleDescription(f"Selected: {column.view.title}, unit {unit}" if column is not None else
+                                      "Click a unit, or press an arrow key, to see what it computes")
         self.update()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -151,6 +159,9 @@ class NetworkView(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
         p.fillRect(self.rect(), self.palette().window())
+        if self.hasFocus():   # focus visible: keyboard users see where the arrow keys act
+            p.setPen(QPen(self.palette().highlight().color(), 1, Qt.DashLine))
+            p.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -1.5, -1.5))
         if not self._columns:
             return
         small = QFont(self.font())

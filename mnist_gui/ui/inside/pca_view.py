@@ -31,10 +31,12 @@ class PcaView(QWidget):
         self.images: np.ndarray | None = None
         self.class_names: list[str] = []
         self.layer = QComboBox()
+        self.layer.setAccessibleName("Layer whose outputs are mapped")
         self.layer.currentIndexChanged.connect(self._on_layer)
         self.status = QLabel("Choose a layer to map.")
         self.status.setWordWrap(True)
         self.plot = pg.PlotWidget()
+        self.plot.setAccessibleName("Map of the test images, one dot per image, coloured by digit")
         self.plot.setMenuEnabled(False)
         self.plot.getPlotItem().hideButtons()
         self.points = pg.ScatterPlotItem(size=5, pen=None, hoverable=True)

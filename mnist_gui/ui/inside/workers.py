@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from mnist_gui.core.words import error_text
+
 
 class _Worker(QObject):
     finished = Signal(object, object)
@@ -26,7 +28,7 @@ class _Worker(QObject):
         try:
             result = self.function(*self.args)
         except Exception as error:  # noqa: BLE001 - the boundary: the user is told, the app goes on
-            self.failed.emit(self.token, f"{type(error).__name__}: {error}")
+            self.failed.emit(self.token, error_text(error))
             return
         self.finished.emit(self.token, result)
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from mnist_gui.core.words import with_article
 from mnist_gui.data.augment import AUGMENTATION_DESCRIPTIONS, Augmentation
 
 ROWS, COLUMNS, GAP = 2, 8, 2
@@ -156,5 +157,5 @@ class AugmentPreview(QWidget):
         self.which.setVisible(show)
         self.caption.setText(AUGMENTATION_DESCRIPTIONS.get(name, f"Unknown augmentation {name!r}."))
         if show:
-            digit = f", a {int(self.labels[self.index])}" if self.labels is not None else ""
+            digit = f", {with_article(int(self.labels[self.index]))}" if self.labels is not None else ""
             self.which.setText(f"Training image {self.index:,}{digit}")

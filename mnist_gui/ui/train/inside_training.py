@@ -30,9 +30,11 @@ class InsideTrainingView(QWidget):
         self._dirty = False
         self.summary = QLabel(self.history.summary(), wordWrap=True)
         self.layer_choice = QComboBox()
+        self.layer_choice.setAccessibleName("Layer shown in the weight histogram")
         self.layer_choice.setToolTip("The layer whose weights the histogram shows")
         self.layer_choice.currentIndexChanged.connect(lambda _i: self._draw_histogram())
         self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setAccessibleName("Inside training charts")
         self.grad_plot = self.graphics.addPlot(row=0, col=0, title="Gradient size")
         self.dead_plot = self.graphics.addPlot(row=0, col=1, title="Dead ReLUs")
         self.hist_plot = self.graphics.addPlot(row=0, col=2, title="Weights")

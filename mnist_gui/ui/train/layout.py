@@ -77,6 +77,7 @@ def _right_panel(tab) -> QWidget:
     tab.runs = RunsPanel(tab.store)
     tab.weights = WeightsView()
     tab.log = QPlainTextEdit(readOnly=True, maximumBlockCount=5000)
+    tab.log.setAccessibleName("Training log")
     tab.log.setPlaceholderText("One line per epoch appears here while a network trains.")
     tab.log.setToolTip("What happened in each run, one line per epoch.")
     bottom = QSplitter(Qt.Horizontal)

@@ -88,7 +88,9 @@ class LogSlider(QWidget):
     def __init__(self, minimum: float, maximum: float, parent: QWidget | None = None):
         super().__init__(parent)
         self.spin = NumberBox("learning_rate")
+        self.spin.setAccessibleName("Learning rate")
         self.slider = QSlider(Qt.Horizontal)
+        self.slider.setAccessibleName("Learning rate, on a logarithmic slider")
         self._lo = math.log10(minimum)
         self.slider.setRange(0, round((math.log10(maximum) - self._lo) * self.TICKS_PER_DECADE))
         self.slider.setPageStep(self.TICKS_PER_DECADE)

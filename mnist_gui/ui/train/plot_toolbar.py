@@ -22,6 +22,7 @@ class PlotToolbar(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.smoothing = QSlider(Qt.Horizontal, minimum=0, maximum=999, value=900, singleStep=10, pageStep=100)
+        self.smoothing.setAccessibleName("Smoothing of the per-batch curves")
         self.smoothing.setMaximumWidth(160)
         self.smoothing.setToolTip("How much to smooth the per-batch curves (like TensorBoard): 0 shows "
                                   "every batch as it is, higher values average over more batches.")

@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from mnist_gui.core.run_data import RunData
+from mnist_gui.ui.accessibility import curves_description
 from mnist_gui.ui.theme import plot_colors
 from mnist_gui.ui.train.plot_exports import PlotExports
 from mnist_gui.ui.train.plot_ranges import PlotRanges
@@ -66,6 +67,8 @@ class TrainingPlots(PlotExports, PlotRanges, QWidget):
         self.export_button, self.log_loss = t.export_button, t.log_loss
         self.readout = ReadoutLabel()
         self.validation_note = QLabel(NO_VALIDATION, wordWrap=True)
+        # room for its wrapped lines at the plots' narrowest, or a short window squeezes the plots over it
+        self.validation_note.setMinimumHeight(self.validation_note.heightForWidth(480))
         self.validation_note.hide()
         self._build_plots()
         self._build_curves()
@@ -97,6 +100,8 @@ class TrainingPlots(PlotExports, PlotRanges, QWidget):
     def _build_plots(self) -> None:
         """The two plots: axes, legends, the ranges shown before a run, manual zoom turning off follow-y."""
         self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setMinimumHeight(180)   # below this the page scrolls rather than the plots vanishing
+        self.graphics.setAccessibleName("Training curves: loss and accuracy")
         self.loss_plot = self.graphics.addPlot(row=0, col=0, title="Loss")
         self.acc_plot = self.graphics.addPlot(row=0, col=1, title="Accuracy")
         # legends where the curves usually are not: loss falls (top right is empty), accuracy rises
@@ -156,6 +161,8 @@ class TrainingPlots(PlotExports, PlotRanges, QWidget):
             plot.titleLabel.setText(plot.titleLabel.text, color=c.foreground)
             if plot.legend is not None:
                 plot.legend.setLabelTextColor(c.foreground)
+                for _sample, label in plot.legend.items:
+                    label.setText(label.text)   # the new colour reaches a label only at its next setText
                 plot.legend.setBrush(pg.mkBrush(c.background.red(), c.background.green(), c.background.blue(), 200))
         # 1-pixel pens and no grid: wider pens and a translucent grid made each redraw 3-4 times slower,
         # and redraws hold the GIL the training thread needs (benchmarks/gui_training.py)
@@ -215,6 +222,7 @@ class TrainingPlots(PlotExports, PlotRanges, QWidget):
         self._refresh_epochs()
         self._sync_validation_legend()
         self._fit_all()
+        self.graphics.setAccessibleDescription(curves_description(self.run))   # the curves in words
 
     def set_validation(self, expected: bool) -> None:
         """Whether the run on show holds out validation images: the legends promise a validation curve only

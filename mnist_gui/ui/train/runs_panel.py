@@ -37,6 +37,7 @@ class RunsPanel(QWidget):
     renamed = Signal(str, str)          # run id, its new name
     load_requested = Signal(dict)       # the config of the run whose settings go back into the form
     message = Signal(str, str)          # kind (info, warning, error), text: for the tab's banner
+    KEY_HINTS = (("Delete", "Delete the selected runs (in the runs table)"),)   # for the F1 list
 
     def __init__(self, store: RunStore, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,6 +58,7 @@ class RunsPanel(QWidget):
 
     def _build(self) -> None:
         v = self.view = QTableView()
+        v.setAccessibleName("Kept runs")
         v.setModel(self.proxy)
         v.setSortingEnabled(True)
         v.sortByColumn(-1, Qt.AscendingOrder)        # newest first, as the store lists them, until asked

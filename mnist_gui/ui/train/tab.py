@@ -24,6 +24,7 @@ from mnist_gui.core.runs import RunStore
 from mnist_gui.ui.train.controls import summary_line
 from mnist_gui.ui.train.kept_runs import KeptRunsMixin
 from mnist_gui.ui.train.layout import setup_ui
+from mnist_gui.ui.train.keras_code_dialog import add_keras_code_button
 from mnist_gui.core.training_reporter import first_kernel, first_kernel_columns
 from mnist_gui.ui.train.worker import DEFAULT_BLAS_THREADS, TrainingResult, TrainingRun
 
@@ -65,6 +66,7 @@ class TrainingTab(KeptRunsMixin, QWidget):
         self._redraw = QTimer(self, interval=redraw_ms)
         self._redraw.timeout.connect(self._refresh_view)
         setup_ui(self)
+        self.keras_code_button = add_keras_code_button(self)   # opens "Show as Keras code"
         self.start_button.clicked.connect(self.start)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)

@@ -80,6 +80,7 @@ class WeightsView(QWidget):
         self.title = QLabel("What the first layer learned")
         self.title.setToolTip(DENSE_TIP)
         self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setAccessibleName("First-layer weights, one small picture per unit")
         self.graphics.setMinimumSize(160, 160)
         self.view = self.graphics.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
         self.view.setMenuEnabled(False)
@@ -138,4 +139,5 @@ class WeightsView(QWidget):
             self.view.autoRange(padding=0.02)
         self.units_shown, self.columns = kernel.shape[1], columns
         of = f" of {total_units}" if total_units and total_units > self.units_shown else ""
-        self.title.setText(f"What the first layer learned: {self.units_shown}{of} {kind} units")
+        units = "units" if of or self.units_shown != 1 else "unit"      # "1 of 128 hidden units", "1 hidden unit"
+        self.title.setText(f"What the first layer learned: {self.units_shown}{of} {kind} {units}")

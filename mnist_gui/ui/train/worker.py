@@ -35,6 +35,7 @@ from mnist_gui.nn import TrainingControl, TrainingDiagnostics, model_outputs_fin
 from mnist_gui.nn import blas_threads as blas_limit
 from mnist_gui.core.epoch_test import EpochTest
 from mnist_gui.core.training_reporter import Reporter
+from mnist_gui.core.words import error_text
 
 # One BLAS thread leaves the second core to the GUI. Measured with benchmarks/gui_training.py on the
 # 2-core development machine (shared, load average 2.5-3): tutorial network, epoch in the window vs
@@ -81,7 +82,7 @@ def evaluate_in_slices(model, x, y, should_stop, size: int = EVAL_SLICE) -> tupl
         if should_stop():
             return None
         part = slice(lo, lo + size)
-        loss, accuracy = model.evaluate(x[part], y[part], batch_size=size)
+        loss, accuracy = model.evaluate(x[part], y[part], batch_size=size, verbose=0)
         n = len(x[part])
         loss_sum, hits = loss_sum + float(loss) * n, hits + float(accuracy) * n
     return loss_sum / len(x), hits / len(x)
@@ -132,7 +133,7 @@ class TrainingWorker(QObject):
         try:
             result = self._train()
         except Exception as exc:  # noqa: BLE001 - boundary between the worker thread and the user
-            message = f"Training failed: {type(exc).__name__}: {exc}"
+            message = f"Training failed: {error_text(exc)}"
             if self.recorder is not None:
                 self.recorder.finish("interrupted", message)
             self.failed.emit(message)

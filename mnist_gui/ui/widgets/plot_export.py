@@ -15,15 +15,19 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFileDialog, QGraphicsView, QWidget
 
 from mnist_gui.core.files import write_bytes_atomic
+from mnist_gui.ui.widgets.dialog_folders import folders_for
 
 
 def ask_export_path(parent: QWidget, title: str, kind: str, name: str, folder: str = "") -> str | None:
     """Ask where to save an export of ``kind`` (csv, png, svg), starting from ``name`` in ``folder``; the path
     chosen, with the suffix added if the user left it out, or None if the dialog was cancelled."""
-    start = str(Path(folder) / f"{name}.{kind}") if folder else f"{name}.{kind}"
-    path, _ = QFileDialog.getSaveFileName(parent, title, start, f"{kind.upper()} (*.{kind})")
+    folders = folders_for(parent)
+    # never a bare name: that would start in the working directory (the source folder, run from source)
+    start = Path(folder if folder and Path(folder).is_dir() else folders.start("export")) / f"{name}.{kind}"
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(start), f"{kind.upper()} (*.{kind})")
     if not path:
         return None
+    folders.remember("export", path)
     return path if path.lower().endswith("." + kind) else f"{path}.{kind}"
 
 

@@ -1,0 +1,127 @@
+"""Fine-tuning the default CNN (resources/models/default.npz) on a person's digits: how long it takes, and
+whether it learns a handwriting MNIST lacks without forgetting MNIST.
+
+The writer is simulated from MNIST *test* digits with one consistent style: a strong backhand slant (the
+top leans left by 0.8 of the height), bold strokes (every digit blended fully towards its 3 x 3 maximum)
+and one fixed elastic warp (alpha 34, sigma 5, the same field for every digit), then brought to 28 x 28
+by ``to_mnist`` as the app reads a picture. WRITER digits of the test set become the writer's; the rest of
+the test set (10,000 - WRITER) is the MNIST test for before/after, so no writer digit's source is in the
+MNIST training mix nor in the MNIST figure.
+
+1. Time: ``finetune`` on 200 writer digits (it holds out 40), median of ``--repeats`` runs, everything
+   included (measuring before and after on the MNIST test images, early stopping, advice).
+2. Learning: ``finetune`` on ``--train`` writer digits (it holds out 20% of them); accuracy before and after
+   on the other WRITER - train writer digits (never seen) and on the MNIST test images; with the
+   convolutions learning and frozen.
+
+Targets (issue 15): (1) at most 30 s on this machine; (2) the writer's accuracy rises clearly, MNIST test
+moves by at most 0.3 points. The machine is shared: the load average is printed beside the figures.
+
+    python benchmarks/finetune.py [--repeats 3] [--train 300] [--no-freeze-trial]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from benchmarks._common import machine_line  # noqa: E402
+from mnist_gui.core.finetune import finetune  # noqa: E402
+from mnist_gui.core.finetune_report import accuracy  # noqa: E402
+from mnist_gui.core.paths import resource_path  # noqa: E402
+from mnist_gui.data.mnist import Dataset, load_dataset  # noqa: E402
+from mnist_gui.data.preprocess import to_mnist  # noqa: E402
+from mnist_gui.data.warp import elastic_field, warp  # noqa: E402
+from mnist_gui.nn import load_model  # noqa: E402
+
+WRITER = 1000  # test digits that become the writer's
+SLANT, THICKNESS, ALPHA, SIGMA, STYLE_SEED = 0.8, 1.0, 34.0, 5.0, 7
+
+
+def simulated_writer(images: np.ndarray) -> np.ndarray:
+    """MNIST digits (uint8 (N, 28, 28)) in the writer's one consistent style, as the app would read them."""
+    n, c = len(images), 13.5
+    matrices = np.zeros((n, 2, 3), np.float32)  # each output pixel reads x + SLANT (y - c): a backhand slant
+    matrices[:, 0, 0], matrices[:, 0, 1], matrices[:, 1, 1] = 1, -SLANT, 1
+    matrices[:, 0, 2] = SLANT * c
+    field = elastic_field(1, 28, 28, ALPHA, SIGMA, np.random.default_rng(STYLE_SEED))  # (2, 1, 28, 28)
+    field = np.ascontiguousarray(np.broadcast_to(field, (2, n, 28, 28)))
+    styled = warp(images.astype(np.float32) / 255, matrices, field=field,
+                  thickness=np.full(n, THICKNESS, np.float32))
+    return np.stack([np.rint(to_mnist(np.clip(s, 0, 1)) * 255).astype(np.uint8) for s in styled])
+
+
+def load() -> tuple:
+    full = load_dataset()
+    pick = np.random.default_rng(0).permutation(len(full.y_test))
+    writer_idx, rest = pick[:WRITER], np.sort(pick[WRITER:])
+    mnist = Dataset(full.x_train, full.y_train, full.x_test[rest], full.y_test[rest])
+    return mnist, simulated_writer(full.x_test[writer_idx]), full.y_test[writer_idx].copy()
+
+
+def load_line() -> str:
+    return f"load average {os.getloadavg()[0]:.2f} (1 min), {os.getloadavg()[1]:.2f} (5 min)"
+
+
+def timing(model, mnist, images, labels, repeats: int) -> None:
+    times, cpu, epochs = [], [], []
+    for seed in range(repeats):
+        started = time.process_time()
+        result = finetune(model, images[:200], labels[:200], mnist=mnist, seed=seed)
+        cpu.append(time.process_time() - started)  # every thread of this process: what other helpers cannot take
+        times.append(result.seconds)
+        epochs.append(result.epochs_run)
+        print(f"  run {seed + 1}: {result.seconds:.1f} s ({cpu[-1]:.1f} s of CPU), {result.epochs_run} epochs, "
+              f"{load_line()}", flush=True)
+    print(f"1. fine-tuning on 200 digits: median {statistics.median(times):.1f} s of {repeats} (CPU "
+          f"{statistics.median(cpu):.1f} s on {os.cpu_count()} cores; epochs {epochs}; target <= 30 s)  "
+          f"[{load_line()}]", flush=True)
+
+
+def learning(model, mnist, images, labels, n_train: int, freeze: bool) -> None:
+    mine, x_unseen, y_unseen = (images[:n_train], labels[:n_train]), images[n_train:], labels[n_train:]
+    before_unseen = accuracy(model, x_unseen, y_unseen)
+    started = time.perf_counter()
+    result = finetune(model, *mine, mnist=mnist, seed=0, freeze=freeze)
+    seconds = time.perf_counter() - started
+    after_unseen = accuracy(result.model, x_unseen, y_unseen)
+    drop = 100 * (result.after["mnist"] - result.before["mnist"])
+    rise = 100 * (after_unseen - before_unseen)
+    verdict = "PASS" if rise >= 5 and abs(drop) <= 0.3 else "FAIL"
+    print(f"2. convolutions {'frozen' if freeze else 'learning'}: {n_train} writer digits ({result.n_train} "
+          f"learned from, {result.n_held_out} held out), {result.epochs_run} epochs, {seconds:.1f} s "
+          f"[{load_line()}]")
+    print(f"   writer, {len(y_unseen)} unseen digits: {100 * before_unseen:.1f}% -> {100 * after_unseen:.1f}% "
+          f"({rise:+.1f} points)")
+    print(f"   writer, its {result.n_held_out} held-out digits: {100 * result.before['personal']:.1f}% -> "
+          f"{100 * result.after['personal']:.1f}%")
+    print(f"   MNIST test, {len(mnist.y_test):,} images: {100 * result.before['mnist']:.2f}% -> "
+          f"{100 * result.after['mnist']:.2f}% ({drop:+.2f} points)  {verdict} "
+          f"(target: writer up clearly, MNIST within 0.3 points)")
+    print(f"   advice: {result.advice}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--train", type=int, default=300, help="writer digits to fine-tune on")
+    parser.add_argument("--no-freeze-trial", action="store_true", help="skip the run with frozen convolutions")
+    args = parser.parse_args()
+    print(machine_line())
+    model = load_model(resource_path("models", "default.npz"))
+    mnist, images, labels = load()
+    timing(model, mnist, images, labels, args.repeats)
+    learning(model, mnist, images, labels, args.train, freeze=False)
+    if not args.no_freeze_trial:
+        learning(model, mnist, images, labels, args.train, freeze=True)
+
+
+if __name__ == "__main__":
+    main()

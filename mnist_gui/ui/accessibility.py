@@ -1,0 +1,133 @@
+"""Right and wrong for every eye and every screen reader: the one palette for verdicts, the marks that say
+the same in shape, and the check of what a screen reader hears for each control.
+
+``verdict_colors(palette)`` gives the (right, wrong) colours of the Okabe–Ito palette, which people with
+red-green colour blindness (about 1 in 12 men) tell apart: blue for right, vermillion/orange for wrong,
+the darker pair on light backgrounds and the lighter one on dark backgrounds. Every view that marks
+answers right or wrong (thumbnails, the confusion matrix, the image detail, My digits) takes its colours
+from here and adds ``RIGHT_MARK`` / ``WRONG_MARK`` or an outline, so colour is never the only sign.
+
+``spoken_name(widget)`` is what Qt's accessibility interface announces as the control's name (for a
+combo box on Linux that is its current value, so its label counts too), and ``unnamed_controls(root)``
+lists the interactive controls under ``root`` a screen reader could only call by their class.
+
+Not here: the palettes of the light and dark looks (``ui/theme.py``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QColor, QPalette
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QComboBox,
+                               QGraphicsView, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QScrollBar,
+                               QAbstractScrollArea, QScrollArea, QStackedWidget, QTabBar, QTabWidget, QTextEdit,
+                               QWidget)
+
+RIGHT_MARK = "✓"
+WRONG_MARK = "✗"
+
+# Okabe & Ito (2008), "Color Universal Design": blue / vermillion on light, sky blue / orange on dark
+_ON_LIGHT = ("#0072B2", "#D55E00")
+_ON_DARK = ("#56B4E9", "#E69F00")
+
+INTERACTIVE = (QAbstractButton, QAbstractSpinBox, QAbstractSlider, QComboBox, QAbstractItemView, QLineEdit,
+               QPlainTextEdit, QTextEdit, QTabBar, QGraphicsView)
+
+
+def verdict_colors(palette: QPalette) -> tuple[QColor, QColor]:
+    """(right, wrong) readable on the palette's base colour, light or dark, and told apart without red-green."""
+    pair = _ON_DARK if palette.color(QPalette.Base).lightness() < 128 else _ON_LIGHT
+    return QColor(pair[0]), QColor(pair[1])
+
+
+def verdict_word(right: bool) -> str:
+    """"✓ right" or "✗ wrong": the verdict in shape and in words."""
+    return f"{RIGHT_MARK} right" if right else f"{WRONG_MARK} wrong"
+
+
+def spoken_name(widget: QWidget) -> str:
+    """The name a screen reader gives ``widget``: Qt's accessible Name, and for a combo box (whose Name is
+    its current value on Linux) the accessible name or the label that is its buddy."""
+    iface = QAccessible.queryAccessibleInterface(widget)
+    name = iface.text(QAccessible.Name).strip() if iface is not None and iface.isValid() else ""
+    if isinstance(widget, QComboBox):
+        label = widget.accessibleName() or _buddy_text(widget)
+        return f"{label}: {name}" if label else ""
+    return name
+
+
+def _buddy_text(widget: QWidget) -> str:
+    window = widget.window()
+    for label in window.findChildren(QLabel):
+        if label.buddy() is widget:
+            return label.text().replace("&", "").strip()
+    return ""
+
+
+def is_interactive(widget: QWidget) -> bool:
+    """A control a user operates (not a scroll bar, header or a widget's inner part named qt_...)."""
+    if widget.objectName().startswith("qt_") or isinstance(widget, (QScrollBar, QHeaderView, QScrollArea,
+                                                                     QTabWidget, QStackedWidget)):
+        return False      # inner parts and containers: what they hold is named, not the box
+    parent = widget.parentWidget()
+    if parent is not None and (parent.objectName().startswith("qt_") or isinstance(parent, QComboBox)
+                               or parent.inherits("QComboBoxPrivateContainer")
+                               or (isinstance(parent, QAbstractScrollArea) and widget is parent.viewport())):
+        return False
+    return isinstance(widget, INTERACTIVE) or (widget.focusPolicy() != 0 and not isinstance(widget, QLabel))
+
+
+def unnamed_controls(root: QWidget) -> list[tuple[QWidget, str]]:
+    """(control, what it is called) for each interactive control under ``root`` whose spoken name is empty
+    or only its class name: what a screen reader user could not tell apart."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not is_interactive(widget):
+            continue
+        name = spoken_name(widget)
+        if not name or name in (type(widget).__name__, widget.metaObject().className()):
+            found.append((widget, name))
+    return found
+
+
+_CURVE_WORDS = (("loss", "training loss", "{:.4f}"), ("accuracy", "training accuracy", "{:.1%}"),
+                ("val_loss", "validation loss", "{:.4f}"), ("val_accuracy", "validation accuracy", "{:.1%}"),
+                ("test_loss", "test loss", "{:.4f}"), ("test_accuracy", "test accuracy", "{:.1%}"))
+
+
+def curves_description(run) -> str:
+    """The training curves' last values in words, for a screen reader: "After epoch 3: training loss
+    0.2100, training accuracy 94.0%, validation loss ..."; before the first epoch, the smoothed batch
+    values. ``run``: a ``core.run_data.RunData``."""
+    epochs = list(getattr(run, "epochs", []))
+    if epochs:
+        parts = []
+        for key, words, fmt in _CURVE_WORDS:
+            values = run.epoch_logs.get(key, [])
+            if values and values[-1] == values[-1]:        # NaN: this run has no such number
+                parts.append(f"{words} {fmt.format(values[-1])}")
+        return f"After epoch {epochs[-1]:g}: " + ", ".join(parts) + "."
+    n = getattr(run, "n", 0)
+    if n:
+        return (f"During the first epoch, batch {n:,}: loss {run.loss_smooth[n - 1]:.4f}, accuracy "
+                f"{run.accuracy_smooth[n - 1]:.1%} (smoothed).")
+    return "No run yet: start one to see the loss and accuracy curves."
+
+
+def focus_page(page: QWidget) -> None:
+    """Put the keyboard on a page just shown by a shortcut (Ctrl+1 ...): its focus proxy (the pad, the
+    grid) if it has one, else the control last used there, else its first control in the Tab order."""
+    if page.focusProxy() is not None:
+        page.setFocus(Qt.ShortcutFocusReason)
+        return
+    last = page.focusWidget()
+    if last is not None and last.isVisible():
+        last.setFocus(Qt.ShortcutFocusReason)
+        return
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        if page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() \
+                and widget.focusPolicy() & Qt.TabFocus:
+            widget.setFocus(Qt.ShortcutFocusReason)
+            return
+        widget = widget.nextInFocusChain()

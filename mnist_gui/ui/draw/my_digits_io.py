@@ -1,0 +1,110 @@
+"""My digits in and out of folders: import an image folder (``DIR/0/*.png``, ``DIR/1/*.jpg``, ...) or another
+My digits folder, export to either layout. For the My digits panel; the reading and writing rules are
+``core.digit_folders`` (pictures become 28x28 digits through the same pipeline as ``mnist-gui predict``,
+decoded by ``ui.decode.decode_file``), the keeping is ``MyDigitsStore.add_many`` (one write).
+
+Reading thousands of pictures takes tens of seconds, so both directions run in a
+:class:`~mnist_gui.ui.widgets.background_job.BackgroundJob`; ``busy`` says what is under way, ``said(text,
+error)`` what came of it: how many digits were read, added, already kept (the same picture), left out
+(My digits is full), and what the folder reader skipped or ignored.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from mnist_gui.core.digit_folders import export_image_folder, export_my_digits, read_digits
+from mnist_gui.core.words import count
+from mnist_gui.ui.decode import decode_file
+from mnist_gui.ui.widgets.background_job import BackgroundJob
+
+LAYOUTS = {"images": "an image folder (one folder per digit, PNG pictures)",
+           "my-digits": "a My digits folder (the two IDX files)"}
+
+
+class DigitFolders(QObject):
+    """``import_folder(path)``, ``export(path, layout)``; ``said(text, error)`` when each is done."""
+
+    said = Signal(str, bool)
+    progressed = Signal(str)
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.job = BackgroundJob("mnist-gui digit folders", self)
+        self.job.progressed.connect(self._on_progress)
+        self.job.failed.connect(lambda message: self.said.emit(message, True))
+        self._done = None
+
+    def busy(self) -> bool:
+        return self.job.is_running()
+
+    def import_folder(self, path) -> bool:
+        """Read ``path`` off the GUI thread, then keep what is new; False if another job runs."""
+        path = Path(path)
+
+        def read(control, progress):
+            return read_digits(path, decode_file, control=control,
+                               progress=lambda done, total: progress(f"Reading pictures: {done:,} of {total:,}…"))
+        return self._start(read, self._on_read)
+
+    def export(self, path, layout: str) -> bool:
+        """Write every kept digit to ``path`` in ``layout`` ("images" or "my-digits") off the GUI thread."""
+        if layout not in LAYOUTS:
+            raise ValueError(f"unknown layout {layout!r}: expected one of {', '.join(LAYOUTS)}")
+        path = Path(path)
+        if path.resolve() == self.store.folder.resolve():
+            self.said.emit("That is My digits' own folder: choose another one to export to.", True)
+            return False
+        if len(self.store) == 0:
+            self.said.emit("There are no digits to export yet.", True)
+            return False
+        images, labels = self.store.images.copy(), self.store.labels.copy()
+        write = export_image_folder if layout == "images" else export_my_digits
+
+        def run(_control, progress):
+            progress(f"Exporting {count(len(labels), 'digit')}…")
+            return write(images, labels, path)
+        return self._start(run, lambda n: self.said.emit(f"Exported {count(n, 'digit')} to {path} as "
+                                                         f"{LAYOUTS[layout]}.", False))
+
+    def shutdown(self) -> None:
+        self.job.shutdown()
+
+    def _start(self, function, done) -> bool:
+        if self.job.is_running():
+            self.said.emit("Wait for the import or export under way to finish.", True)
+            return False
+        if self._done is not None:
+            self.job.finished.disconnect(self._done)
+        self._done = done
+        self.job.finished.connect(done)
+        return self.job.start(function)
+
+    def _on_progress(self, text) -> None:
+        self.progressed.emit(str(text))
+
+    def _on_read(self, read) -> None:
+        """Keep the digits read that are not kept yet (by their pictures), as many as there is room for."""
+        kept = {image.tobytes() for image in self.store.images}
+        new = np.array([image.tobytes() not in kept for image in read.images], bool)
+        already = int(len(new) - new.sum())
+        images, labels = read.images[new], read.labels[new]
+        if len(labels) and self.store.room() == 0:
+            self.said.emit(f"{read.message()} {self.store.full_text()}", True)
+            return
+        added = self.store.add_many(images, labels) if len(labels) else 0
+        parts = [read.message()]
+        if len(read):
+            text = f"{count(added, 'digit')} added to My digits"
+            if already:
+                text += f"; {already:,} {'was' if already == 1 else 'were'} kept already"
+            if added < len(labels):
+                text += f"; {len(labels) - added:,} left out: {self.store.full_text()}"
+            parts.append(text + ".")
+        if self.store.save_error:
+            parts.append(self.store.save_error)
+        self.said.emit(" ".join(parts), len(read) == 0 or bool(self.store.save_error))
