@@ -33,7 +33,7 @@ mkdir -p "$WORK"
 
 # Python's shared library keeps its symbol table (about 18 MB of it) when built from source; the dynamic
 # symbols extension modules link against stay. Stripping every library breaks NumPy's OpenBLAS.
-libpython=$(find "$DIST/mnist-gui/_internal" -maxdepth 1 -name 'libpython3*.so*' -type f | head -n 1)
+libpython=$(find "$DIST/mnist-gui/_internal" -maxdepth 1 -name 'libpython3*.so*' -type f -print -quit)
 if [ -n "$libpython" ] && command -v strip >/dev/null; then
     strip --strip-unneeded "$libpython"
 fi
@@ -63,4 +63,5 @@ trap 'rm -rf "$self_test_dir"' EXIT
 echo "== done in $(( $(date +%s) - started )) s"
 echo "bundle: $DIST/mnist-gui ($(du -sh "$DIST/mnist-gui" | cut -f1) unpacked, $(find "$DIST/mnist-gui" -type f | wc -l) files)"
 echo "largest parts:"
-du -sh "$DIST"/mnist-gui/_internal/* 2>/dev/null | sort -rh | head -8 | sed 's/^/  /'
+# sed rather than head: head would close the pipe early and, under pipefail, sort's SIGPIPE fails the script
+du -sh "$DIST"/mnist-gui/_internal/* 2>/dev/null | sort -rh | sed -n '1,8s/^/  /p'

@@ -151,3 +151,50 @@ def test_train_a_cnn_with_augmentation_weights_only(capsys, tmp_path):
     assert model.metadata["augmentation"]["rotation"] == 8.0
     with np.load(path) as npz:
         assert not [name for name in npz.files if name.startswith("optimizer/")]
+
+
+@pytest.mark.parametrize("command", ["predict", "evaluate", "export", "finetune"])
+def test_the_model_argument_says_a_file_or_a_run_id(capsys, command):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "a model file saved by mnist-gui (.npz), or a run id from `mnist-gui runs`" in out
+
+
+@pytest.fixture
+def kept_runs(trained):
+    """Two runs in the user's run store (tests/conftest.py isolates it): one finished with the trained
+    model, one stopped before it kept any."""
+    from mnist_gui.core.run_recorder import start_run
+    from mnist_gui.nn import load_model
+
+    path, _ = trained
+    finished, _ = start_run({"preset": "fast"}, name="with a model", source="cli")
+    finished.finish("finished", "done", 1.4593831390011474, test_accuracy=0.9123, model=load_model(path))
+    stopped, _ = start_run({"preset": "fast"}, name="stopped early", source="cli")
+    stopped.finish("stopped", "", 0.25)
+    return finished.run, stopped.run
+
+
+def test_a_run_id_from_runs_is_taken_as_the_model(capsys, trained, kept_runs):
+    """"no model file at 20261202-014947": the id `mnist-gui runs` printed was refused."""
+    finished, stopped = kept_runs
+    code, out, err = run(capsys, "evaluate", finished.id, "--json")
+    assert code == 0, err
+    code, by_file, _ = run(capsys, "evaluate", str(trained[0]), "--json")
+    assert json.loads(out)["accuracy"] == json.loads(by_file)["accuracy"]
+    code, _, err = run(capsys, "evaluate", stopped.id)
+    assert code == 2 and f"run {stopped.id}" in err and "kept no model" in err and "Traceback" not in err
+    code, _, err = run(capsys, "evaluate", "19990101-000000")
+    assert code == 2 and "no model file or run" in err and "mnist-gui runs" in err
+
+
+def test_runs_show_rounds_the_time_and_leaves_out_empty_fields(capsys, kept_runs):
+    finished, stopped = kept_runs
+    code, out, _ = run(capsys, "runs", "show", finished.id)
+    fields = dict(line.split(": ", 1) for line in out.splitlines() if ": " in line and "epoch" not in line)
+    fields = {k.strip(): v for k, v in fields.items()}
+    assert code == 0 and fields["seconds"] == "1.5" and fields["test_accuracy"] == "91.23%"
+    code, out, _ = run(capsys, "runs", "show", stopped.id)
+    assert "message" not in out and "test_accuracy" not in out and "seconds: 0.2" in out
+    assert not any(line.rstrip().endswith(":") for line in out.splitlines())

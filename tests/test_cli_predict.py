@@ -66,6 +66,7 @@ def test_a_photo_of_a_number_gives_its_text_and_each_digit_with_its_box(capsys, 
     assert isinstance(answer["digit"], int) and 0 <= answer["probability"] <= 1, "the single-digit reading"
     code, out, _ = predict(capsys, number_photo, json_out=False)
     assert "2024" in out and "4 digits" in out
+    assert ": 2024 (4 digits: 2 " in out, "one space before the bracket (it printed '2024  (4 digits')"
 
 
 def test_a_single_digit_blank_paper_and_a_bad_file_in_one_batch(capsys, dataset, tmp_path):

@@ -14,7 +14,7 @@ import contextlib
 import signal
 import sys
 
-from mnist_gui.cli.common import load_dataset, load_model, print_json
+from mnist_gui.cli.common import load_dataset, load_model, model_file, print_json
 from mnist_gui.cli.parser import CliError
 from mnist_gui.core.words import count
 
@@ -75,7 +75,7 @@ def run(args) -> int:
     if problem:
         raise CliError(f"model {args.model}: {problem}")
     out = out_path(args.out)
-    if out.exists() and out.resolve() == args.model.resolve():
+    if out.exists() and out.resolve() == model_file(args.model).resolve():
         raise CliError(f"--out {args.out} is the model being fine-tuned; give another file name")
     try:
         read = read_digits(args.dir, picture_decoder())
@@ -111,8 +111,12 @@ def run(args) -> int:
     if args.json:
         print_json({"personal": {"before": result.before["personal"], "after": result.after["personal"]},
                     "mnist_test": {"before": result.before["mnist"], "after": result.after["mnist"]},
+                    "mnist_check": {"before": result.before.get("mnist_check"),
+                                    "after": result.after.get("mnist_check")},
+                    "mnist_kept": result.mnist_kept, "tries": result.tries,
                     "n_train": result.n_train, "n_held_out": result.n_held_out,
                     "skipped": [{"file": str(p), "reason": r} for p, r in read.skipped], "ignored": read.ignored,
+                    "several_digits": [{"file": str(p), "digits": n} for p, n in read.several],
                     "duplicates": read.duplicates + result.duplicates, "advice": result.advice,
                     "epochs": result.epochs_run, "seconds": result.seconds, "kind": read.kind,
                     "out": str(saved), "run": run_id})

@@ -7,6 +7,7 @@ this package's ``__init__``).
 from __future__ import annotations
 
 import argparse
+import textwrap
 from pathlib import Path
 
 from mnist_gui import __version__
@@ -16,9 +17,23 @@ class CliError(Exception):
     """A problem with the user's arguments or files: printed as one line, exit status 2."""
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, but never wrapped inside a word with a hyphen ("`mnist-" / "gui runs`")."""
+
+    def _split_lines(self, text, width):
+        return textwrap.wrap(self._whitespace_matcher.sub(" ", text).strip(), width, break_on_hyphens=False)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str):  # one line, exit 2, as argparse does, but without the usage dump
         raise CliError(f"{message} (see `{self.prog} --help`)")
+
+
+MODEL_HELP = "a model file saved by mnist-gui (.npz), or a run id from `mnist-gui runs` (or the start of one)"
 
 
 def _layers(text: str) -> tuple[int, ...]:
@@ -71,15 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = sub.add_parser("evaluate", help="test a saved model",
                               description="Loss, accuracy, per-class accuracy and confusion matrix on the test set.")
-    evaluate.add_argument("model", type=Path)
+    evaluate.add_argument("model", type=Path, help=MODEL_HELP)
     evaluate.add_argument("--data", type=Path, help="folder with the four MNIST-format IDX files")
     evaluate.add_argument("--json", action="store_true", help="print one JSON document")
 
     predict = sub.add_parser("predict", help="classify image files",
                              description="Read pictures of digits or whole numbers (PNG, JPEG, BMP, GIF, "
                                          "TIFF, WebP, PGM, ...; any size and polarity, photos of paper too).")
-    predict.add_argument("model", type=Path)
-    predict.add_argument("images", type=Path, nargs="+")
+    predict.add_argument("model", type=Path, help=MODEL_HELP)
+    predict.add_argument("images", type=Path, nargs="+", help="picture files of a digit or a whole number")
     predict.add_argument("--json", action="store_true", help="print one JSON document")
 
     runs = sub.add_parser("runs", help="list, show or delete kept training runs",
@@ -92,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write a saved model as an ONNX file",
                             description="Write a saved model as an ONNX file (opset 17) that onnxruntime and "
                                         "other tools run; needs the onnx extra: pip install mnist-gui[onnx].")
-    export.add_argument("model", type=Path, help="a model file saved by mnist-gui (.npz)")
+    export.add_argument("model", type=Path, help=MODEL_HELP)
     export.add_argument("--onnx", type=Path, required=True, metavar="OUT", help="where to write the .onnx file")
     export.add_argument("--json", action="store_true", help="print one JSON document")
 
@@ -100,8 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
                               description="Fine-tune a saved model on your digits (a folder DIR/0 ... DIR/9 of "
                                           "pictures, or a My digits folder) mixed with MNIST, and report its "
                                           "accuracy before and after on your held-out digits and on MNIST test.")
-    finetune.add_argument("model", type=Path)
-    finetune.add_argument("dir", type=Path, metavar="DIR")
+    finetune.add_argument("model", type=Path, help=MODEL_HELP)
+    finetune.add_argument("dir", type=Path, metavar="DIR",
+                          help="your digits: a folder DIR/0 ... DIR/9 of pictures, or a My digits folder")
     finetune.add_argument("--out", type=Path, required=True, help="where to save the fine-tuned model (.npz)")
     finetune.add_argument("--seed", type=int, default=0, help="random seed (same seed, same result)")
     finetune.add_argument("--json", action="store_true", help="print one JSON document instead of progress")

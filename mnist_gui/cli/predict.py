@@ -68,7 +68,7 @@ def _line(r) -> str:
     if len(r["digits"]) == 1:
         return f"{r['image']}: {r['digit']} ({r['probability']:.1%})"
     each = ", ".join(f"{d['digit']} {d['probability']:.0%}" for d in r["digits"])
-    return f"{r['image']}: {r['text']}  ({len(r['digits'])} digits: {each})"
+    return f"{r['image']}: {r['text']} ({len(r['digits'])} digits: {each})"
 
 
 def run(args) -> int:

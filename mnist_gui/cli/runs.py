@@ -46,9 +46,25 @@ def run(args) -> int:
     if args.json:
         print_json(doc)
         return 0
-    for key in ("id", "name", "status", "started", "seconds", "test_accuracy", "model", "message"):
-        print(f"{key:>14}: {doc[key] if doc[key] is not None else '–'}")
+    for key, value in _shown_fields(doc):
+        print(f"{key:>14}: {value}")
     for logs in doc["history"]:
         print(f"{'':>14}  epoch {logs.get('epoch')}: " +
               ", ".join(f"{k} {v:.4f}" for k, v in logs.items() if k != "epoch" and v is not None))
     return 0
+
+
+def _shown_fields(doc) -> list[tuple[str, str]]:
+    """(name, value as read) of a run's record for ``runs show``: the time rounded, the test accuracy as a
+    percentage, and fields the run has no value for left out rather than printed empty."""
+    shown = []
+    for key in ("id", "name", "status", "started", "seconds", "test_accuracy", "model", "message"):
+        value = doc.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if key == "seconds":
+            value = f"{float(value):.1f}"
+        elif key == "test_accuracy":
+            value = _pct(value)
+        shown.append((key, str(value)))
+    return shown

@@ -9,8 +9,10 @@ Two layouts are read. An *image folder* holds one sub-folder per digit, ``DIR/0/
 layer's limits, without touching the files: no lock, nothing renamed).
 
 What is not a digit is left out and said: sub-folders not named 0-9 (``ignored``), files that are not
-pictures (``not_pictures``), pictures outside a digit folder (``unlabelled``), pictures that cannot be read
-or hold no ink (``skipped``, with the reason; reading never stops for one). The same digit twice is kept
+pictures (``not_pictures``), pictures outside a digit folder (``unlabelled``), pictures holding several
+digits ("42" in folder 4: ``several``, counted by ``core.reading``'s cutting into digits, the one the Draw tab
+and ``mnist-gui predict`` use), pictures that cannot be read or hold no ink (``skipped``, with the reason;
+reading never stops for one). The same digit twice is kept
 once (``duplicates``): two files are the same digit when their 28 x 28 results are byte-identical (a hash
 of the result, so a PNG and a JPEG of one drawing count once, and a digit filed under two labels keeps its
 first). At most MAX_DIGITS are read; beyond it ``truncated`` counts what was left, taken evenly from every
@@ -57,6 +59,7 @@ class FolderRead:
     images: np.ndarray
     labels: np.ndarray
     skipped: list = field(default_factory=list)  # (path, reason) of pictures that could not be used
+    several: list = field(default_factory=list)  # (path, how many digits) of pictures holding more than one
     ignored: list = field(default_factory=list)  # names of sub-folders not named 0-9
     duplicates: int = 0
     truncated: int = 0  # digits beyond MAX_DIGITS, not read
@@ -84,6 +87,13 @@ class FolderRead:
             first = self.skipped[0]
             parts.append(f"{count(len(self.skipped), 'picture')} could not be used "
                          f"({Path(first[0]).name}: {first[1]}{'; ...' if len(self.skipped) > 1 else ''})")
+        if self.several:
+            names = ", ".join(f"{Path(p).parent.name}/{Path(p).name} ({n} digits)" for p, n in self.several[:3])
+            more = ", ..." if len(self.several) > 3 else ""
+            held = "holds" if len(self.several) == 1 else "hold"
+            parts.append(f"{count(len(self.several), 'picture')} {held} several digits and "
+                         f"{'was' if len(self.several) == 1 else 'were'} left out: one digit a picture "
+                         f"({names}{more})")
         if self.duplicates:
             parts.append(f"{count(self.duplicates, 'duplicate')} kept once")
         if self.ignored:
@@ -231,7 +241,10 @@ def _read_image_folder(path: Path, decode, control, progress) -> FolderRead:
         if progress is not None and time.monotonic() - last >= PROGRESS_EVERY_S:
             last = time.monotonic()
             progress(done, len(order))
-        digit, reason = _digit_of(picture, decode)
+        digit, reason, several = _digit_of(picture, decode)
+        if several:
+            read.several.append((picture, several))
+            continue
         if digit is None:
             read.skipped.append((picture, reason))
             continue
@@ -250,19 +263,23 @@ def _read_image_folder(path: Path, decode, control, progress) -> FolderRead:
     return read
 
 
-def _digit_of(picture: Path, decode) -> tuple[np.ndarray | None, str]:
-    """One picture file -> (its 28 x 28 uint8 digit, "") or (None, why not)."""
+def _digit_of(picture: Path, decode) -> tuple[np.ndarray | None, str, int]:
+    """One picture file -> (its 28 x 28 uint8 digit, "", 0), (None, why not, 0), or (None, "", n) for a
+    picture holding n > 1 digits (read as one, "42" would be a squeezed blot filed as a 4)."""
     try:
         pixels, size = decode(picture)
     except (ValueError, OSError, MemoryError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return None, reason.replace(f"{picture}: ", "").replace(f"{picture.name}: ", "") or type(exc).__name__
+        return (None, reason.replace(f"{picture}: ", "").replace(f"{picture.name}: ", "") or type(exc).__name__,
+                0)
     try:
         reading = read_picture(None, pixels, size)
     except (ValueError, MemoryError) as exc:
-        return None, str(exc) or type(exc).__name__
+        return None, str(exc) or type(exc).__name__, 0
     if reading.problem:
-        return None, reading.problem
+        return None, reading.problem, 0
     if reading.blank:
-        return None, "no ink (a blank picture)"
-    return np.clip(np.rint(reading.single.input * 255), 0, 255).astype(np.uint8), ""
+        return None, "no ink (a blank picture)", 0
+    if len(reading.digits) > 1:
+        return None, "", len(reading.digits)
+    return np.clip(np.rint(reading.single.input * 255), 0, 255).astype(np.uint8), "", 0

@@ -18,6 +18,8 @@ MIN_PER_DIGIT = 5  # fewer of a digit than this is too few to learn that digit f
 MORE_PER_MISTAKE = 3  # digits to draw for each one misread
 MAX_ASK = 20  # never ask for more than this many of one digit
 MAX_NAMED = 4  # digits named in the advice
+LOST_MNIST = ("Every epoch lost more than 0.3 points on the MNIST check images, even on a second, gentler try; "
+              "the one that lost least was kept. Compare the MNIST test figures before you use it.")
 
 
 def model_input(model, images: np.ndarray) -> np.ndarray:
@@ -84,8 +86,22 @@ def advice(model, images: np.ndarray, labels: np.ndarray) -> str:
     return f"Draw {_joined([_digit_word(d, int(ask[d])) for d in order])}: {' and '.join(why)}."
 
 
-def _pct(value) -> str:
-    return "–" if value is None or not math.isfinite(value) else f"{100 * value:.1f}%"
+def percent(value, decimals: int = 1) -> str:
+    """0.9768 -> "97.7%" (``decimals=2``: "97.68%", for MNIST, whose changes are a few hundredths); "–" for
+    none."""
+    return "–" if value is None or not math.isfinite(value) else f"{100 * value:.{decimals}f}%"
+
+
+MNIST_DECIMALS = 2  # fine-tuning moves MNIST by hundredths of a point: 97.68% -> 97.74% must not read 97.7 -> 97.7
+
+
+def digits_used(result) -> str:
+    """How many of the person's digits fine-tuning used, saying the merged twins (each used once): "10 of
+    your digits" or "your digits (11 kept, 1 the same as another)"."""
+    kept = result.n_train + result.n_held_out + getattr(result, "duplicates", 0)
+    if not getattr(result, "duplicates", 0):
+        return f"{kept:,} of your digits"
+    return f"your digits ({kept:,} kept, {result.duplicates:,} the same as another)"
 
 
 def summary(result) -> str:
@@ -93,10 +109,17 @@ def summary(result) -> str:
     before, after = result.before, result.after or {}
     where = "held-out" if result.n_held_out else "own (no held-out part: too few of each)"
     kept = f" (the weights of epoch {result.best_epoch} kept)" if 0 < result.best_epoch < result.epochs_run else ""
-    text = (f"Fine-tuned on {result.n_train:,} of your digits in {count(result.epochs_run, 'epoch')}{kept}: "
-            f"your {where} digits {_pct(before.get('personal'))} → "
-            f"{_pct(after.get('personal'))}, MNIST test {_pct(before.get('mnist'))} → {_pct(after.get('mnist'))}.")
-    return text + (" Stopped before the end; the model was not changed." if result.stopped else "")
+    gentler = " (on a second, gentler try)" if getattr(result, "tries", 1) > 1 else ""
+    held = f", {result.n_held_out:,} held back for the test," if result.n_held_out else ""
+    text = (f"Fine-tuned on {digits_used(result)}{held} in {count(result.epochs_run, 'epoch')}{gentler}{kept}: "
+            f"your {where} digits {percent(before.get('personal'))} → {percent(after.get('personal'))}, "
+            f"MNIST test {percent(before.get('mnist'), MNIST_DECIMALS)} → "
+            f"{percent(after.get('mnist'), MNIST_DECIMALS)}.")
+    if result.stopped:
+        return text + " Stopped before the end; the model was not changed."
+    if not getattr(result, "mnist_kept", True):
+        return text + " Every epoch lost more than 0.3 points on the MNIST check images."
+    return text
 
 
 def save_result_as_run(result, name: str | None = None, store=None):
@@ -106,7 +129,7 @@ def save_result_as_run(result, name: str | None = None, store=None):
     result (there is no model to keep)."""
     if result.stopped or result.model is None:
         raise ValueError("fine-tuning was stopped: there is no fine-tuned model to keep")
-    recorder, problem = start_run(result.config, name or f"fine-tuned on {result.n_train} of your digits",
+    recorder, problem = start_run(result.config, name or f"fine-tuned on {digits_used(result)}",
                                   source="finetune", store=store)
     if recorder is None:
         raise OSError(problem)
@@ -116,6 +139,9 @@ def save_result_as_run(result, name: str | None = None, store=None):
                                                   "after": result.after.get("personal")},
                                      "mnist_test": {"before": result.before.get("mnist"),
                                                     "after": result.after.get("mnist")},
+                                     "mnist_check": {"before": result.before.get("mnist_check"),
+                                                     "after": result.after.get("mnist_check")},
+                                     "mnist_kept": result.mnist_kept, "tries": result.tries,
                                      "n_train": result.n_train, "n_held_out": result.n_held_out,
                                      "advice": result.advice}
     recorder.finish("finished", summary(result), result.seconds, test_accuracy=result.after.get("mnist"),

@@ -9,13 +9,16 @@ in-memory networks, kept runs newest first, opened files) and remembers the prev
 The rules, in one place: a run's model is offered when the run finished or was stopped
 (``OFFERED_STATUSES``); only a finished run becomes current by itself (``becomes_current``); a run that
 diverged, did not learn or was interrupted, and any network whose outputs are not finite numbers, never
-becomes current (``refusal``). ``load`` reads a choice's file and applies the same check.
+becomes current (``refusal``). ``load`` reads a choice's file and applies the same check. ``file_stem`` is
+the short file name suggested for a model (e.g. when it is exported).
 
 Not here: the selector widget (``ui/model_selector.py``), saving files (``Sequential.save``).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +79,27 @@ def accuracy_of(model) -> float | None:
     meta = getattr(model, "metadata", None) or {}
     value = meta.get("test_accuracy") if isinstance(meta, dict) else None
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+MAX_STEM = 40   # characters in a suggested file name, before its extension
+MODEL_SUFFIXES = (".npz", ".onnx")   # dropped from a name that is a file's
+
+
+def file_stem(name: str, fallback: str = "model") -> str:
+    """A short, clean file name (without extension) to suggest for a model called ``name``: the name's first
+    part (up to a comma, without a file's extension) in lower-case words and numbers joined by single hyphens,
+    cut at a word after ``MAX_STEM`` characters; ``fallback`` when nothing is left. E.g. "CNN + 128 relu,
+    dropout 0.3, adam 0.002" -> "cnn-128-relu", "mine.npz" -> "mine"."""
+    head = str(name).split(",", 1)[0].strip().lower()
+    head = unicodedata.normalize("NFKD", head).encode("ascii", "ignore").decode()     # "ü" -> "u"
+    if head.endswith(MODEL_SUFFIXES):
+        head = head.rsplit(".", 1)[0]
+    stem = ""
+    for word in re.findall(r"[a-z0-9]+(?:\.[0-9]+)*", head):     # "0.3" stays one word
+        if stem and len(stem) + len(word) + 1 > MAX_STEM:
+            break
+        stem = f"{stem}-{word}" if stem else word[:MAX_STEM]
+    return stem or fallback[:MAX_STEM]
 
 
 def default_choice(path=None, model=None, name: str = "Default model") -> Choice:

@@ -22,8 +22,9 @@ Every change (``add``, ``add_many`` for imports, ``relabel``, ``remove`` / ``rem
 now (a digit is found again by its pixels and label, so another window's keeps and deletes are never
 undone), append the unsaved digits, write. ``reload`` re-reads what other windows saved. Views register a
 callback with ``on_change`` and are told after every change. The store holds at most MAX_DIGITS digits.
-Reading the files, setting damaged ones aside, what a digit is: ``core.my_digits_files``; the model's
-answers for the digits, run once per picture: ``core.my_digits_answers``.
+Not here: reading the files, setting damaged ones aside, what a digit is (``core.my_digits_files``); what
+the store starts from when it opens the folder (``core.my_digits_open``); the model's answers for the
+digits, run once per picture (``core.my_digits_answers``).
 """
 
 from __future__ import annotations
@@ -34,11 +35,12 @@ from pathlib import Path
 
 import numpy as np
 
-from mnist_gui.core.files import locked, remove_stale_temps
+from mnist_gui.core.files import locked
 from mnist_gui.core.my_digits_answers import DigitAnswers
 from mnist_gui.core.my_digits_files import (IMAGES, KEEP_DAMAGED, LABELS, SIDE, DamagedFiles,  # noqa: F401
                                             appended, as_digit, as_label, find_digit, read_files, reason,
                                             set_aside)
+from mnist_gui.core.my_digits_open import open_folder
 from mnist_gui.core.paths import user_data_dir
 from mnist_gui.data.idx import write_idx
 
@@ -67,13 +69,14 @@ class MyDigitsStore:
 
     def __init__(self, folder=None):
         self.folder = Path(folder) if folder is not None else user_data_dir() / "my-digits"
-        self.problem: str | None = None  # what was wrong with the files when they were opened
         self.save_error: str | None = None  # why the last write failed; None once a write succeeds
-        self._disk = (np.zeros((0, SIDE, SIDE), np.uint8), np.zeros(0, np.uint8))  # as last read or written
-        self._pending: list[tuple[np.ndarray, int]] = []
         self._listeners: list = []
         self._answers = DigitAnswers()
-        self._open()
+        # _disk: the files' digits as last read or written; _pending: (image, label)s the disk has not taken;
+        # problem: what was wrong with the files when they were opened
+        self._disk, self._pending, self.problem = open_folder(self.folder, self.folder / LOCK, LOCK_TIMEOUT_S)
+        if self._pending:  # mismatched files were set aside with these digits: write them afresh
+            self.save()
         self._publish()
 
     def __len__(self) -> int:
@@ -291,52 +294,3 @@ class MyDigitsStore:
                 alive.append(ref)
                 callback()
         self._listeners = alive
-
-    # ---- opening ----
-
-    def _open(self) -> None:
-        if not self.folder.is_dir():
-            return
-        remove_stale_temps(self.folder)
-        try:
-            with locked(self.folder / LOCK, LOCK_TIMEOUT_S):
-                rewrite = self._load()
-        except TimeoutError:
-            self.problem = (f"Your saved digits in {self.folder} are busy (another mnist-gui window is "
-                            f"writing them) and were not loaded. New digits are added to them.")
-            return
-        if rewrite:  # after the lock is released: _commit takes it again
-            self.save()
-
-    def _load(self) -> bool:
-        """Read the files into ``_disk``; True when what was kept must be written afresh."""
-        try:
-            found = read_files(self.folder)
-        except DamagedFiles as exc:
-            self._set_aside_or_leave(f"could not be read ({exc})")
-            return False
-        if found is None:
-            return False
-        images, labels = found
-        n = min(len(images), len(labels))
-        self._disk = images[:n], labels[:n]
-        if len(images) == len(labels):
-            return False
-        if not self._set_aside_or_leave(f"did not match ({len(images)} images, {len(labels)} labels); "
-                                        f"the first {n} were kept"):
-            return False
-        self._pending = list(zip(images[:n], labels[:n].tolist()))  # on disk only in the set-aside copies
-        self._disk = images[:0], labels[:0]
-        return True
-
-    # ---- damaged files ----
-
-    def _set_aside_or_leave(self, what: str) -> bool:
-        """``set_aside``, or, where the folder refuses, leave the files and say so. True if set aside."""
-        try:
-            self.problem = set_aside(self.folder, what)
-        except OSError as exc:
-            self.problem = (f"Your saved digits in {self.folder} {what}. They were left as they are "
-                            f"({reason(exc)}); new digits stay unsaved until the folder can be written.")
-            return False
-        return True

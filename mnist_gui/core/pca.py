@@ -8,8 +8,10 @@ layer (``nn.layer_outputs``), centres the activations and finds their two main d
 randomized SVD (NumPy's SVD of a small projected matrix, Halko et al. 2011: 5,000 rows of 1,600 in a
 fraction of a second). ``features`` computes every mappable layer in one pass, so switching layers
 redoes only the SVD, each direction's sign fixed so the picture does not flip between runs;
-``grow_features`` adds more images to such a table (the tab maps ``FIRST_MAP_IMAGES`` first, in well under
-a second, then all of them). A
+``grow_features`` adds more images to such a table (the tab maps ``FIRST_MAP_IMAGES`` first, then all of
+them). The pass is the cost (the default CNN's convolutions: ~0.13 ms of CPU per image, the SVD a tenth
+of that), so ``features`` splits the images over ``pass_threads()`` threads where BLAS runs on one
+thread anyway (``pass_threads`` says why that leaves the GUI thread served). A
 ``PcaMap`` also places a new input (``place``), the current digit's cross on the map. No Qt here; the
 scatter plot is ``mnist_gui.ui.inside.pca_view``, run off the GUI thread.
 """
@@ -18,16 +20,22 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
 from mnist_gui.core.inference import input_from_uint8, input_from_unit
 from mnist_gui.nn.introspect import layer_outputs
-from mnist_gui.nn.threads import blas_threads, training_threads
+from mnist_gui.nn.threads import blas_threads, current_blas_threads, training_threads
 
 MAX_FEATURES = 2048
-FIRST_MAP_IMAGES = 2000  # the first map of a model: the convolutions' pass over 5,000 images takes ~1 s
+FIRST_MAP_IMAGES = 2000  # the first map of a model: the default CNN's pass over 5,000 takes ~0.7 s of CPU
 POWER_ITERATIONS = 3
+OVERSAMPLING = 10  # extra random directions: the default CNN's layers' leading directions to 1e-6 (a plain SVD's)
+MAP_THREADS = 2  # at most this many threads share the map's pass (2: 0.50 s to the tab's map, 1: 0.77 s)
+PART_IMAGES = 500  # fewer images per thread than this are not worth a thread
+BATCH_SIZE = 64  # two threads' buffers stay small: CPU 0.85 s for 5,000 at 64 or 128, 0.98 s at 256
 SKIPPED = ("Rescaling", "Reshape", "Flatten", "Dropout")
 
 
@@ -76,8 +84,9 @@ def mappable_layers(model) -> list[tuple[str, int]]:
 def principal_components(features: np.ndarray, k: int = 2, seed: int = 0):
     """(coords (N, k), mean (D,), components (k, D), explained (k,)) of the rows of ``features``.
 
-    A randomized SVD with POWER_ITERATIONS power iterations: exact up to rounding for the leading
-    directions of the activations we map (their spectra fall fast), checked against ``np.linalg.svd``. The
+    A randomized SVD (OVERSAMPLING extra directions, POWER_ITERATIONS power iterations), checked against
+    ``np.linalg.svd``: for the default CNN's layers over 5,000 test images, whose spectra fall slowly (the
+    last pooling's third singular value is 0.83 of its first), both directions agree to 1 - |cos| < 1e-6. The
     centring is never materialised ((X - 1m)Q = XQ - 1(mQ)), so a 5,000 x 1,600 float32 matrix is not
     copied.
     """
@@ -90,13 +99,15 @@ def _principal_components(x, k, seed):
         raise ValueError(f"PCA needs at least 2 rows of features (N, D), got shape {x.shape}")
     n = len(x)
     mean = x.mean(axis=0, dtype=np.float64).astype(np.float32)
-    total = max(float(np.einsum("ij,ij->", x, x, dtype=np.float64)) - n * float(mean @ mean), 0.0)
+    # each column's sum of squares (of N numbers) in float32, their total in float64
+    squares = np.einsum("ij,ij->j", x, x).astype(np.float64).sum()
+    total = max(float(squares) - n * float(mean.astype(np.float64) @ mean), 0.0)
     k = min(k, *x.shape)
-    if min(x.shape) <= 4 * (k + 20):
+    if min(x.shape) <= 4 * (k + OVERSAMPLING):
         _, s, vt = np.linalg.svd(x - mean, full_matrices=False)
     else:
         rng = np.random.default_rng(seed)
-        omega = rng.standard_normal((x.shape[1], k + 20)).astype(np.float32)
+        omega = rng.standard_normal((x.shape[1], k + OVERSAMPLING)).astype(np.float32)
         q = x @ omega - mean @ omega
         for _ in range(POWER_ITERATIONS):
             q, _ = np.linalg.qr(q)
@@ -113,12 +124,50 @@ def _principal_components(x, k, seed):
     return coords.astype(np.float32), mean, components, np.asarray(explained, np.float64)
 
 
-def features(model, images: np.ndarray, layers, batch_size: int = 256) -> dict:
+def pass_threads() -> int:
+    """How many threads ``features`` runs the images through the model on: one per core, at most
+    MAP_THREADS, where BLAS uses one thread (``nn.threads.training_threads()`` is 1 on a 1- or 2-core
+    machine); 1 where BLAS already spreads the products over the cores.
+
+    Unlike training (threads.py keeps a core free for the GUI), the map is a burst of well under a second
+    that the user waits for; its threads wait on Python's interpreter lock or the OS as any thread does,
+    never spinning as BLAS's own threads do, so the GUI thread is still given a core when it wakes
+    (benchmarks/inside_view.py measures a 10 ms timer meanwhile: late by at most ~10 ms during the pass,
+    the larger delays being the tab's own drawing of the 5,000 points).
+    """
+    if training_threads() > 1:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(MAP_THREADS, cores))
+
+
+def features(model, images: np.ndarray, layers, batch_size: int = BATCH_SIZE, threads: int | None = None) -> dict:
     """{layer name: float32 (N, D)} of ``images`` (uint8 (N, 28, 28)) for the named layers, from one pass
-    through the model (what a map of each of them needs; kept by the tab for the model it was made for)."""
+    through the model (what a map of each of them needs; kept by the tab for the model it was made for).
+    ``threads`` (default ``pass_threads()``) share the images, each taking a contiguous part of them in
+    order: the same rows, in the same order, as from one thread."""
     x = model_batch(model, images)
-    return {name: out.reshape(len(images), -1) for name, out in layer_outputs(model, x, layers=list(layers),
-                                                                              batch_size=batch_size)}
+    layers = list(layers)
+    threads = pass_threads() if threads is None else threads
+    parts = max(1, min(int(threads), len(x) // PART_IMAGES))
+
+    def through(lo, hi):
+        return dict(layer_outputs(model, x[lo:hi], layers=layers, batch_size=batch_size))
+
+    if parts == 1:
+        tables = [through(0, len(x))]
+    else:
+        bounds = np.linspace(0, len(x), parts + 1).astype(int)
+        with blas_threads(1):  # one block around all the parts, so the limit stays put between theirs
+            if current_blas_threads() not in (1, None):
+                # BLAS would split each part's products too: two callers' spinning threads cost seconds
+                tables, parts = [through(0, len(x))], 1
+            else:
+                with ThreadPoolExecutor(parts - 1, thread_name_prefix="pca-pass") as pool:
+                    rest = [pool.submit(through, lo, hi) for lo, hi in zip(bounds[1:-1], bounds[2:])]
+                    tables = [through(bounds[0], bounds[1])] + [future.result() for future in rest]
+    return {name: (tables[0][name] if parts == 1 else np.concatenate([t[name] for t in tables])).reshape(len(x), -1)
+            for name in layers}
 
 
 def grow_features(model, images: np.ndarray, cached: dict | None, layers) -> dict:

@@ -41,7 +41,8 @@ MAX_PANE_SIZE = 100_000  # pixels
 class Setting:
     """One stored value. ``kind``: int, float, bool, text, bytes, paths (a JSON list of paths), json (a
     JSON object whose entries are the ``<key>.<name>`` settings), train_config (a TrainConfig as a
-    dict), choice (one of the words in ``choices``) or sizes (a JSON object of named lists of sizes, e.g.
+    dict), choice (one of the words in ``choices``), model_key (the model selector's key of a model) or
+    sizes (a JSON object of named lists of sizes, e.g.
     splitter positions). ``low``/``high``: the range of a number; ``max_length``: characters, bytes, list
     items or named entries."""
 
@@ -65,6 +66,7 @@ SETTINGS = {s.key: s for s in (
     Setting("folders/digits", "text", "", "the folder of the last My digits import or export", max_length=MAX_PATH),
     Setting("window/splitters", "sizes", {}, "the positions of the dividers between panels", max_length=32),
     Setting("view/theme", "choice", "system", "the colour theme", choices=THEMES),
+    Setting("model/current", "model_key", "", "the model every tab used", max_length=MAX_PATH + 8),
     Setting("training", "json", {}, "the Train tab's settings"),
     Setting("training.config", "train_config", PRESETS[DEFAULT_PRESET], "the network and training settings"),
     Setting("training.smoothing", "float", 0.9, "the curves' smoothing", low=0.0, high=0.999),
@@ -254,6 +256,18 @@ def _read_choice(setting: Setting, raw):
     return word, None
 
 
+MODEL_KEY_KINDS = ("run:", "file:")   # what a remembered model key starts with, besides "default"
+
+
+def _read_model_key(setting: Setting, raw):
+    """The model selector's key of the last current model: "", "default", "run:<id>" or "file:<path>"."""
+    if not isinstance(raw, str) or len(raw) > setting.max_length or "\x00" in raw:
+        raise _Bad(f"{_show(raw)} is not the name of a model")
+    if raw not in ("", "default") and not (raw.startswith(MODEL_KEY_KINDS) and raw.split(":", 1)[1].strip()):
+        raise _Bad(f"{_show(raw)} is not the name of a model")
+    return raw, None
+
+
 def _read_sizes(setting: Setting, raw):
     entries = _read_json_text(raw)
     if not isinstance(entries, dict) or len(entries) > setting.max_length:
@@ -270,4 +284,4 @@ def _read_sizes(setting: Setting, raw):
 
 _READERS = {"int": _read_int, "float": _read_float, "bool": _read_bool, "text": _read_text, "bytes": _read_bytes,
             "paths": _read_paths, "json": _read_group, "train_config": _read_train_config, "choice": _read_choice,
-            "sizes": _read_sizes}
+            "sizes": _read_sizes, "model_key": _read_model_key}

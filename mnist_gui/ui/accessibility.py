@@ -5,11 +5,14 @@ the same in shape, and the check of what a screen reader hears for each control.
 red-green colour blindness (about 1 in 12 men) tell apart: blue for right, vermillion/orange for wrong,
 the darker pair on light backgrounds and the lighter one on dark backgrounds. Every view that marks
 answers right or wrong (thumbnails, the confusion matrix, the image detail, My digits) takes its colours
-from here and adds ``RIGHT_MARK`` / ``WRONG_MARK`` or an outline, so colour is never the only sign.
+from here and adds ``RIGHT_MARK`` / ``WRONG_MARK`` or an outline, so colour is never the only sign. Under
+the person's own digits the mark reads "label ✓/✗ answer" everywhere (``verdict_short``, ``verdict_tip``,
+``VERDICT_KEY``).
 
 ``spoken_name(widget)`` is what Qt's accessibility interface announces as the control's name (for a
 combo box on Linux that is its current value, so its label counts too), and ``unnamed_controls(root)``
-lists the interactive controls under ``root`` a screen reader could only call by their class.
+lists the interactive controls under ``root`` a screen reader could only call by their class;
+``name_corner_button(table)`` names the one control of a table Qt leaves nameless.
 
 Not here: the palettes of the light and dark looks (``ui/theme.py``).
 """
@@ -20,8 +23,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QColor, QPalette
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QComboBox,
                                QGraphicsView, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QScrollBar,
-                               QAbstractScrollArea, QScrollArea, QStackedWidget, QTabBar, QTabWidget, QTextEdit,
-                               QWidget)
+                               QAbstractScrollArea, QScrollArea, QStackedWidget, QTabBar, QTableView, QTabWidget,
+                               QTextEdit, QWidget)
 
 RIGHT_MARK = "✓"
 WRONG_MARK = "✗"
@@ -43,6 +46,20 @@ def verdict_colors(palette: QPalette) -> tuple[QColor, QColor]:
 def verdict_word(right: bool) -> str:
     """"✓ right" or "✗ wrong": the verdict in shape and in words."""
     return f"{RIGHT_MARK} right" if right else f"{WRONG_MARK} wrong"
+
+
+VERDICT_KEY = "Under each digit: your label, then ✓ or ✗, then what the network reads."
+
+
+def verdict_short(label: int, answer: int) -> str:
+    """The mark under one of the person's digits: their label, ✓ or ✗, the network's answer ("6 ✗ 5",
+    "3 ✓ 3"), in the order the Dataset grid paints them (``dataset.thumbnails``); ``VERDICT_KEY`` says so."""
+    return f"{label} {RIGHT_MARK if int(label) == int(answer) else WRONG_MARK} {answer}"
+
+
+def verdict_tip(label: int, answer: int) -> str:
+    """The same in words, for a tooltip or a screen reader: "Yours: 6; the network reads 5 (✗ wrong)"."""
+    return f"Yours: {label}; the network reads {answer} ({verdict_word(int(label) == int(answer))})"
 
 
 def spoken_name(widget: QWidget) -> str:
@@ -75,6 +92,14 @@ def is_interactive(widget: QWidget) -> bool:
                                or (isinstance(parent, QAbstractScrollArea) and widget is parent.viewport())):
         return False
     return isinstance(widget, INTERACTIVE) or (widget.focusPolicy() != 0 and not isinstance(widget, QLabel))
+
+
+def name_corner_button(table: QTableView) -> None:
+    """Give the button in a table's top-left corner (a click selects every cell) a spoken name: Qt gives
+    it none, and before 6.11 not even the object name (``qt_...``) that marks it as an inner part."""
+    for child in table.children():  # its own child; the cells' widgets are the viewport's
+        if isinstance(child, QAbstractButton):
+            child.setAccessibleName("Select all")
 
 
 def unnamed_controls(root: QWidget) -> list[tuple[QWidget, str]]:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
 
 import mnist_gui
 from mnist_gui.ui.accessibility import focus_page
-from mnist_gui.ui.shortcut_list import shortcut_rows, shortcut_table_html
+from mnist_gui.ui.shortcut_list import shortcut_groups, shortcut_table_html
 from mnist_gui.ui.theme import THEMES
 from mnist_gui.ui.train.plot_toolbar import EXPORTS
 
@@ -182,6 +182,7 @@ def export_onnx(window, path: str | Path | None = None) -> bool:
 
     from PySide6.QtWidgets import QFileDialog
 
+    from mnist_gui.core.models import file_stem
     from mnist_gui.core.training_text import file_error
     from mnist_gui.nn import onnx_export
 
@@ -194,8 +195,7 @@ def export_onnx(window, path: str | Path | None = None) -> bool:
                           f"Install it with:  {onnx_export.INSTALL_HINT}")
         return False
     if path is None:
-        stem = "".join(c if c.isalnum() or c in "-_." else "-" for c in window.model_name).strip("-.") or "model"
-        suggested = str(Path(window._last_dir()) / f"{stem}.onnx")
+        suggested = str(Path(window._last_dir()) / f"{file_stem(window.model_name)}.onnx")   # "cnn-128-relu.onnx"
         path, _ = QFileDialog.getSaveFileName(window, "Export as ONNX", suggested,
                                               "ONNX models (*.onnx);;All files (*)")
         if not path:
@@ -230,7 +230,7 @@ def show_shortcuts(window) -> QDialog:
     dialog.setWindowTitle("Keyboard shortcuts")
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     # made from the window's actions and shortcuts, so a new shortcut is listed without anyone remembering to
-    label = QLabel(shortcut_table_html(shortcut_rows(window)), textFormat=Qt.RichText, wordWrap=True)
+    label = QLabel(shortcut_table_html(shortcut_groups(window)), textFormat=Qt.RichText, wordWrap=True)
     label.setAccessibleName("Keyboard shortcuts")
     label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
     buttons = QDialogButtonBox(QDialogButtonBox.Close)

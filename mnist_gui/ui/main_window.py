@@ -12,8 +12,9 @@ listed as "not saved", and closing the window with one asks Save / Discard / Can
 Settings (window geometry, the last valid training settings, recent model files, the last folders) live in
 a ``QSettings`` passed in, or the app's own; every read goes through ``setting(key)``, i.e.
 ``mnist_gui.core.settings``, so a damaged value is reset to its default, written back at once (the file is
-repaired even if the app is killed later) and named in a banner at the top of the window. Messages that
-would block (errors, About, the close question) are opened window-modal with ``open()``, never ``exec()``.
+repaired even if the app is killed later) and named in a banner at the top of the window
+(``window_settings``). Messages that would block (errors, About, the close question) are opened
+window-modal with ``open()``, never ``exec()``. Opening and saving model files: ``window_model_files``.
 """
 
 from __future__ import annotations
@@ -22,13 +23,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from mnist_gui.core import models as rules
 from mnist_gui.core import settings as stored
 from mnist_gui.core.my_digits import MyDigitsStore
 from mnist_gui.core.runs import RunStore
-from mnist_gui.core.training_text import file_error
 from mnist_gui.ui import main_menus
 from mnist_gui.ui.model_selector import PROBE_IMAGES, CurrentModel, ModelSelector
 from mnist_gui.ui.dataset.tab import DatasetTab
@@ -38,13 +38,13 @@ from mnist_gui.ui.train.tab import TrainingTab
 from mnist_gui.ui.widgets.banner import Banner
 from mnist_gui.ui.widgets.dialog_folders import DialogFolders
 from mnist_gui.ui.widgets.fitting_tabs import FittingTabs
+from mnist_gui.ui.window_model_files import ModelFiles
 from mnist_gui.ui.window_settings import WindowSettings
 
 MAX_RECENT = stored.MAX_RECENT
-MODEL_FILTER = "mnist-gui models (*.npz);;All files (*)"
 
 
-class MainWindow(WindowSettings, QMainWindow):
+class MainWindow(WindowSettings, ModelFiles, QMainWindow):
     """The app window. ``model`` is the starting current model (e.g. the bundled default) or None.
 
     ``settings``: where to keep settings (tests pass an INI file in a temporary folder); default the
@@ -100,8 +100,8 @@ class MainWindow(WindowSettings, QMainWindow):
         self.actions: dict[str, QAction] = main_menus.build(self)
         self._wire()
         self._restore_settings()
-        self.current.start()
         self.statusBar().showMessage("Ready", 3000)
+        self.current.start(self.setting("model/current"))    # last session's model, if it is still there
 
     def _wire(self) -> None:
         self.training_tab.run_finished.connect(self._on_run_finished)
@@ -109,6 +109,7 @@ class MainWindow(WindowSettings, QMainWindow):
         self.training_tab.running_changed.connect(self._update_actions)
         self.current.changed.connect(self._on_current_changed)
         self.current.refused.connect(lambda text: self.show_error("Could not use this model", text))
+        self.current.not_restored.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.training_tab.plots.earlier_visibility_changed.connect(self.actions["show_earlier"].setChecked)
         self.training_tab.plots.exported.connect(
             lambda path: self._store("last_export_dir", str(Path(path).resolve().parent)))
@@ -123,8 +124,11 @@ class MainWindow(WindowSettings, QMainWindow):
         teach = self.draw_tab.my_digits.teach
         teach.run_saved.connect(lambda _run_id: (self.training_tab.runs.reload(), self.current.refresh()))
         teach.use_requested.connect(lambda model, run_id: self.statusBar().showMessage(
-            self.current.add_trained(model, "finished", run_id), 10000))
+            self.current.add_trained(model, "finished", run_id, done="Your handwriting learned"), 10000))
         self.inside_tab.image_sent.connect(self._on_image_sent)
+        # a test image clicked on the Inside tab's map is also the one the Dataset tab shows (its test split)
+        self.inside_tab.test_image_picked.connect(
+            lambda i: (self.dataset_tab.set_split("test"), self.dataset_tab.jump_to(i)))
         # a network kept from the lab is a run like any other: in the table and the model list at once
         self.inside_tab.run_kept.connect(lambda _run_id: (self.training_tab.runs.reload(), self.current.refresh()))
         # a run renamed in the table is renamed in the model list at once
@@ -178,63 +182,6 @@ class MainWindow(WindowSettings, QMainWindow):
         a["start_pause"].setText(("Resume" if self.training_tab.run.paused else "Pause") + " training"
                                  if running else "Start training")
         a["stop"].setEnabled(running)
-
-    def open_model(self, path: str | Path | None = None) -> bool:
-        """Load a model file and make it current (every earlier model stays in the selector, so nothing in
-        memory is lost); a bad file gets a message and changes nothing."""
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Open model", self._last_dir(), MODEL_FILTER)
-            if not path:
-                return False
-        path = Path(path)
-        if not path.is_file():
-            self._forget_recent(path)
-            self.show_error("Could not open model", f"There is no file {path}.")
-            return False
-        choice = rules.file_choice(path)
-        try:
-            model = rules.load(choice, self.dataset.x_test[:1])     # one image: opening stays quick
-        except ValueError as exc:
-            self.show_error("Could not open model", str(exc))
-            return False
-        self.current.add_file(path, model)
-        self._remember_recent(path)
-        self.statusBar().showMessage(f"Opened {path}: every tab now uses it (Undo goes back)", 5000)
-        return True
-
-    def save_model(self) -> bool:
-        """Save to the current model's file, or ask for one (the bundled default is never overwritten)."""
-        if self.model_path is None:
-            return self.save_model_as()
-        return self._save_to(self.model_path)
-
-    def save_model_as(self, path: str | Path | None = None) -> bool:
-        """Write the current model wherever the user wants; the saved file becomes its entry."""
-        if self.model is None:
-            return False
-        if path is None:
-            suggested = str(Path(self._last_dir()) / "model.npz")
-            path, _ = QFileDialog.getSaveFileName(self, "Save model as", suggested, MODEL_FILTER)
-            if not path:
-                return False
-        path = Path(path)
-        if path.suffix.lower() != ".npz":
-            path = path.with_name(path.name + ".npz")
-        return self._save_to(path)
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            self.model.save(path)
-        except OSError as exc:
-            self.show_error("Could not save model", file_error("The model could not be saved", path, exc))
-            return False
-        except ValueError as exc:
-            self.show_error("Could not save model", f"The model could not be saved to {path}.\n\n{exc}")
-            return False
-        self.current.saved_as(path)
-        self._remember_recent(path)
-        self.statusBar().showMessage(f"Saved {path}", 5000)
-        return True
 
     def show_error(self, title: str, text: str) -> QMessageBox:
         """A warning box that does not block (tests watch ``error_shown`` / ``last_error``)."""

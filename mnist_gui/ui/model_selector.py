@@ -5,7 +5,8 @@ default, trained networks kept only in memory, kept runs with a model (newest fi
 with its test accuracy, and an Undo button shown after the app itself changed the model (a run finished,
 a file was opened). :class:`CurrentModel` is its controller: it owns the list
 (``mnist_gui.core.models.ModelList``, where the rules are), loads a choice's file when it is chosen and
-keeps a few loaded networks, and emits ``changed(model, choice)`` for the window to pass on to the tabs.
+keeps a few loaded networks, and emits ``changed(model, choice)`` for the window to pass on to the tabs. At
+start it chooses last session's model again (``start(remembered)``) if that run or file is still there.
 
 A chosen file is read and checked in a worker thread (the CNN's file takes 20-60 ms to load and its check
 up to 100 ms on a busy machine, more than the ~50 ms a user notices as a freeze); the tabs keep the old model
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
@@ -103,6 +105,7 @@ class CurrentModel(QObject):
 
     changed = Signal(object, object)
     refused = Signal(str)
+    not_restored = Signal(str)    # a sentence for the status bar: last session's model could not be chosen again
     _load_done = Signal(int, str, object, str)    # ticket, key, model or None, why not (from the loading thread)
 
     def __init__(self, selector: ModelSelector, store: RunStore, probe, default_model=None,
@@ -117,6 +120,7 @@ class CurrentModel(QObject):
         self._memory_count = 0
         self._ticket = 0
         self.loading: str | None = None                     # the key being loaded, if any
+        self._restoring: str | None = None                  # last session's choice, while it loads at start
         self._thread: threading.Thread | None = None
         self._load_done.connect(self._on_loaded, Qt.QueuedConnection)
         if default_model is not None:
@@ -138,20 +142,38 @@ class CurrentModel(QObject):
         self.list.set_runs(runs)
         self.selector.show_choices(self.list.choices(), self.list.current)
 
-    def start(self) -> None:
-        """Show the list and make the default current (if there is one)."""
+    def start(self, remembered: str = "") -> None:
+        """Show the list and make the default current (if there is one); then choose ``remembered`` (the key
+        of last session's model) again if it is still there and loads, else say so in ``not_restored``."""
         self.refresh()
         if self.list.default is not None:
             self._install(self.list.default, self._pinned[DEFAULT_KEY])
         else:
             self.changed.emit(None, None)
+        if remembered and remembered != self.list.current:
+            self._restore(remembered)
+
+    def _restore(self, key: str) -> None:
+        choice = self.list.get(key)
+        if choice is None and key.startswith("file:") and Path(key[5:]).is_file():
+            choice = self.list.add(rules.file_choice(key[5:]))
+        if choice is None or not choice.available:
+            what = f"The model used last time ({choice.name})" if choice else "The model used last time"
+            self.not_restored.emit(f"{what} is no longer available; {self._fallback()}.")
+            return
+        self.choose(key)
+        self._restoring = key if self.loading == key else None
+
+    def _fallback(self) -> str:
+        current = self.choice
+        return f"every tab uses {current.name}" if current else "no model is in use"
 
     def choose(self, key: str) -> bool:
         """Make the choice ``key`` current: at once if its network is loaded, else once a worker thread has
         read it (``changed`` then, or ``refused`` if it can't be used). False if it cannot even be tried."""
         choice = self.list.get(key)
         self._ticket += 1                   # a later choice overrides a load still going
-        self.loading = None
+        self.loading = self._restoring = None
         if choice is None or key == self.list.current:
             self._show()
             return choice is not None
@@ -193,13 +215,22 @@ class CurrentModel(QObject):
         if ticket != self._ticket:
             return
         self.loading = None
+        restoring, self._restoring = self._restoring == key, None
         choice = self.list.get(key)
         if choice is None:
             self._show()
+        elif why and restoring:              # at start: no error box, the default stays and the status bar says why
+            if choice.kind == "file":
+                self.list.remove(key)
+            self._show()
+            reason = why.splitlines()[0].rstrip(".")
+            self.not_restored.emit(f"The model used last time could not be used again ({reason}); {self._fallback()}.")
         elif why:
             self._show()
             self.refused.emit(f"{choice.name} cannot be used: {why}")
         else:
+            if choice.kind == "file" and choice.test_accuracy is None:   # listed at start, before it was read
+                choice = self.list.add(rules.file_choice(choice.path, model))
             self._install(choice, model, offer_undo=False)
 
     def undo(self) -> bool:
@@ -208,9 +239,9 @@ class CurrentModel(QObject):
     def use_default(self) -> bool:
         return self.list.default is not None and self.choose(DEFAULT_KEY)
 
-    def add_trained(self, model, status: str | None, run_id: str | None = None) -> str:
+    def add_trained(self, model, status: str | None, run_id: str | None = None, done: str = "Training finished") -> str:
         """A network a run left: made current if the run finished (with Undo offered), only listed if it was
-        stopped, refused otherwise. Returns a sentence for the status bar."""
+        stopped, refused otherwise. Returns a sentence for the status bar, starting with ``done``."""
         self.refresh()
         kept = self.list.get(f"run:{run_id}") if run_id else None
         # the worker checked 64 images already; one more here keeps the rule where the switch happens
@@ -228,7 +259,7 @@ class CurrentModel(QObject):
             self._show()
             return f"The {status} run's network is in the model list; the current model is unchanged: {current}."
         self._install(kept, model, offer_undo=True)
-        return f"Training finished: every tab now uses {kept.name}" + (f" (Undo goes back to {current})."
+        return f"{done}: every tab now uses {kept.name}" + (f" (Undo goes back to {current})."
                                                                        if self.list.previous else ".")
 
     def add_file(self, path, model) -> Choice:

@@ -1,8 +1,9 @@
 """The main window's saved settings: every read through ``setting(key)`` (``mnist_gui.core.settings``: a
 damaged value is reset to its default, written back at once and named in the banner), recent model files,
 the last folders, the theme (View → Theme), and the window's state restored at start and saved at close: its
-geometry (fitted to the screen it opens on, with a minimum size ``MIN_SIZE``) and the positions of the tabs'
-splitters, put back when each is first shown.
+geometry (fitted to the screen it opens on, even one of another size than it was saved on, with a minimum
+size ``MIN_SIZE``), the model every tab used (``model/current``, chosen again by the model selector's
+``start``) and the positions of the tabs' splitters, put back when each is first shown.
 
 A mixin of ``MainWindow`` (``ui/main_window.py``), which provides ``settings`` (a ``QSettings``), ``banner``,
 ``recovered``, ``tabs`` and ``training_tab``. Not here: the menus (``main_menus``), the model selector.
@@ -10,9 +11,10 @@ A mixin of ``MainWindow`` (``ui/main_window.py``), which provides ``settings`` (
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QSplitter
 
 from mnist_gui.core import settings as stored
@@ -80,7 +82,7 @@ class WindowSettings:
     def _restore_settings(self) -> None:
         """Every setting once, through ``setting()``, so a damaged file is repaired at start-up."""
         geometry = self.setting("window/geometry")
-        restored = geometry is not None and self.restoreGeometry(QByteArray(geometry))
+        restored = geometry is not None and self._restore_geometry(geometry)
         if geometry is not None and not restored:
             self._store("window/geometry", None)
             label = stored.SETTINGS["window/geometry"].label
@@ -103,6 +105,26 @@ class WindowSettings:
         self.training_tab.plots.export_dir = self.setting("last_export_dir")
         for key in ("recent_models", "last_dir", "folders/picture", "folders/digits"):   # damage found now
             self.setting(key)
+
+    def _restore_geometry(self, geometry: bytes) -> bool:
+        """Put back a saved size and position; False only when ``geometry`` cannot be read at all. Qt refuses
+        a geometry saved on a screen of another size (e.g. 1366×768, then 1024×640): that is no damage, so
+        the saved size and place are fitted into this screen instead, quietly."""
+        saved = saved_geometry(geometry)      # first: Qt takes a cut-off one for a 1×1 window
+        if saved is None:
+            return False
+        if self.restoreGeometry(QByteArray(geometry)):
+            return True
+        (x, y, width, height), maximized = saved
+        free = self.screen().availableGeometry()
+        width, height = min(width, free.width()), min(height, free.height())
+        x = max(free.left(), min(x, free.right() + 1 - width))
+        y = max(free.top(), min(y, free.bottom() + 1 - height))
+        self.resize(width, height)
+        self.move(x, y)
+        if maximized:
+            self.setWindowState(self.windowState() | Qt.WindowMaximized)
+        return True
 
     def _fit_to_screen(self, restored: bool) -> None:
         """A minimum size the tabs are usable at (smaller still on a smaller screen: the pages scroll), and,
@@ -137,10 +159,34 @@ class WindowSettings:
         self._store("window/splitters", {name: self._dividers.sizes(s) for name, s in self._splitters().items()},
                     sync=False)
         self._store("window/tab", self.tabs.currentIndex(), sync=False)
+        choice = self.current.choice          # the model every tab uses, chosen again at the next start
+        self._store("model/current", choice.key if choice is not None and choice.kind != "memory" else "",
+                    sync=False)
         state = self.training_tab.settings_state()
         if not self.training_tab.controls.is_valid():   # never what the form refuses: what was stored stays
             state["config"] = self.setting("training")["config"].to_dict()
         self._store("training", state)
+
+
+_GEOMETRY_MAGIC = 0x1D9D0CB   # how QWidget.saveGeometry's data starts (then its format's version)
+
+
+def saved_geometry(data: bytes) -> tuple[tuple[int, int, int, int], bool] | None:
+    """((x, y, width, height), maximized) from ``QWidget.saveGeometry`` data (formats 1 to 3: the frame's
+    position, the normal size), or None when ``data`` is not such data or holds no usable size."""
+    if len(data) < 46:
+        return None
+    magic, major = struct.unpack_from(">IH", data)
+    if magic != _GEOMETRY_MAGIC or not 1 <= major <= 3:
+        return None
+    frame_left, frame_top = struct.unpack_from(">ii", data, 8)
+    left, top, right, bottom = struct.unpack_from(">4i", data, 24)     # the normal geometry (no frame)
+    maximized = data[44] != 0
+    width, height = right - left + 1, bottom - top + 1
+    if not (0 < width <= 100_000 and 0 < height <= 100_000 and abs(frame_left) <= 1_000_000
+            and abs(frame_top) <= 1_000_000):
+        return None
+    return (frame_left, frame_top, width, height), maximized
 
 
 class _PendingSizes(QObject):

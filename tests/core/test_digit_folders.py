@@ -195,3 +195,18 @@ def test_export_my_digits_never_overwrites(tmp_path, dataset):
     assert np.array_equal(read_digits(tmp_path).images, dataset.x_test[:3])
     with pytest.raises(ValueError, match="label"):
         export_image_folder(dataset.x_test[:2], [3, 10], tmp_path / "bad")
+
+
+def test_a_picture_of_several_digits_is_left_out_counted_and_named(tmp_path, digits, dataset):
+    """A picture of "42" in folder 4 was imported as one squeezed digit, without a word."""
+    from mnist_gui.data.images import save_png
+
+    images, labels = digits
+    export_image_folder(images, labels, tmp_path / "mine")
+    four, two = dataset.x_test[dataset.y_test == 4][0], dataset.x_test[dataset.y_test == 2][0]
+    save_png(tmp_path / "mine" / "4" / "42.png", np.hstack([four, np.zeros((28, 14), np.uint8), two]))
+    read = read_digits(tmp_path / "mine", decode)
+    assert len(read) == 40 and read.counts()[4] == 4, "the 42 is not among the 4s"
+    assert [(p.name, n) for p, n in read.several] == [("42.png", 2)] and not read.skipped
+    message = read.message()
+    assert "1 picture holds several digits" in message and "4/42.png (2 digits)" in message

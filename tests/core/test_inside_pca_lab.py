@@ -148,3 +148,37 @@ def test_growing_a_feature_table_equals_computing_it_whole(cnn, small_images):
         np.testing.assert_allclose(grown[name], whole[name], rtol=1e-5, atol=1e-6)
     again = pca.grow_features(cnn, images[:100], grown, names)
     assert len(again[names[0]]) == 100
+
+
+def test_a_map_pass_shared_by_threads_gives_the_same_rows_in_order(cnn, dataset):
+    from mnist_gui.nn.threads import current_blas_threads
+
+    images = dataset.x_test[:1100]
+    names = [name for name, _ in pca.mappable_layers(cnn)]
+    limit = current_blas_threads()
+    alone = pca.features(cnn, images, names, threads=1)
+    shared = pca.features(cnn, images, names, threads=2)
+    assert current_blas_threads() == limit  # the threads' limits, set and restored in turn, leave it as it was
+    for name in names:
+        assert shared[name].shape == alone[name].shape == (1100, dict(pca.mappable_layers(cnn))[name])
+        np.testing.assert_allclose(shared[name], alone[name], rtol=1e-5, atol=1e-6)
+    whole = pca.features(cnn, images[550:], names, threads=1)  # the second thread's rows, in their order
+    np.testing.assert_allclose(shared[names[0]][550:], whole[names[0]], rtol=1e-5, atol=1e-6)
+
+
+def test_the_default_cnn_map_matches_a_plain_svd_of_its_activations(dataset):
+    from mnist_gui.core.paths import resource_path
+    from mnist_gui.nn import load_model
+
+    model = load_model(resource_path("models", "default.npz"))
+    table = pca.features(model, dataset.x_test[:1000], ["max_pooling2_d_1"])
+    x = table["max_pooling2_d_1"]  # (1000, 1600), a slowly falling spectrum: the hard case for a sketch
+    coords, mean, components, explained = pca.principal_components(x)
+    xc = x.astype(np.float64) - x.mean(axis=0, dtype=np.float64)
+    _, s, vt = np.linalg.svd(xc, full_matrices=False)
+    assert s[2] / s[0] > 0.7
+    for k in range(2):
+        assert abs(float(np.dot(components[k], vt[k]))) == pytest.approx(1.0, abs=1e-4)
+        spread = s[k] / np.sqrt(len(x))  # the points' standard deviation along the axis
+        assert np.abs(np.abs(coords[:, k]) - np.abs(xc @ vt[k])).max() < 0.01 * spread  # under a pixel
+    np.testing.assert_allclose(explained, s[:2] ** 2 / (s ** 2).sum(), rtol=1e-3)

@@ -187,3 +187,12 @@ def test_a_model_that_fails_on_many_digits_is_said_once_not_retried(qtbot, datas
     qtbot.wait(100)
     assert Broken.calls == 1 and not t.my_digits_answers.busy()
     t.close()
+
+
+def test_the_marks_under_my_digits_are_explained_in_the_draw_lists_words(tab):
+    """"6 ✗ 5" under a digit did not say which number was the person's and which the network's."""
+    from mnist_gui.ui.accessibility import VERDICT_KEY, verdict_short
+
+    assert tab.editor.key.isVisibleTo(tab) and tab.editor.key.text() == VERDICT_KEY
+    assert "your label" in VERDICT_KEY and VERDICT_KEY.index("your label") < VERDICT_KEY.index("network")
+    assert verdict_short(6, 5) == "6 ✗ 5" and verdict_short(3, 3) == "3 ✓ 3", "the order the grid paints"

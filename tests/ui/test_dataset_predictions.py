@@ -214,3 +214,43 @@ def test_a_damaged_cache_file_is_recomputed(qtbot, dataset):
         assert again.request(CountingModel(5), "test", dataset.x_test) is not None   # the file was rewritten
     finally:
         again.shutdown()
+
+
+class SplitGatedModel(CountingModel):
+    """Answers one image at once; a whole batch waits for ``gate`` (the split's predictions "computing")."""
+
+    def predict(self, x):
+        if len(x) > 1:
+            self.gate.wait(10)
+        return super().predict(x)
+
+
+def test_a_model_chosen_while_hidden_answers_the_shown_image_while_the_split_is_computed(qtbot, dataset):
+    tab = DatasetTab(dataset)
+    qtbot.addWidget(tab)
+    tab.set_split("test")
+    model = SplitGatedModel(5)
+    model.gate = threading.Event()
+    tab.set_model(model)  # chosen on another tab: nothing is computed yet
+    tab.show()            # the person comes to the Dataset tab: the split is being computed
+    try:
+        assert tab.predictions() is None and "Computing" in tab.status.text()
+        assert "No model" not in tab.detail.chart.message()
+        shown = tab.detail.shown_index()
+        expected = model.predict(dataset.x_test[shown:shown + 1].astype(np.float32) / 255)[0]
+        assert np.allclose(tab.detail.shown_probabilities(), expected, atol=1e-5)
+    finally:
+        model.gate.set()
+    qtbot.waitUntil(lambda: tab.predictions() is not None, timeout=30_000)
+    tab.close()
+
+
+def test_a_model_that_cannot_answer_says_why_in_the_detail_panel(qtbot, dataset):
+    tab = DatasetTab(dataset)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_split("test")
+    tab.set_model(BrokenModel())
+    qtbot.waitUntil(lambda: "weights are on holiday" in tab.detail.chart.message(), timeout=20_000)
+    assert "No model" not in tab.detail.chart.message()
+    tab.close()

@@ -378,3 +378,16 @@ def test_the_selected_image_is_answered_at_once_while_the_split_is_still_predict
     assert int(np.argmax(probs)) == predicted[0]
     assert "No model" not in tab.detail.chart.message()
     qtbot.waitUntil(lambda: tab.predictions() is not None, timeout=30_000)
+
+
+def test_go_to_image_follows_the_image_clicked(make_tab, dataset, qtbot):
+    tab = make_tab(split="test")
+    choose(tab.controls.label_combo, 3)   # the grid shows threes: position 5 is not image 5
+    click_thumbnail(qtbot, tab, 5)
+    clicked = int(tab.shown_indices()[5])
+    assert clicked != 5 and tab.detail.shown_index() == clicked
+    assert tab.controls.jump_spin.value() == clicked
+    qtbot.keyClick(tab.grid, Qt.Key_Right)
+    assert tab.controls.jump_spin.value() == int(tab.shown_indices()[6])
+    tab.controls.jump_button.click()      # "Go" with the number shown keeps the image shown
+    assert tab.grid.current_dataset_index() == int(tab.shown_indices()[6])

@@ -185,3 +185,14 @@ def test_a_pen_tablet_draws_with_its_pressure(pad):
     assert 0 < light < 0.6 * heavy
     pad.undo()
     assert ink_at(pad, 200, 140) == 0 and ink_at(pad, 60, 140) == 1.0, "each pen stroke is one undo step"
+
+
+def test_the_first_stroke_repaints_the_whole_pad_so_no_bit_of_the_hint_stays(pad, qtbot, monkeypatch):
+    pad.repaint()                                   # painted blank: the "Draw a digit here" hint is on screen
+    updates = []
+    monkeypatch.setattr(pad, "update", lambda *args: updates.append(args))
+    pad.draw_stroke([(40, 40), (60, 60)])
+    assert updates and updates[0] == ()             # the whole widget, not just the stroke's box
+    updates.clear()
+    pad.draw_stroke([(100, 100), (120, 120)])
+    assert updates and all(args for args in updates)  # later strokes repaint only where they drew

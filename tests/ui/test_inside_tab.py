@@ -5,6 +5,7 @@ from __future__ import annotations
 import types
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
@@ -118,18 +119,53 @@ def test_an_image_of_another_size_is_resized_with_a_note(tab, test_images):
     assert "36×36" in tab.message.text() and tab.trace.answer.values.argmax() == 7
 
 
-def test_the_map_is_made_off_the_gui_thread_and_a_click_sends_the_image(qtbot, tab, test_images):
+def _on_plot(view, index):
+    """Where test image ``index``'s point is, in the map's plot widget (for the mouse)."""
+    x, y = view.map.coords[index]
+    scene = view.plot.getViewBox().mapViewToScene(QPointF(float(x), float(y)))
+    return view.plot.mapFromScene(scene)
+
+
+def _lone_point(view):
+    """A point with no other within a few pixels (so the mouse is over it alone)."""
+    coords = view.map.coords
+    pixels = np.array([[p.x(), p.y()] for p in (_on_plot(view, i) for i in range(len(coords)))], float)
+    for i in range(len(coords)):
+        if (np.hypot(*(pixels - pixels[i]).T) < 12).sum() == 1:
+            return i
+    raise AssertionError("no lone point on the map")
+
+
+def test_the_map_is_made_off_the_gui_thread_and_a_click_shows_the_image_inside(qtbot, tab, test_images,
+                                                                                monkeypatch):
     tab.set_input(_seven(test_images))
     tab.update_view()
     with qtbot.waitSignal(tab.map_runner.finished, timeout=30000):
         tab.pages.setCurrentWidget(tab.pca_view)
     assert tab.pca_view.map.coords.shape == (600, 2)
     assert len(tab.pca_view.current.data) == 1  # the cross for the current digit
-    with qtbot.waitSignal(tab.image_sent) as sent:
-        tab.pca_view.image_picked.emit(3)
-    np.testing.assert_array_equal(sent.args[0], test_images.x_test[3])
-    picked = test_images.x_test[3] / 255
-    qtbot.waitUntil(lambda: tab.trace.image is not None and bool(np.allclose(tab.trace.image, picked)))
+    view, sent = tab.pca_view, []
+    monkeypatch.setitem(pg.CONFIG_OPTIONS, "mouseRateLimit", 0)  # every mouse move counts, however quick
+    qtbot.waitUntil(lambda: view.plot.getViewBox().viewRange()[0] != [0, 1])  # the plot has its range
+    QApplication.processEvents()
+    tab.image_sent.connect(sent.append)
+    plot_width = view.plot.width()
+    index = _lone_point(view)
+    qtbot.mouseMove(view.plot.viewport(), _on_plot(view, index))
+    qtbot.waitUntil(lambda: f"Test image {index}" in view.preview_text.text())
+    label = test_images.class_names[test_images.y_test[index]]
+    assert f"Label: {label}" in view.preview_text.text() and "The network says:" in view.preview_text.text()
+    assert view.plot.toolTip() == "" and view.plot.getViewBox().toolTip() == ""  # no raw "x: … data=" tip
+    assert view.plot.width() == plot_width  # the preview has its own place: the plot keeps its size
+    with qtbot.waitSignal(tab.test_image_picked) as picked:
+        qtbot.mouseClick(view.plot.viewport(), Qt.LeftButton, pos=_on_plot(view, index))
+    assert picked.args == [index] and not sent  # it stays on the Inside tab ...
+    assert tab.pages.currentIndex() == 0        # ... on the Layers page, showing the image clicked
+    picked_image = test_images.x_test[index] / 255
+    qtbot.waitUntil(lambda: tab.trace.image is not None and bool(np.allclose(tab.trace.image, picked_image)))
+    assert f"Test image {index:,}, clicked on the map" in tab.message.text()
+    view.send.click()                            # and the Draw tab is one button away
+    assert len(sent) == 1 and np.array_equal(sent[0], test_images.x_test[index])
 
 
 def test_a_map_for_a_swapped_model_is_dropped(qtbot, tab, test_images, cnn):
@@ -236,3 +272,25 @@ def test_the_first_map_comes_from_fewer_images_then_grows_to_all(qtbot, tab, mon
     assert tab.pca_view.map.coords.shape == (200, 2) and "Adding 400 more" in tab.pca_view.status.text()
     qtbot.waitUntil(lambda: len(sizes) == 2, timeout=30000)
     assert tab.pca_view.map.coords.shape == (600, 2) and "Adding" not in tab.pca_view.status.text()
+
+
+def test_a_new_model_resets_the_labs_clicked_unit(tab, test_images):
+    tab.set_input(_seven(test_images))
+    tab.update_view()
+    dense = next(i for i, layer in enumerate(tab._model.layers) if layer.name == "dense")
+    tab.select_unit(dense, 66)
+    assert tab.lab_view.off_selected.text() == "Switch off dense unit 66" and tab.lab_view.off_selected.isEnabled()
+    tab.set_model(build_model(TrainConfig(hidden=(16,))))  # a network with no unit 66 anywhere
+    assert "66" not in tab.lab_view.off_selected.text() and not tab.lab_view.off_selected.isEnabled()
+
+
+def test_the_labs_accuracy_says_when_it_is_a_sample_of_the_test_images(qtbot, tab, cnn, monkeypatch):
+    from mnist_gui.core import lab
+
+    tab.pages.setCurrentWidget(tab.lab_view)
+    qtbot.waitUntil(lambda: "%" in tab.lab_view.accuracy.text(), timeout=30000)
+    assert "on all 600 test images" in tab.lab_view.accuracy.text()  # the fixture's test set is 600 images
+    monkeypatch.setattr(lab, "LAB_IMAGES", 200)
+    tab.set_model(cnn)  # measured afresh, on fewer images than the test set has
+    qtbot.waitUntil(lambda: "%" in tab.lab_view.accuracy.text(), timeout=30000)
+    assert "a sample of 200 of the 600 test images" in tab.lab_view.accuracy.text()

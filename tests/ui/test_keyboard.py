@@ -165,3 +165,26 @@ def test_inside_layers_by_keys(qtbot, window, small_dataset):
     assert inside.network.selected[0] != first[0]
     assert "Selected:" in inside.network.accessibleDescription()
     assert np.isfinite(len(inside.detail.arithmetic.toPlainText()))
+
+
+def test_the_f1_list_has_a_heading_per_tab_and_one_line_per_key_in_each(qtbot, window):
+    """Ctrl+Z was listed four times, "Undo delete (Dataset tab)" right under "Delete the selected runs
+    (Train tab)", where it looked like the Train tab's."""
+    from mnist_gui.ui.shortcut_list import shortcut_groups
+
+    groups = dict(shortcut_groups(window))
+    assert list(groups)[:5] == ["Anywhere in the window", "Train tab", "Dataset tab", "Draw tab", "Inside tab"]
+    for heading, rows in groups.items():
+        keys = [k for k, _ in rows]
+        assert len(keys) == len(set(keys)), f"a key listed twice under {heading}: {keys}"
+    assert not any("Ctrl+Z" in k for k, _ in groups["Train tab"])
+    dataset_undo = dict(groups["Dataset tab"])["Ctrl+Z"]
+    assert dataset_undo == "Undo the last delete (My digits split)", "'Undo delete' says no more than this"
+    draw_undo = dict(groups["Draw tab"])["Ctrl+Z"]
+    assert draw_undo.startswith("Undo the last stroke") and "My digits list" in draw_undo
+    press(qtbot, window, "F1")
+    dialog = qtbot.waitUntil(lambda: window.findChild(QDialog) is not None) or window.findChild(QDialog)
+    text = dialog.findChild(QLabel).text()
+    assert text.index("<u>Train tab</u>") < text.index("Delete the selected runs") < text.index("<u>Dataset tab</u>")
+    assert text.count("Ctrl+Z") == 2
+    dialog.close()

@@ -187,3 +187,11 @@ def test_showing_the_draw_steps_never_makes_the_window_grow(qtbot, dataset, tmp_
     assert window.size() == before
     assert window.minimumSizeHint().height() <= 680
 
+
+
+def test_a_test_image_clicked_on_the_inside_map_is_shown_in_the_dataset_tab(qtbot, small_dataset, settings):
+    window = make_window(qtbot, small_dataset, settings)
+    window.dataset_tab.set_split("train")
+    window.inside_tab.test_image_picked.emit(17)
+    assert window.dataset_tab.split() == "test"
+    assert window.dataset_tab.grid.current_dataset_index() == 17

@@ -305,3 +305,53 @@ def test_quitting_while_training_asks_and_keep_training_keeps_it_going(qtbot, sm
     assert not window.isVisible() and not window.training_tab.is_running()
     [run] = store.runs()
     assert run.status == "stopped"                                     # the run is kept, as the box said
+
+
+def relaunch(qtbot, window, dataset, settings):
+    """Quit the window and start the app again on the same settings (the same user, the same default)."""
+    default = window.current._pinned["default"]
+    window.close()
+    again = MainWindow(dataset, default, settings=settings)
+    qtbot.addWidget(again)
+    return again
+
+
+def test_the_chosen_kept_run_is_chosen_again_after_a_relaunch(qtbot, small_dataset, settings):
+    store = RunStore()
+    run = keep_run(store, "my cnn", "finished", tiny_model(seed=2), 0.97)
+    window = make_window(qtbot, small_dataset, settings)
+    choose(qtbot, window, f"run:{run.id}")
+    again = relaunch(qtbot, window, small_dataset, settings)
+    qtbot.waitUntil(lambda: again.current.choice.key == f"run:{run.id}", timeout=10000)   # read in the worker
+    assert "my cnn" in again.selector.combo.currentText() and every_tab_uses(again, again.model)
+    assert again.recovered == [] and again.last_error == ""
+    x = small_dataset.x_test[:3]
+    np.testing.assert_allclose(again.model.predict(x), load_model(run.model_path).predict(x), rtol=1e-6)
+    choose(qtbot, again, "default")                                  # and the default, once chosen, stays
+    third = relaunch(qtbot, again, small_dataset, settings)
+    assert third.current.choice.key == "default" and third.current.loading is None
+
+
+def test_an_opened_file_is_chosen_again_unless_it_is_gone_or_broken(qtbot, small_dataset, settings, tmp_path):
+    path = tmp_path / "mine.npz"
+    tiny_model(0.9816, seed=5).save(path)
+    window = make_window(qtbot, small_dataset, settings)
+    assert window.open_model(path)
+    again = relaunch(qtbot, window, small_dataset, settings)
+    qtbot.waitUntil(lambda: again.current.choice.kind == "file", timeout=10000)
+    assert again.selector.combo.currentText() == "mine.npz · 98.16%" and every_tab_uses(again, again.model)
+
+    path.unlink()                                                    # gone since: the default, said at once
+    gone = relaunch(qtbot, again, small_dataset, settings)
+    assert gone.current.choice.key == "default" and gone.current.loading is None
+    assert "no longer available" in gone.statusBar().currentMessage() and gone.last_error == ""
+
+    tiny_model(seed=6).save(path)
+    assert gone.open_model(path)
+    path.write_bytes(b"not a model")                                 # broken since: the default, said quietly
+    broken = relaunch(qtbot, gone, small_dataset, settings)
+    qtbot.waitUntil(lambda: broken.current.loading is None, timeout=10000)
+    assert broken.current.choice.key == "default" and every_tab_uses(broken, broken.model)
+    message = broken.statusBar().currentMessage()
+    assert "used last time" in message and "Default model" in message and broken.last_error == ""
+    assert not any("mine.npz" in t for t in entries(broken))        # not offered as if it could be used

@@ -181,3 +181,49 @@ def test_an_import_beyond_the_cap_keeps_what_fits_and_says_how_many_were_left_ou
         panel.folders.import_folder(tmp_path / "six")
     assert len(store) == 8 and "3 digits added" in said.args[0] and "3 left out" in said.args[0]
     assert "full" in said.args[0]
+
+
+def test_the_relabel_menu_marks_the_label_the_selected_digits_have(panel, store):
+    """The "Relabel as" submenu listed 0-9 alike: which one the digit was could not be seen there."""
+    select(panel, 2)
+    menu = panel.context_menu(panel.list.visualItemRect(panel.list.item(2)).center())
+    action = next(a for a in menu.actions() if a.menu() is not None)   # kept: before PySide 6.11 the
+    relabel = action.menu()                                              # menu dies with its action
+    checked = [a.text() for a in relabel.actions() if a.isChecked()]
+    assert checked == [str(int(store.labels[2]))]
+    store.relabel(0, (int(store.labels[2]) + 1) % 10)
+    select(panel, 0, 2)  # two labels: none is theirs
+    menu = panel.context_menu(panel.list.visualItemRect(panel.list.item(2)).center())
+    action = next(a for a in menu.actions() if a.menu() is not None)   # kept: before PySide 6.11 the
+    relabel = action.menu()                                              # menu dies with its action
+    assert not any(a.isChecked() for a in relabel.actions())
+
+
+def test_the_draw_tabs_kept_as_line_goes_when_a_delete_or_relabel_makes_it_wrong(qtbot, store):
+    """It kept saying "Kept as a 3: 6 digits in My digits." after the 3 was deleted or relabelled."""
+    tab = DrawTab(my_digits_store=store)
+    qtbot.addWidget(tab)
+    tab.pad.draw_stroke([(140, 30), (140, 250)])
+    qtbot.keyClick(tab.pad, Qt.Key_3)
+    assert tab.status.text() == "Kept as a 3: 6 digits in My digits."
+    store.relabel(1, int(store.labels[1]))  # the same label again: nothing changed, the line stays true
+    assert tab.status.text().startswith("Kept as a 3")
+    select(tab.my_digits, 5)
+    qtbot.keyClick(tab.my_digits.list, Qt.Key_4)
+    assert store.labels[5] == 4 and tab.status.text() == ""
+    qtbot.keyClick(tab.pad, Qt.Key_7)
+    select(tab.my_digits, 6)
+    qtbot.keyClick(tab.my_digits.list, Qt.Key_Delete)
+    assert len(store) == 6 and tab.status.text() == ""
+    tab.shutdown()
+
+
+def test_an_import_error_goes_once_the_digits_change(panel, store, qtbot, tmp_path, dataset):
+    """A red "No digits in ..." stayed under the list after digits were kept and deleted."""
+    with qtbot.waitSignal(panel.folders.said, timeout=FOLDER_TIMEOUT):
+        panel.folders.import_folder(tmp_path)  # no 0-9 folders in it
+    assert panel.files_status.isVisibleTo(panel) and "No digits in" in panel.files_status.text()
+    store.remember_answers(None, store.images[:0], np.zeros((0, 10), np.float32))  # not an edit: it stays
+    assert panel.files_status.isVisibleTo(panel)
+    store.add(dataset.x_test[7], int(dataset.y_test[7]))
+    assert not panel.files_status.isVisibleTo(panel) and panel.files_status.text() == ""

@@ -25,8 +25,9 @@ def make_window(qtbot, dataset, settings, model):
 
 
 def file_menu_texts(window):
-    file_menu = window.menuBar().actions()[0].menu()
-    return [a.text().replace("&", "") for a in file_menu.actions()]
+    # the action held while its menu is read: PySide6 before 6.11 drops the menu's wrapper with it
+    file_action = window.menuBar().actions()[0]
+    return [a.text().replace("&", "") for a in file_action.menu().actions()]
 
 
 def test_export_through_the_file_dialog(qtbot, small_dataset, settings, tmp_path, monkeypatch):

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import struct
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from mnist_gui.core import settings as stored
 from mnist_gui.ui.main_window import MainWindow
@@ -34,6 +35,10 @@ DAMAGED = [
     ("window/geometry", "garbage", "size and position"),
     ("window/geometry", "@ByteArray(garbage)", "size and position"),
     ("window/geometry", "", "size and position"),
+    ("window/geometry", "@ByteArray(\\x1\\xd9\\xd0\\xcb\\0\\x3\\0\\0)", "size and position"),   # Qt's start, no more
+    ("model/current", "x" * 10000, "model every tab used"),
+    ("model/current", "@Rect(1 2 3 4)", "model every tab used"),
+    ("model/current", "network:5", "model every tab used"),
     ("recent_models", "5", "recent model files"),
     ("recent_models", "a, b, c", "recent model files"),
     ("recent_models", ini_string(json.dumps([1, None, {}, "/ok.npz"])), "recent model files"),
@@ -204,3 +209,33 @@ def test_every_tab_is_remembered_without_a_recovery_banner(qtbot, tmp_path, data
         assert again.tabs.currentIndex() == index
         assert again.recovered == []
         again.close()
+
+
+def geometry_saved_on(screen_width: int, x: int, y: int, width: int, height: int) -> bytes:
+    """What ``QWidget.saveGeometry`` (format 3.0) writes for a window of ``width`` × ``height`` at (x, y) on a
+    screen ``screen_width`` pixels wide (e.g. the laptop the app was last used on)."""
+    def rect(left, top, w, h):
+        return struct.pack(">4i", left, top, left + w - 1, top + h - 1)
+    return (struct.pack(">IHH", 0x1D9D0CB, 3, 0) + rect(x, y, width + 2, height + 27)
+            + rect(x + 1, y + 26, width, height) + struct.pack(">iBBi", 0, 0, 0, screen_width) + rect(x + 1, y + 26, width, height))
+
+
+@pytest.mark.parametrize("screen_width, size", [(1366, (700, 500)), (1024, (700, 500)), (1366, (1300, 740)),
+                                                (2560, (2400, 1300))])
+def test_a_window_saved_on_a_screen_of_another_size_opens_fitted_and_says_nothing(qtbot, small_dataset, tmp_path,
+                                                                                 screen_width, size):
+    path = tmp_path / "other-screen.ini"
+    settings = QSettings(str(path), QSettings.IniFormat)
+    settings.setValue("window/geometry", QByteArray(geometry_saved_on(screen_width, 30, 20, *size)))
+    settings.sync()
+    window = MainWindow(small_dataset, settings=QSettings(str(path), QSettings.IniFormat))
+    qtbot.addWidget(window)
+    assert not window.banner.isVisibleTo(window) and window.recovered == []
+    free = window.screen().availableGeometry()
+    assert free.width() != screen_width                      # Qt itself refuses such a geometry
+    assert window.width() == min(size[0], free.width()) and window.height() == min(size[1], free.height())
+    window.show()
+    qtbot.waitExposed(window)
+    assert free.contains(window.frameGeometry().topLeft())  # on this screen, not where the old one ended
+    window.close()
+    assert stored_values(path).get("window/geometry")        # kept, not thrown away as damaged

@@ -51,6 +51,33 @@ def make_panel(qtbot, tmp_path, small_dataset, dataset):
         panel.shutdown()
 
 
+@pytest.fixture
+def held_teaching(monkeypatch):
+    """Each fine-tuning paused at its first batch until it is stopped (``stop()`` ends the engine's pause):
+    all of it takes a quarter of a second, so a close that came late on a busy machine would find it done
+    and its run kept. Gives the list of each job's ``result.stopped``, filled as the jobs end. Resumed after
+    a minute all the same, so a close that no longer stops it fails the test instead of hanging it."""
+    import threading
+
+    from mnist_gui.ui.draw import teach as teach_module
+
+    real_finetune, ended = teach_module.finetune, []
+
+    def paused_finetune(*args, control, **kwargs):
+        control.pause()
+        unstick = threading.Timer(60, control.resume)
+        unstick.start()
+        try:
+            result = real_finetune(*args, control=control, **kwargs)
+        finally:
+            unstick.cancel()
+        ended.append(result.stopped)
+        return result
+
+    monkeypatch.setattr(teach_module, "finetune", paused_finetune)
+    return ended
+
+
 def weights(model):
     return [w.copy() for w in model.get_weights()]
 
@@ -85,18 +112,32 @@ def test_a_finished_run_shows_before_and_after_keeps_a_run_and_waits_to_be_used(
     assert outcome.result.n_train + outcome.result.n_held_out == 60, "it learns the digits it started with"
     result = outcome.result
     assert progress and max(progress) > 0.5, "progress arrived while it ran"
-    assert set(result.after) == {"personal", "mnist"} and result.n_held_out > 0
+    assert set(result.after) == {"personal", "mnist", "mnist_check"} and result.n_held_out > 0
     assert all(np.array_equal(a, b) for a, b in zip(before, model.get_weights())), "the model in use is untouched"
     assert saved.args[0] == outcome.run.id and RunStore(tmp_path / "runs").get(outcome.run.id) is not None
     assert panel.result_box.isVisible() and panel.use_button.isEnabled()
     texts = [panel.table.itemAt(i).widget().text() for i in range(panel.table.count())]
     assert "Before" in texts and "After" in texts and "MNIST test set" in texts
-    assert f"{100 * result.before['mnist']:.1f}%" in texts
+    assert f"{100 * result.before['mnist']:.2f}%" in texts
     assert any(f"{100 * result.after['personal']:.1f}%" in t for t in texts)
     assert panel.advice.text() == result.advice and "Kept as the run" in panel.kept.text()
     with qtbot.waitSignal(panel.use_requested) as used:
         qtbot.mouseClick(panel.use_button, Qt.LeftButton)
     assert used.args == [result.model, outcome.run.id] and result.model is not model
+
+
+def test_when_no_epoch_kept_mnist_the_panel_says_so_in_red(make_panel, model, qtbot, monkeypatch):
+    monkeypatch.setattr("mnist_gui.core.finetune_watch.MNIST_TOLERANCE", -1.0)  # no epoch can qualify
+    panel = make_panel(n_digits=20)
+    panel.set_model(model)
+    with qtbot.waitSignal(panel.finished, timeout=TEACH_TIMEOUT) as done:
+        panel.start()
+    result = done.args[0].result
+    assert not result.mnist_kept and result.tries == 2
+    assert panel.warning.isVisible() and "0.3 points on the MNIST check images" in panel.warning.text()
+    assert "0.3 points" not in panel.advice.text() and panel.advice.text() in result.advice
+    assert "second, gentler try" in panel.status.text()
+    assert panel.use_button.isEnabled(), "the person still decides"
 
 
 def test_stop_keeps_nothing_and_says_the_model_is_unchanged(make_panel, model, qtbot, tmp_path):
@@ -111,9 +152,9 @@ def test_stop_keeps_nothing_and_says_the_model_is_unchanged(make_panel, model, q
     assert panel.teach_button.isEnabled() and not panel.is_running()
 
 
-def test_closing_while_it_runs_stops_it_cleanly(make_panel, model, qtbot, tmp_path, dataset):
+def test_closing_while_it_runs_stops_it_cleanly(make_panel, model, qtbot, tmp_path, dataset, held_teaching):
     panel = make_panel(n_digits=200)
-    panel.set_context(mnist=dataset, runs=RunStore(tmp_path / "runs"))  # all of MNIST: long enough to close
+    panel.set_context(mnist=dataset, runs=RunStore(tmp_path / "runs"))
     panel.set_model(model)
     seen = []
     panel.finished.connect(seen.append)
@@ -123,6 +164,7 @@ def test_closing_while_it_runs_stops_it_cleanly(make_panel, model, qtbot, tmp_pa
     qtbot.wait(50)
     assert not panel.is_running() and seen == [], "nothing reported after the close"
     assert RunStore(tmp_path / "runs").runs() == [], "nothing half-written, nothing kept"
+    assert held_teaching == [True], "the close stopped the fine-tuning under way"
 
 
 def test_a_model_that_cannot_learn_digits_says_why(make_panel):
@@ -158,17 +200,34 @@ def test_in_the_window_the_taught_model_is_listed_and_used_only_when_asked(qtbot
 
 
 def test_closing_the_window_while_it_teaches_stops_it_and_keeps_the_model(qtbot, small_dataset, settings, model,
-                                                                         dataset):
+                                                                         dataset, held_teaching):
     from mnist_gui.ui.main_window import MainWindow
 
     window = MainWindow(small_dataset, model, settings=settings)
     qtbot.addWidget(window)
     window.show()
     teach = window.draw_tab.my_digits.teach
-    teach.set_context(mnist=dataset, runs=window.current.store)  # all of MNIST: still running when closed
+    teach.set_context(mnist=dataset, runs=window.current.store)
     window.draw_tab.my_digits.store.add_many(*writer(dataset, 100))
     with qtbot.waitSignal(teach.job.progressed, timeout=TEACH_TIMEOUT):
         teach.teach_button.click()
     window.close()
     assert not teach.is_running() and window.model is model
+    assert held_teaching == [True], "the close stopped the fine-tuning under way"
     assert [r for r in window.current.store.runs() if r.info.get("source") == "finetune"] == []
+
+
+def test_the_result_shows_mnist_to_hundredths_and_says_plainly_what_the_own_digit_row_measured(make_panel):
+    """97.68% -> 97.74% read "97.7% -> 97.7%" with a rise arrow; the row without a held-out part was worded
+    "(all learned from: keep 3 of a digit to hold some out)"."""
+    from types import SimpleNamespace
+
+    from mnist_gui.ui.draw.teach import TeachOutcome
+
+    panel = make_panel(n_digits=0)
+    result = SimpleNamespace(before={"personal": 0.9, "mnist": 0.9768}, after={"personal": 0.9, "mnist": 0.9774},
+                             n_train=10, n_held_out=0, duplicates=1, advice="", model=None)
+    panel._show_result(TeachOutcome(result, problem="could not keep it"))
+    texts = [panel.table.itemAt(i).widget().text() for i in range(panel.table.count())]
+    assert "97.68%" in texts and any("97.74%" in t and "▲" in t for t in texts)
+    assert any("measured on the ones it learned from" in t and "keep 3 or more" in t for t in texts)

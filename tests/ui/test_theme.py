@@ -84,3 +84,30 @@ def test_the_environment_stands_in_for_the_system_scheme(qtbot, small_dataset, s
     assert current_theme() == "system" and is_dark(window.palette())
     _choose(window, "light")                                # a choice in the menu still wins
     assert not is_dark(window.palette())
+
+
+def _indicator_contrast(qtbot, checked: bool) -> int:
+    """How much lighter than the box's inside the lightest pixel of an empty check box's outline is, or
+    (light theme) how much darker: what tells the eye a box is there."""
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    box = QCheckBox("Log loss", checked=checked)
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    rect = box.style().subElementRect(QStyle.SE_CheckBoxIndicator, option, box)
+    image = box.grab().toImage()
+    inside = image.pixelColor(rect.center().x() - 3, rect.center().y() + 3).lightness()
+    edge = [image.pixelColor(rect.left() + dx, rect.top() + dy).lightness()
+            for dx in range(-1, 3) for dy in range(-1, 3)]
+    return max(abs(v - inside) for v in edge)
+
+
+def test_check_boxes_show_their_outline_in_both_themes(qtbot, qapp):
+    apply_theme(qapp, "dark")
+    assert _indicator_contrast(qtbot, checked=False) >= 60        # an empty box on dark grey still shows
+    assert _indicator_contrast(qtbot, checked=True) >= 60
+    apply_theme(qapp, "light")
+    assert _indicator_contrast(qtbot, checked=False) >= 60

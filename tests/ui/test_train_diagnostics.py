@@ -10,10 +10,10 @@ from mnist_gui.ui.train.inside_training import InsideTrainingView
 from tests.ui.test_runs_table import make_tab
 
 
-def _report(x, grads, dead, units=(32, 10)):
+def _report(x, grads, dead, units=(32, 10), kinds=("dense", "dense")):
     layers = []
-    for g, d, u in zip(grads, dead, units):
-        layers.append({"name": "d", "kind": "dense", "units": u, "relu": d is not None, "grad_norm": g,
+    for g, d, u, kind in zip(grads, dead, units, kinds):
+        layers.append({"name": "d", "kind": kind, "units": u, "relu": d is not None, "grad_norm": g,
                        "weight_rms": 0.1, "counts": np.array([1, 2, 1]), "edges": np.array([-1.0, -0.3, 0.3, 1.0]),
                        "dead": d})
     return {"x": x, "layers": layers}
@@ -63,3 +63,55 @@ def test_the_history_grows_and_ignores_another_network():
     assert h.n == 5 and np.allclose(h.x[:5], np.arange(5) / 4)
     assert np.allclose(h.dead[:5, 0], 0.25) and np.isnan(h.dead[:5, 1]).all()
     assert "dead ReLUs 25% in Dense 1 (32 units)" in h.summary()
+
+
+def _filled_view(qtbot, kinds=("dense", "dense")) -> InsideTrainingView:
+    view = InsideTrainingView()
+    qtbot.addWidget(view)
+    view.add(_report(0.0, [float("nan")] * 2, [0.1, None], kinds=kinds))
+    for i in range(1, 6):
+        view.add(_report(i / 10, [0.2 / i, 0.03 / i], [0.1, None], kinds=kinds))
+    view.refresh()
+    return view
+
+
+def test_the_plots_follow_the_dark_theme(qtbot, qapp):
+    from mnist_gui.ui.theme import apply_theme, is_dark
+
+    apply_theme(qapp, "light")
+    view = _filled_view(qtbot)
+    try:
+        apply_theme(qapp, "dark")                                   # View > Theme > Dark, after the view exists
+        qapp.processEvents()
+        assert view.graphics.backgroundBrush().color().lightness() < 100
+        for plot in (view.grad_plot, view.dead_plot, view.hist_plot):
+            assert plot.getAxis("left").textPen().color().lightness() > 150      # light labels on dark
+        apply_theme(qapp, "light")
+        qapp.processEvents()
+        assert view.graphics.backgroundBrush().color().lightness() > 200 and not is_dark()
+    finally:
+        apply_theme(qapp, "system")
+
+
+def test_a_short_panel_keeps_the_y_axes_readable_and_the_captions_apart(qtbot):
+    view = _filled_view(qtbot)
+    view.resize(900, 220)                                           # the panel under the curves on a laptop
+    view.show()
+    qtbot.waitExposed(view)
+    axis = view.grad_plot.getAxis("left")
+    assert axis.height() >= 80                                      # room for three labels, none on another
+    caption = view.captions["dead"]
+    graphics_bottom = view.graphics.mapTo(view, view.graphics.rect().bottomLeft()).y()
+    assert caption.mapTo(view, caption.rect().topLeft()).y() > graphics_bottom    # below the plots, not over them
+    assert caption.height() >= caption.heightForWidth(caption.width())            # every line of it shown
+
+
+def test_the_dead_relu_caption_names_filters_only_for_a_convolution(qtbot):
+    mlp = _filled_view(qtbot)
+    assert "dead ReLU" in mlp.captions["dead"].text() and "convolution" not in mlp.captions["dead"].text()
+    cnn = _filled_view(qtbot, kinds=("conv", "dense"))
+    assert cnn.history.labels[0].startswith("Convolution")
+    assert "a convolution's filters" in cnn.captions["dead"].text()
+    cnn.begin_run()
+    cnn.add(_report(0.0, [float("nan")] * 2, [0.1, None]))        # the next run is an MLP
+    assert "convolution" not in cnn.captions["dead"].text()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QStyledIt
 
 from mnist_gui.core.dataset_filters import per_class_accuracy
 from mnist_gui.core.words import count
-from mnist_gui.ui.accessibility import RIGHT_MARK, verdict_colors
+from mnist_gui.ui.accessibility import RIGHT_MARK, name_corner_button, verdict_colors
 
 NO_MODEL_TEXT = ("No model yet. With a model, this shows how often each true digit (row) is predicted "
                  "as each digit (column).")
@@ -77,6 +77,7 @@ class ConfusionView(QWidget):
         self.caption.setWordWrap(True)
         self.table = QTableWidget(0, 0)
         self.table.setAccessibleName("Confusion matrix: rows are true labels, columns predicted digits")
+        name_corner_button(self.table)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setItemDelegate(DiagonalMark(self.table))
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)

@@ -18,6 +18,7 @@ from mnist_gui.ui.widgets.qimages import gray_to_qimage
 
 HOVER_HINT = "Hover over the image to read pixel values (0 = black, 255 = white)."
 NO_MODEL_TEXT = "No model yet: load or train one to see what the network thinks of this image."
+COMPUTING_TEXT = "Working out what the network thinks of this image…"
 
 
 class PixelView(QWidget):
@@ -31,7 +32,7 @@ class PixelView(QWidget):
         policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self.setMinimumSize(140, 140)
+        self.setMinimumSize(112, 112)     # 4 screen pixels an image pixel: a 640-pixel-high screen fits the panel
         self._image: np.ndarray | None = None
         self._qimage = None
         self._hover = (-1, -1)
@@ -126,7 +127,7 @@ class ImageDetail(QWidget):
             layout.addWidget(widget)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.send_button)
-        self.chart.setMinimumHeight(150)
+        self.chart.setMinimumHeight(110)    # with the rest of the panel, inside a 1024×640 screen's window
         self.setMinimumWidth(300)
         # room for the wrapped lines at the panel's narrowest, or a short window squeezes the chart over them
         for label, lines in ((self.readout, 3), (self.prediction_text, 2)):
@@ -141,22 +142,23 @@ class ImageDetail(QWidget):
     # ---- state ----
 
     def show_image(self, index: int, split_name: str, image: np.ndarray, label: int,
-                   class_names: list[str], probs: np.ndarray | None) -> None:
-        """Show image ``index`` of the split; probs (C,) or None without a model."""
+                   class_names: list[str], probs: np.ndarray | None, note: str = NO_MODEL_TEXT) -> None:
+        """Show image ``index`` of the split; probs (C,), or None and ``note`` says why (no model yet, or
+        the answers are being computed)."""
         self._index, self._label, self._class_names = int(index), int(label), list(class_names)
         self.title.setText(f"Image #{index:,} of the {split_name} split")
         self.pixels.set_image(image)
         name = class_names[label] if label < len(class_names) else ""
         self.label_text.setText(f"Label: <b>{label}</b> ({name})" if name else f"Label: <b>{label}</b>")
         self.send_button.setEnabled(True)
-        self.set_probabilities(probs)
+        self.set_probabilities(probs, note)
         self._on_hovered(-1, -1)
 
-    def set_probabilities(self, probs: np.ndarray | None) -> None:
+    def set_probabilities(self, probs: np.ndarray | None, note: str = NO_MODEL_TEXT) -> None:
         self._probs = None if probs is None else np.asarray(probs, dtype=np.float32).copy()
         if self._probs is None or self._index < 0:
             self.prediction_text.setText("")
-            self.chart.set_message(NO_MODEL_TEXT)
+            self.chart.set_message(note)
             return
         right, wrong = verdict_colors(self.palette())
         guess = int(np.argmax(self._probs))

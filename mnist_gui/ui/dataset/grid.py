@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QSize, Qt, 
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from mnist_gui.ui.accessibility import verdict_word
+from mnist_gui.ui.accessibility import name_corner_button, verdict_word
 from mnist_gui.ui.dataset.thumbnails import ThumbnailPainter
 
 EMPTY_TEXT = "No images match these filters."
@@ -148,6 +148,7 @@ class ImageGridView(QTableView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
         self.setWordWrap(False)
         self.setCornerButtonEnabled(False)
+        name_corner_button(self)  # never shown (no headers), yet a screen reader lists it
         for header in (self.horizontalHeader(), self.verticalHeader()):
             header.hide()
             header.setSectionResizeMode(QHeaderView.Fixed)

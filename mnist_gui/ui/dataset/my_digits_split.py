@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mnist_gui.core.words import error_text, with_article
+from mnist_gui.ui.accessibility import VERDICT_KEY
 from mnist_gui.ui.theme import ERROR_COLOR
 from mnist_gui.ui.widgets.undo_bar import UndoDeleteBar
 
@@ -89,6 +90,7 @@ class MyDigitsEditor(QWidget):
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip("Delete the digit from My digits (Delete key in the grid; Ctrl+Z undoes)")
         self.undo_bar = UndoDeleteBar(store)
+        self.key = QLabel(VERDICT_KEY, wordWrap=True)  # what "6 ✗ 5" under each digit means
         self.status = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
         self.status.setStyleSheet(f"color: {ERROR_COLOR}")
         self.status.hide()
@@ -100,6 +102,7 @@ class MyDigitsEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
         layout.addLayout(row)
+        layout.addWidget(self.key)
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.status)
         self.label_combo.activated.connect(lambda i: self.relabel(self.label_combo.itemData(i)))

@@ -4,7 +4,8 @@ labels and what the network thinks.
 This module only assembles and wires the parts: the controls (``controls``), the virtual thumbnail
 grid (``grid``, painted by ``thumbnails``), the detail panel (``detail``), statistics (``stats``), the
 confusion matrix (``confusion_view``), the background predictions (``predictions``) and the NumPy filter
-logic (``mnist_gui.core.dataset_filters``); the My digits split and its editing (``my_digits_split``).
+logic (``mnist_gui.core.dataset_filters``); running the model on the shown split and showing its answers
+(``tab_predictions``); the My digits split and its editing (``my_digits_split``).
 The main window calls ``set_model`` and listens to ``image_sent``.
 """
 
@@ -16,19 +17,18 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QProgressBar, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from mnist_gui.core.inference import classify_uint8
 from mnist_gui.core.my_digits import MyDigitsStore
 from mnist_gui.core.paths import user_cache_dir
 from mnist_gui.core.prediction_cache import PredictionCache
-from mnist_gui.core.words import count
 from mnist_gui.ui.dataset.confusion_view import ConfusionView
 from mnist_gui.ui.dataset.controls import SPLITS, DatasetControls
-from mnist_gui.core.dataset_filters import GridFilter, SplitPredictions, confusion_matrix, select
+from mnist_gui.core.dataset_filters import GridFilter, SplitPredictions, select
 from mnist_gui.ui.dataset.stats import DatasetStats
 from mnist_gui.ui.dataset.detail import ImageDetail
 from mnist_gui.ui.dataset.grid import EMPTY_TEXT, ImageGridView
 from mnist_gui.ui.dataset.my_digits_split import EMPTY_TEXT as NO_DIGITS_TEXT, MY_DIGITS, MyDigitsEditor, MyDigitsSplit
 from mnist_gui.ui.dataset.predictions import PredictionService
+from mnist_gui.ui.dataset.tab_predictions import TabPredictions
 from mnist_gui.ui.widgets.my_digits_answers import answerer_for
 
 LEGEND = ("Under each image: its true label (left) and, with a model, the predicted digit (right): "
@@ -36,7 +36,7 @@ LEGEND = ("Under each image: its true label (left) and, with a model, the predic
           "double-click sends the image to the Draw tab.")
 
 
-class DatasetTab(MyDigitsSplit, QWidget):
+class DatasetTab(MyDigitsSplit, TabPredictions, QWidget):
     """``set_model(model or None)``; ``image_sent(uint8 (28, 28) array)`` when an image goes to Draw.
 
     ``my_digits``: the My digits store the Draw tab keeps digits in (the window passes the one both tabs
@@ -58,6 +58,7 @@ class DatasetTab(MyDigitsSplit, QWidget):
         self._split_names = dict(SPLITS)
         self._model = None
         self._predictions: dict[str, SplitPredictions] = {}
+        self._failed = None  # (model, split, message) of the last prediction that failed
 
         self.controls = DatasetControls({k: len(v[1]) for k, v in self._splits.items()}, self.class_names)
         self.grid = ImageGridView()
@@ -235,86 +236,6 @@ class DatasetTab(MyDigitsSplit, QWidget):
             self.my_digits.reload()  # digits another window kept meanwhile
         self._ensure_predictions()
 
-    # ---- predictions ----
-
-    def _ensure_predictions(self) -> None:
-        """Start predicting the shown split if the model has not been run on it yet. A hidden tab
-        waits until it is shown, so a model set at start-up costs nothing until someone looks."""
-        split = self.split()
-        if self._model is None or split in self._predictions or not self.isVisible():
-            return
-        self._request_predictions()
-
-    def _request_predictions(self) -> None:
-        split = self.split()
-        if split == MY_DIGITS:
-            self._predict_my_digits()
-            return
-        images = self._splits[split][0]
-        probs = self.service.request(self._model, split, images)
-        if probs is not None:
-            self._on_predictions_ready(self._model, split, probs)
-        else:
-            self.controls.set_predictions_state("computing")
-            self.progress.setRange(0, len(images))
-            self.progress.setValue(0)
-            self.progress.show()
-            self.status.setText(f"Computing predictions for the {self._split_names[split].lower()} split...")
-
-    @Slot(str, int, int)
-    def _on_progress(self, split: str, done: int, total: int) -> None:
-        if split == self.split():
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-
-    @Slot(object, str, object)
-    def _on_predictions_ready(self, model, split: str, probs) -> None:
-        if model is not self._model:
-            return
-        if probs.shape[1] != len(self.class_names):
-            self._on_predictions_failed(split, f"The model has {probs.shape[1]} outputs but the dataset has "
-                                               f"{len(self.class_names)} classes.")
-            return
-        self._predictions[split] = SplitPredictions.from_probs(probs)
-        if split == self.split():
-            self._show_predictions()
-
-    @Slot(str, str)
-    def _on_predictions_failed(self, split: str, message: str) -> None:
-        if split == self.split():
-            self.progress.hide()
-            self.controls.set_predictions_state("failed")
-            self.status.setText(message)
-
-    def _show_predictions(self) -> None:
-        """Bring grid, controls, confusion matrix and detail up to date with the shown split's predictions."""
-        split = self.split()
-        labels = self._splits[split][1]
-        predictions = self.predictions()
-        if predictions is None:
-            self.grid.grid_model.set_predictions(None)
-            self.confusion.set_matrix(None)
-            self.controls.set_predictions_state("none" if self._model is None else "computing")
-            if self._model is None:
-                self.progress.hide()
-                self.status.setText("No model: browsing labels only.")
-        else:
-            self.progress.hide()
-            self.grid.grid_model.set_predictions(predictions.predicted, predictions.confidence)
-            matrix = confusion_matrix(labels, predictions.predicted, len(self.class_names))
-            self.confusion.set_matrix(matrix, self._split_names[split].lower())
-            self.controls.set_predictions_state("ready")
-            wrong = int(len(labels) - np.trace(matrix))
-            if split == MY_DIGITS:
-                right = int(np.trace(matrix))
-                self.status.setText(f"The model gets {right} of your {count(len(labels), 'digit')} right "
-                                    f"({right / len(labels):.0%})." if len(labels) else "My digits is empty.")
-            else:
-                self.status.setText(f"The model gets {np.trace(matrix) / max(1, len(labels)):.2%} of the "
-                                    f"{self._split_names[split].lower()} split right ({count(wrong, 'mistake')}).")
-        self.apply_filter()
-        self._on_current_image(self.grid.current_dataset_index())
-
     # ---- view ----
 
     @Slot(str)
@@ -330,18 +251,6 @@ class DatasetTab(MyDigitsSplit, QWidget):
         self._show_predictions()
         self._ensure_predictions()
 
-    @Slot(int)
-    def _answer_now(self, image: np.ndarray):
-        """While the whole split is still being predicted (off the GUI thread), the shown image's answer at
-        once: one image costs about a millisecond. None without a model, while hidden, or if the model
-        fails (the background prediction then says why, in the tab)."""
-        if self._model is None or not self.isVisible() or self.split() == MY_DIGITS:
-            return None  # My digits are answered all at once, straight after
-        try:
-            return classify_uint8(self._model, image)[0]
-        except Exception:  # noqa: BLE001 - reported by the split's prediction, which runs the same model
-            return None
-
     def _on_current_image(self, i: int) -> None:
         if i < 0:
             self.editor.set_digit(-1)
@@ -349,13 +258,14 @@ class DatasetTab(MyDigitsSplit, QWidget):
                 self.detail.clear()
             return
         images, labels = self._splits[self.split()]
+        self.controls.jump_spin.setValue(i)  # "Go to image" follows the shown image (it only jumps on Go)
         predictions = self.predictions()
         if predictions is not None:
             probs = predictions.probs[i]
         else:
             probs = self._answer_now(images[i:i + 1])
         self.detail.show_image(i, self._split_names[self.split()].lower(), images[i], int(labels[i]),
-                               self.class_names, probs)
+                               self.class_names, probs, self._no_answer_note())
         if self.split() == MY_DIGITS:
             self.detail.title.setText(self.editor.describe(i))
             self.editor.set_digit(i)

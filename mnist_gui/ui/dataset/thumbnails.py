@@ -4,7 +4,9 @@ Thumbnails are made on demand from the uint8 array, for the cells being painted 
 :class:`ThumbnailPainter` composes the visible cells in NumPy as one RGB32 block and draws it with a
 single ``drawImage``: the images are gathered with one indexing and scaled by a whole multiple
 (nearest neighbour: each MNIST pixel stays a crisp square, the picture the network sees); mistakes
-get a frame in the wrong colour and a ✗ (a ✓ when right: never colour alone); labels and predicted digits are copied in from ten small pre-rendered tiles per colour
+get a frame in the wrong colour and a ✗ (a ✓ when right: never colour alone), read "label ✓/✗ answer" as
+``accessibility.verdict_short`` writes it in the Draw tab's My digits list (``VERDICT_KEY`` explains it under
+the My digits split); labels and predicted digits are copied in from ten small pre-rendered tiles per colour
 (digits drawn by Qt with the widget's font on the base colour, redone when font or palette change).
 
 Why not a QStyledItemDelegate with a cache of per-image pixmaps (the usual recipe)? From Python every

@@ -3,26 +3,28 @@
 The drawing lives in an ``InkCanvas`` (strokes in canvas units with undo/redo, painted into a grayscale
 QImage); this widget feeds it pointer events, keeps its resolution at the widget's *physical* pixel size
 (sharp on high-DPI screens, re-rendered after a resize) and shows it. ``draw_stroke`` is the public door
-the mouse and tablet handlers also go through (``begin_stroke`` / ``extend_stroke`` / ``end_stroke``).
-Touch arrives as synthesised mouse events. Keys: Esc/Delete clear, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y
-redo, digits 0-9 are announced (``digit_key_pressed``) for labelling.
+the mouse and tablet handlers (``pad_input``) also go through (``begin_stroke`` / ``extend_stroke`` /
+``end_stroke``). Keys: Esc/Delete clear, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, digits 0-9 are
+announced (``digit_key_pressed``) for labelling.
 
 On an opened picture, crop mode (``set_crop_mode``) turns a drag into a rectangle choosing what is read
 (``crop``); a click removes it. A new picture, a clear, or an undo past the picture removes it too. Over
 the drawing the pad paints what the tab gives it (``set_marks``: each digit's box and answer;
 ``set_heat``: which pixels mattered; see ``pad_overlay``).
 
-Not here: classifying the drawing (``tab``) and reading image files (``image_import``).
+Not here: the mouse, tablet and key handlers (``pad_input``), classifying the drawing (``tab``) and
+reading image files (``image_import``).
 """
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mnist_gui.ui.draw.ink_canvas import CANVAS, InkCanvas
+from mnist_gui.ui.draw.pad_input import PadInput
 from mnist_gui.ui.draw.pad_overlay import Overlay, PadDecorations
 
 DEFAULT_WIDTH = 20.0  # in canvas units: strokes about 2 MNIST pixels wide on a digit drawn full height
@@ -30,7 +32,7 @@ MIN_WIDTH, MAX_WIDTH = 4.0, 60.0
 __all__ = ["DrawingPad", "CANVAS", "DEFAULT_WIDTH", "MIN_WIDTH", "MAX_WIDTH"]
 
 
-class DrawingPad(PadDecorations, QWidget):
+class DrawingPad(PadDecorations, PadInput, QWidget):
     """A square canvas; ``image()`` gives the drawing as a float32 array in [0, 1] with bright ink."""
 
     changed = Signal()  # the picture changed (emitted for every stroke segment: throttle downstream)
@@ -44,6 +46,7 @@ class DrawingPad(PadDecorations, QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._placeholder_shown = False   # the "Draw a digit here" hint is on screen (as last painted)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumSize(200, 200)
         self.setFocusPolicy(Qt.StrongFocus)
@@ -175,7 +178,11 @@ class DrawingPad(PadDecorations, QWidget):
 
     def _dirty(self, box: QRectF | None) -> None:
         if box is not None:
-            self.update(self._canvas_to_widget_rect(box))
+            if self._placeholder_shown:   # the first ink: the whole pad, or bits of the hint stay on screen
+                self._placeholder_shown = False
+                self.update()
+            else:
+                self.update(self._canvas_to_widget_rect(box))
             self.changed.emit()
 
     def _rerendered(self, history: bool = False) -> None:
@@ -247,7 +254,8 @@ class DrawingPad(PadDecorations, QWidget):
         painter.setPen(QPen(self.palette().highlight().color() if focused else self.palette().mid().color(),
                             2 if focused else 1))
         painter.drawRect(square.adjusted(0, 0, -1, -1))
-        if self.is_blank():
+        self._placeholder_shown = self.is_blank()
+        if self._placeholder_shown:
             painter.setPen(QColor(110, 110, 110))
             painter.drawText(square, Qt.AlignCenter, "Draw a digit here\nor drop a picture")
         self._overlay.paint(painter, square)
@@ -257,73 +265,3 @@ class DrawingPad(PadDecorations, QWidget):
             painter.setPen(QPen(QColor(255, 120, 60) if self._eraser else QColor(120, 170, 255), 1))
             painter.drawEllipse(self._hover, radius, radius)
         painter.end()
-
-    def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.LeftButton and self.crop_mode():
-            self._overlay.drag(self._widget_to_canvas(event.position()), start=True)
-            event.accept()
-        elif event.button() == Qt.LeftButton:
-            self.begin_stroke(*self._widget_to_canvas(event.position()))
-            event.accept()
-        else:
-            super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event) -> None:
-        old = self._hover
-        self._hover = event.position()
-        if self._overlay.dragging() and event.buttons() & Qt.LeftButton:
-            self._overlay.drag(self._widget_to_canvas(event.position()))
-            self.update()
-        elif self._canvas.stroke is not None and event.buttons() & Qt.LeftButton:
-            self.extend_stroke(*self._widget_to_canvas(event.position()))
-        else:
-            self._update_hover(old)
-
-    def mouseReleaseEvent(self, event) -> None:
-        if event.button() == Qt.LeftButton and self._overlay.dragging():
-            self.set_crop(self._overlay.end_drag(self._widget_to_canvas(event.position())))  # a click: no crop
-            self.update()
-            event.accept()
-        elif event.button() == Qt.LeftButton and self._canvas.stroke is not None:
-            self.extend_stroke(*self._widget_to_canvas(event.position()))
-            self.end_stroke()
-            event.accept()
-        else:
-            super().mouseReleaseEvent(event)
-
-    def leaveEvent(self, event) -> None:
-        old, self._hover = self._hover, None
-        self._update_hover(old)
-        super().leaveEvent(event)
-
-    def _update_hover(self, old: QPointF | None) -> None:
-        radius = self._width / 2 * self._square().width() / CANVAS + 3
-        for p in (old, self._hover):
-            if p is not None:
-                self.update(QRectF(p.x() - radius, p.y() - radius, 2 * radius, 2 * radius).toAlignedRect())
-
-    def tabletEvent(self, event) -> None:
-        """Pen tablets: pressure sets the width; accepting stops Qt making mouse events from them too."""
-        x, y = self._widget_to_canvas(event.position())
-        pressure = event.pressure()
-        kind = event.type()
-        if kind == event.Type.TabletPress:
-            self.begin_stroke(x, y, pressure)
-        elif kind == event.Type.TabletMove and self._canvas.stroke is not None:
-            self.extend_stroke(x, y, pressure)
-        elif kind == event.Type.TabletRelease and self._canvas.stroke is not None:
-            self.end_stroke()
-        event.accept()
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key_Escape, Qt.Key_Delete):
-            self.clear()
-        elif event.matches(QKeySequence.Undo):
-            self.undo()
-        elif event.matches(QKeySequence.Redo) or (
-                event.key() == Qt.Key_Y and event.modifiers() & Qt.ControlModifier):
-            self.redo()
-        elif Qt.Key_0 <= event.key() <= Qt.Key_9 and event.modifiers() in (Qt.NoModifier, Qt.KeypadModifier):
-            self.digit_key_pressed.emit(event.key() - Qt.Key_0)
-        else:
-            super().keyPressEvent(event)

@@ -4,9 +4,8 @@ Assembles the parts: the drawing pad with its tools, the prediction (top digit a
 network sees (the 28x28 input, the preprocessing steps, the occlusion overlay) and the "My digits"
 collection. Predictions are throttled: pad changes only start a single-shot 30 ms timer, so a burst of
 stroke segments costs one ``to_mnist`` + forward pass, done between stroke events, never blocking them. The
-optional occlusion overlay (a batch of ~170 forward passes) waits until the pen is lifted, and is shown on
-the 28x28 input and, carried back through ``to_mnist``'s crop and scale (``core.saliency.heat_on_ink``),
-over the digit on the big pad.
+optional occlusion overlay (a batch of ~170 forward passes) waits until the pen is lifted. Reading the
+drawing and showing the answers and the overlay: ``tab_reading``.
 
 Pictures (files, drops, pastes and digits sent from the Dataset tab) are decoded as ``mnist-gui predict``
 decodes them (``mnist_gui.ui.decode``) and arrive as ink on black paper, the paper taken away by the
@@ -24,30 +23,29 @@ and ``show_image`` (a digit sent from the Dataset tab).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QScrollArea, QSlider, QToolButton,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSlider, QToolButton,
                                QVBoxLayout, QWidget)
 
-from mnist_gui.ui.draw.pad import CANVAS, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, DrawingPad
+from mnist_gui.ui.draw.pad import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, DrawingPad
 from mnist_gui.ui.draw.image_import import PictureInput
-from mnist_gui.ui.draw.ink_canvas import PIPELINE_SIDE  # 10x MNIST: plenty for to_mnist, and cheap
 from mnist_gui.ui.draw.my_digits_panel import MyDigitsPanel
-from mnist_gui.ui.draw.prediction_view import PredictionView, percent
+from mnist_gui.ui.draw.prediction_view import PredictionView
 from mnist_gui.ui.draw.preprocess_view import PreprocessView
+from mnist_gui.ui.draw.tab_reading import TabReading
 from mnist_gui.core.pictures import has_ink, picture_to_ink
-from mnist_gui.core.reading import Reading, read_ink
-from mnist_gui.core.saliency import heat_on_ink, occlusion_map
+from mnist_gui.core.reading import Reading
 from mnist_gui.core.words import count, with_article
 from mnist_gui.ui.theme import ERROR_COLOR
+from mnist_gui.ui.widgets.fitting_tabs import ColumnScroll
 
 THROTTLE_MS = 30
 OVERLAY_DELAY_MS = 150  # the occlusion map waits for a pause: ~170 forward passes, too many per segment
 BLANK_TEXT = "That picture looks blank: nothing on it stands out from the paper."
-TOO_MANY_TEXT = "Too many marks"
 
 
-class DrawTab(PictureInput, QWidget):
+class DrawTab(PictureInput, TabReading, QWidget):
     prediction_updated = Signal()  # the prediction area shows the current drawing
 
     def __init__(self, parent=None, my_digits_store=None):
@@ -130,10 +128,7 @@ class DrawTab(PictureInput, QWidget):
         right.addWidget(self.network_view)
         right.addWidget(self.my_digits, 1)
         # in a scroll area, so that showing the steps can never make the window taller than the screen
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setWidget(column)
-        scroll.setMinimumWidth(column.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
+        scroll = ColumnScroll(column)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addWidget(scroll, 2)
@@ -147,6 +142,7 @@ class DrawTab(PictureInput, QWidget):
         self.pad.digit_key_pressed.connect(self._keep_as)
         self.my_digits.label_chosen.connect(self._keep_as)
         self.my_digits.digit_opened.connect(self.show_image)  # a kept digit, back on the pad to be read
+        self.my_digits.store.on_change(self._on_kept_changed)
         self.brush_slider.valueChanged.connect(self.pad.set_brush_width)
         self.eraser_button.toggled.connect(self.pad.set_eraser)
         self.crop_button.toggled.connect(self.pad.set_crop_mode)
@@ -180,97 +176,6 @@ class DrawTab(PictureInput, QWidget):
         else:
             self._say(f"{BLANK_TEXT} Undo brings back what was there.", error=True)
 
-    # ---- predicting ----
-
-    def _schedule_update(self) -> None:
-        if not self._timer.isActive():
-            self._timer.start()
-
-    def update_prediction(self) -> None:
-        """Read the drawing (or the cropped part of a picture) now, and show the result."""
-        self._timer.stop()
-        view = self.network_view
-        ink, to_canvas = self._ink_to_read()
-        reading = read_ink(self._model, ink, with_steps=view.wants_steps())
-        self._reading = reading
-        focus = reading.focus()
-        self._input = x = None if focus is None else reading.digits[focus].input
-        self._shown_ink = None if focus is None else (ink, reading.digits[focus].box, to_canvas)
-        steps = None
-        if reading.steps is not None:
-            source = self.pad.picture_source()
-            steps = dict(reading.steps, ink=ink, picture=ink if source is None else source)
-        view.set_input(x, steps)
-        view.set_overlay(None)
-        self.pad.set_heat(None)
-        # boxes while the pen is down would be repainted on every segment: they come when it is lifted; and
-        # one drawn digit needs no box
-        labelled = (self._model is not None and not self.pad.is_drawing()
-                    and (len(reading.digits) > 1 or (reading.digits and self.pad.has_picture())))
-        self.pad.set_marks([(to_canvas(d.box), f"{d.label()} {percent(float(d.probabilities.max()))}")
-                            for d in reading.digits] if labelled else [])
-        if self._model is None:
-            self.prediction.show_no_model()
-        elif reading.problem:
-            self.prediction.show_problem(TOO_MANY_TEXT, reading.problem)
-        elif x is None:
-            self.prediction.show_empty()
-        else:
-            if len(reading.digits) == 1:
-                self.prediction.show_probabilities(reading.digits[0].probabilities)
-            else:
-                self.prediction.show_number(reading.text(), reading.digits[focus].probabilities, focus)
-            if view.wants_overlay():
-                self._overlay_timer.start()
-        self.prediction_updated.emit()
-
-    def _ink_to_read(self):
-        """(The ink to read: the pad's drawing, or its cropped part at the pad's full resolution; a function
-        taking a box in that ink's pixels to a QRectF in canvas units)."""
-        crop = self.pad.crop()
-        if crop is None:
-            ink = self.pad.image(max_side=PIPELINE_SIDE)
-            k, x0, y0 = ink.shape[0] / CANVAS, 0, 0
-        else:
-            full = self.pad.image()
-            k = full.shape[0] / CANVAS
-            x0, y0 = int(crop.left() * k), int(crop.top() * k)
-            ink = full[y0:int(np.ceil(crop.bottom() * k)), x0:int(np.ceil(crop.right() * k))]
-
-        def to_canvas(box) -> QRectF:
-            x, y, w, h = box
-            return QRectF((x0 + x) / k, (y0 + y) / k, w / k, h / k)
-        return ink, to_canvas
-
-    def reading(self) -> Reading:
-        """What was read last: the digits left to right, their boxes (in the pixels read) and answers."""
-        return self._reading
-
-    def update_overlay(self) -> None:
-        """Compute and show the occlusion map for the current input (skipped while a stroke is open)."""
-        self._overlay_timer.stop()
-        if self.pad.is_drawing() or self._model is None or self._input is None:
-            return  # lifting the pen ends the stroke, which schedules a fresh update
-        if self.network_view.wants_overlay() and self.prediction.top() is not None:
-            target = self.prediction.top()[0]
-            heat = occlusion_map(self._model, self._input, target)
-            self.network_view.set_overlay(heat, target)
-            self._show_heat_on_pad(heat)
-
-    def _show_heat_on_pad(self, heat: np.ndarray) -> None:
-        """The occlusion map over the shown digit on the pad, at the place and size it was drawn."""
-        ink, (x, y, w, h), to_canvas = self._shown_ink
-        margin = 2  # black around the digit, so its border is paper for to_mnist (as core.numbers cuts it)
-        carried = heat_on_ink(heat, self._input, np.pad(ink[y:y + h, x:x + w], margin))
-        if carried is None:
-            return
-        big, (cx, cy, cw, ch) = carried
-        self.pad.set_heat(big, to_canvas((x + cx - margin, y + cy - margin, cw, ch)))
-
-    def network_input(self) -> np.ndarray | None:
-        """The 28x28 input of the digit shown (the only one, or the least sure of several; None when empty)."""
-        return self._input
-
     # ---- keeping digits ----
 
     def _keep_as(self, label: int) -> None:
@@ -289,6 +194,7 @@ class DrawTab(PictureInput, QWidget):
         if self.my_digits.add(self._input, label):
             n = len(self.my_digits.store)
             self._say(f"Kept as {with_article(label)}: {count(n, 'digit')} in My digits.")
+            self._kept_said = self.my_digits.store.labels.copy()  # the digits that line was true of
         else:
             self._say(f"Kept as {with_article(label)}, but not saved yet. {self.my_digits.store.save_error}", error=True)
 
@@ -322,6 +228,13 @@ class DrawTab(PictureInput, QWidget):
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {ERROR_COLOR}" if error else "")
         self._error_shown = error
+
+    def _on_kept_changed(self) -> None:
+        """A delete, relabel or import after "Kept as a 3: 11 digits" makes that line wrong: clear it."""
+        said = getattr(self, "_kept_said", None)
+        if said is not None and not np.array_equal(said, self.my_digits.store.labels):
+            self._kept_said = None
+            self._say("")
 
     def _forget_error(self) -> None:
         if self._error_shown:  # the person has moved on: drawing again answers the complaint

@@ -6,7 +6,8 @@ cannot learn them). The work (``core.finetune.finetune`` on a copy of the digits
 ``save_result_as_run``) runs in a :class:`~mnist_gui.ui.widgets.background_job.BackgroundJob`, with a progress
 bar and Stop; Stop and closing the window (``shutdown``) end it without writing anything, and the model in
 use is never touched. When it is done: accuracy before and after, side by side, on the person's held-out
-digits and on the MNIST test set, the advice (which digits to draw more of), and "Use this model". The
+digits and on the MNIST test set, a line in the error colour when no epoch kept MNIST within 0.3 points
+(``core.finetune_report.LOST_MNIST``), the advice (which digits to draw more of), and "Use this model". The
 result is kept as a run (``run_saved(run_id)``, so the window lists it), and only "Use this model" makes it
 current (``use_requested(model, run_id or None)``): the app never swaps the model by itself.
 """
@@ -21,11 +22,11 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgre
                                QScrollArea, QVBoxLayout, QWidget)
 
 from mnist_gui.core.finetune import MIN_DIGITS, check_finetunable, check_model, finetune, save_result_as_run
+from mnist_gui.core.finetune_report import LOST_MNIST, MNIST_DECIMALS, percent
 from mnist_gui.core.words import count, error_text
 from mnist_gui.ui.widgets.background_job import BackgroundJob
 from mnist_gui.ui.accessibility import verdict_colors
 from mnist_gui.ui.theme import ERROR_COLOR
-
 
 
 @dataclass
@@ -91,6 +92,8 @@ class TeachPanel(QFrame):
         self.status = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
         self.result_box = QWidget()
         self.table = QGridLayout()
+        self.warning = QLabel(LOST_MNIST, wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
+        self.warning.setStyleSheet(f"color: {ERROR_COLOR}")
         self.advice = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
         self.kept = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
         self.use_button = QPushButton("Use this model")
@@ -109,6 +112,7 @@ class TeachPanel(QFrame):
         result = QVBoxLayout(self.result_box)
         result.setContentsMargins(0, 4, 0, 0)
         result.addLayout(self.table)
+        result.addWidget(self.warning)
         result.addWidget(self.advice)
         result.addWidget(self.kept)
         use_row = QHBoxLayout()
@@ -203,7 +207,9 @@ class TeachPanel(QFrame):
             self.finished.emit(outcome)
             return
         self.outcome = outcome
-        self._say(f"Done in {result.seconds:.0f} s ({count(result.epochs_run, 'epoch')}).")
+        gentler = ", on a second, gentler try" if result.tries > 1 else ""
+        kept = f"; the weights of epoch {result.best_epoch} kept" if 0 < result.best_epoch < result.epochs_run else ""
+        self._say(f"Done in {result.seconds:.0f} s ({count(result.epochs_run, 'epoch')}{gentler}{kept}).")
         self._show_result(outcome)
         if outcome.run is not None:
             self.run_saved.emit(outcome.run.id)
@@ -236,21 +242,24 @@ class TeachPanel(QFrame):
             label.setFont(bold)
             self.table.addWidget(label, 0, column, Qt.AlignRight if column else Qt.AlignLeft)
         held = (f"Your {count(result.n_held_out, 'held-out digit')}" if result.n_held_out else
-                "Your digits (all learned from: keep 3 of a digit to hold some out)")
-        rows = ((held, "personal"), ("MNIST test set", "mnist"))
-        for row, (name, key) in enumerate(rows, start=1):
-            self.table.addWidget(QLabel(name), row, 0)
+                HELD_NONE)
+        rows = ((held, "personal", 1), ("MNIST test set", "mnist", MNIST_DECIMALS))
+        for row, (name, key, decimals) in enumerate(rows, start=1):
+            self.table.addWidget(QLabel(name, wordWrap=True), row, 0)  # wraps: the column is narrow
             before, after = result.before.get(key), result.after.get(key)
-            self.table.addWidget(QLabel(_percent(before)), row, 1, Qt.AlignRight)
-            change = QLabel(_percent(after))
+            self.table.addWidget(QLabel(_percent(before, decimals)), row, 1, Qt.AlignRight)
+            change = QLabel(_percent(after, decimals))
             if before is not None and after is not None and abs(after - before) >= 0.0005:
                 rise, fall = verdict_colors(self.palette())  # the app's right/wrong colours, plus an arrow
                 color, mark = (rise, "▲") if after > before else (fall, "▼")
-                change.setText(f"<b style='color:{color.name()}'>{mark} {_percent(after)}</b>")
+                change.setText(f"<b style='color:{color.name()}'>{mark} {_percent(after, decimals)}</b>")
             self.table.addWidget(change, row, 2, Qt.AlignRight)
         self.table.setColumnStretch(0, 1)
-        self.advice.setText(result.advice)
-        self.advice.setVisible(bool(result.advice))
+        lost = result.advice.startswith(LOST_MNIST)  # said apart, in the error colour, above the advice
+        tip = result.advice[len(LOST_MNIST):].strip() if lost else result.advice
+        self.warning.setVisible(lost)
+        self.advice.setText(tip)
+        self.advice.setVisible(bool(tip))
         if outcome.run is not None:
             self.kept.setText(f"Kept as the run “{outcome.run.name}” (in the model list and the Train tab's runs).")
             self.kept.setStyleSheet("")
@@ -278,5 +287,9 @@ class TeachPanel(QFrame):
         self.status.setVisible(bool(text))
 
 
-def _percent(value) -> str:
-    return "–" if value is None else f"{100 * value:.1f}%"
+HELD_NONE = ("Your digits — measured on the ones it learned from (keep 3 or more of a digit to hold some back "
+             "for a fair test)")
+
+
+def _percent(value, decimals: int = 1) -> str:
+    return percent(value, decimals)

@@ -50,12 +50,21 @@ class LabPage:
             return  # an older request: a newer one is on its way
         else:
             self._edited_accuracy = (edits, value)
-        n = f"{len(self._accuracy.labels):,}"
+        on = self._accuracy_sample()
         if self._edits.is_empty():
-            self.lab_view.show_accuracy(f"Test accuracy on {n} test images: {self._base_accuracy:.2%}")
+            self.lab_view.show_accuracy(f"Test accuracy on {on}: {self._base_accuracy:.2%}")
         elif edits is not None:
-            self.lab_view.show_accuracy(f"Test accuracy on {n} test images: {value:.2%} edited, "
+            self.lab_view.show_accuracy(f"Test accuracy on {on}: {value:.2%} edited, "
                                         f"{self._base_accuracy:.2%} as trained")
+
+    def _accuracy_sample(self) -> str:
+        """What the lab's accuracy is measured on, said so that it is not mistaken for the model's own
+        figure (measured on every test image, so a little different)."""
+        n, total = len(self._accuracy.labels), len(self._dataset.y_test)
+        if n >= total:
+            return f"all {total:,} test images"
+        return (f"a sample of {n:,} of the {total:,} test images, to keep edits quick (the model list's "
+                f"figure is on all {total:,}, so it differs a little)")
 
     def _update_lab_answer(self) -> None:
         answer = self.trace.answer

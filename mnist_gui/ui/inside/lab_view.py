@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayo
 
 from mnist_gui.core.lab import Edits
 
+CLICKED_UNIT_TEXT = "Switch off the clicked unit"
+
 
 def parse_units(text: str) -> set[int]:
     """'0, 3-5, 9' -> {0, 3, 4, 5, 9}; ValueError naming the part that is not a number or a range."""
@@ -45,7 +47,7 @@ class LabView(QWidget):
         self.layer = QComboBox()
         self.off = QLineEdit(placeholderText="e.g. 0, 3-5 (or click a unit in Layers and press the button)")
         self.off.setAccessibleName("Switched-off units")
-        self.off_selected = QPushButton("Switch off the clicked unit")
+        self.off_selected = QPushButton(CLICKED_UNIT_TEXT)
         self.off_selected.setEnabled(False)
         self.scale = QDoubleSpinBox(minimum=0.0, maximum=5.0, singleStep=0.1, value=1.0, decimals=2)
         self.noise = QDoubleSpinBox(minimum=0.0, maximum=5.0, singleStep=0.1, value=0.0, decimals=2,
@@ -109,6 +111,9 @@ class LabView(QWidget):
         """The layers with weights and how many units (or feature maps) each has; forgets all edits."""
         self._sizes = dict(layers)
         self.edits = Edits()
+        self.set_clicked_unit(None, None)  # a unit clicked in the old network is not one of these
+        for label in (self.problem, self.answer, self.accuracy, self.kept):
+            label.setText("")
         self.layer.blockSignals(True)
         self.layer.clear()
         self.layer.addItems(list(layers))
@@ -120,8 +125,7 @@ class LabView(QWidget):
         """The unit last clicked in the Layers view (offered for switching off when it has weights)."""
         self._clicked = (layer, unit) if layer in self._sizes and unit is not None else None
         self.off_selected.setEnabled(self._clicked is not None)
-        if self._clicked:
-            self.off_selected.setText(f"Switch off {layer} unit {unit}")
+        self.off_selected.setText(f"Switch off {layer} unit {unit}" if self._clicked else CLICKED_UNIT_TEXT)
 
     def _show_layer(self, *_args) -> None:
         name = self.layer.currentText()

@@ -5,82 +5,35 @@ QImage, enlarged in NumPy so painting is a copy; dense units as a grid of colour
 the strongest connections into the next dense column drawn as lines (the node diagram,
 ``core.inside.strongest_links``); the answer as labelled bars with each logit. Every column has its own
 colour scale (``core.inside_pictures.colours``), the number under it saying what its brightest colour
-means. The images are built once per input (``set_trace``) and on resize; paintEvent
-only draws them, so a layer of 64 maps is one ``drawImage``, never 64 widgets. Clicking a map, a unit or
-a class emits ``unit_clicked(view index, unit)``, and so do the arrow keys (``network_keys``). Not here: what a click explains (``detail_view``).
+means. The images are built once per input (``set_trace``) and on resize; paintEvent only draws them, so
+a layer of 64 maps is one ``drawImage``, never 64 widgets. Clicking a map, a unit or a class emits
+``unit_clicked(view index, unit)``, and so do the arrow keys (``network_keys``). Not here: one column's
+image and cells, and turning arrays into QImages (``network_columns``); what a click explains
+(``detail_view``).
 """
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mnist_gui.core.inside import strongest_links
 from mnist_gui.ui.inside.network_keys import NetworkKeys
-from mnist_gui.core.inside_pictures import GAP_GREY, colours, tile, tile_position
+from mnist_gui.core.inside_pictures import tile, tile_position
+from mnist_gui.ui.inside.network_columns import FOOTER, HEADER, Column, packed_rgb, rgb_qimage
 
-HEADER, FOOTER, GAP, CELL_ROWS, LINKS = 44, 34, 14, 32, 3
+GAP, CELL_ROWS, LINKS = 14, 32, 3
+# packed_rgb and rgb_qimage live in network_columns; re-exported, as detail_view imports them from here
+__all__ = ["NetworkView", "packed_rgb", "rgb_qimage"]
 _WEIGHT = {"input": 0.8, "maps": 1.6, "units": 0.8, "output": 1.1}
-
-
-def packed_rgb(rgb: np.ndarray) -> np.ndarray:
-    """uint8 (H, W, 3) -> uint32 (H, W) 0xffRRGGBB, QImage's RGB32 (the screen's own format)."""
-    a = np.asarray(rgb, np.uint8).astype(np.uint32)
-    return (a[..., 0] << 16) | (a[..., 1] << 8) | a[..., 2] | np.uint32(0xFF000000)
-
-
-def rgb_qimage(rgb: np.ndarray) -> QImage:
-    """uint8 (H, W, 3), or packed uint32 (H, W), -> an RGB32 QImage owning a copy."""
-    packed = np.ascontiguousarray(rgb if rgb.ndim == 2 else packed_rgb(rgb), np.uint32)
-    h, w = packed.shape
-    return QImage(packed.data, w, h, 4 * w, QImage.Format_RGB32).copy()
 
 
 def _mix(colour: QColor, background: QColor, share: float) -> QColor:
     """``share`` of ``colour`` over ``background``, opaque (blending each line costs more than mixing)."""
     return QColor(*(round(share * a + (1 - share) * b) for a, b in
                     zip(colour.getRgb()[:3], background.getRgb()[:3])))
-
-
-class _Column:
-    """Where one view is drawn and what: ``image`` (a QImage, fitted into ``target``) or bars."""
-
-    def __init__(self, view, rect: QRectF):
-        self.view, self.rect = view, rect
-        self.body = QRectF(rect.left(), rect.top() + HEADER, rect.width(), rect.height() - HEADER - FOOTER)
-        self.image: QImage | None = None
-        self.target = QRectF()
-        self.columns = 1
-        self.grid_shape = (1, 1, 1)
-        self.grid_size = (1, 1)  # (height, width) of the array drawn, before it is enlarged
-
-    def show(self, grid: np.ndarray, scale: float, cell_gaps: bool = False) -> None:
-        """Colour ``grid`` (2-D) and enlarge it in NumPy to fill the body, so painting it is a plain copy (a
-        scaled drawImage cost ~1 ms a layer). ``cell_gaps``: a 1-pixel gap between cells."""
-        h, w = grid.shape
-        self.grid_size = (h, w)
-        fit = max(min(self.body.width() / w, self.body.height() / h, 64.0), 0.1)
-        th, tw = max(1, int(h * fit)), max(1, int(w * fit))
-        # nearest-neighbour enlargement by indexing the coloured pixels: cheaper than a scaled drawImage
-        rows = np.minimum((np.arange(th) / fit).astype(np.intp), h - 1)
-        cols = np.minimum((np.arange(tw) / fit).astype(np.intp), w - 1)
-        big = packed_rgb(colours(grid, scale)).take(rows, axis=0).take(cols, axis=1)
-        if cell_gaps and fit >= 4:
-            grey = packed_rgb(np.full((1, 1, 3), GAP_GREY))[0, 0]
-            big[np.flatnonzero(np.diff(rows, append=h)), :] = grey
-            big[:, np.flatnonzero(np.diff(cols, append=w))] = grey
-        self.image = rgb_qimage(big)
-        self.target = QRectF(round(self.body.center().x() - tw / 2),
-                             round(self.body.top() + (self.body.height() - th) / 2), tw, th)
-
-    def cell_centre(self, position: int) -> QPointF:
-        """The centre of the position-th unit cell (column-major) of a units grid."""
-        rows, cols, _ = self.grid_shape
-        q, r = divmod(position, rows)
-        return QPointF(self.target.left() + (q + 0.5) * self.target.width() / cols,
-                       self.target.top() + (r + 0.5) * self.target.height() / rows)
 
 
 class NetworkView(NetworkKeys, QWidget):
@@ -97,8 +50,8 @@ class NetworkView(NetworkKeys, QWidget):
         self.trace = None
         self.class_names: list[str] = []
         self.selected: tuple[int, int] | None = None
-        self._columns: list[_Column] = []
-        self._input_column: _Column | None = None
+        self._columns: list[Column] = []
+        self._input_column: Column | None = None
 
     def set_trace(self, trace, class_names=None) -> None:
         self.trace = trace
@@ -129,7 +82,7 @@ class NetworkView(NetworkKeys, QWidget):
         columns = []
         for kind, view in zip(kinds, [None] + t.views):
             w = usable * _WEIGHT[kind] / total
-            columns.append(_Column(view, QRectF(x, 4, w, self.height() - 8)))
+            columns.append(Column(view, QRectF(x, 4, w, self.height() - 8)))
             x += w + GAP
         self._input_column = columns[0]
         columns[0].show(t.image, 1.0)
@@ -137,7 +90,7 @@ class NetworkView(NetworkKeys, QWidget):
             self._build(column)
         self._columns = columns[1:]
 
-    def _build(self, c: _Column) -> None:
+    def _build(self, c: Column) -> None:
         v = c.view
         if v.kind == "maps":
             maps = v.values[..., v.shown]
@@ -180,7 +133,7 @@ class NetworkView(NetworkKeys, QWidget):
             self._footer(p, c, text)
         self._selection(p)
 
-    def _footer(self, p: QPainter, c: _Column, text: QColor) -> None:
+    def _footer(self, p: QPainter, c: Column, text: QColor) -> None:
         v = c.view
         foot = QRectF(c.rect.left(), c.rect.bottom() - FOOTER, c.rect.width(), FOOTER)
         if v is None:
@@ -192,12 +145,12 @@ class NetworkView(NetworkKeys, QWidget):
         p.setPen(text)
         p.drawText(foot, Qt.AlignHCenter | Qt.AlignTop | Qt.TextWordWrap, words)
 
-    def _bar_rect(self, c: _Column, k: int, n: int) -> QRectF:
+    def _bar_rect(self, c: Column, k: int, n: int) -> QRectF:
         h = min(c.body.height() / max(n, 1), 40.0)
         top = c.body.top() + (c.body.height() - h * n) / 2
         return QRectF(c.body.left(), top + k * h, c.body.width(), h)
 
-    def _bars(self, p: QPainter, c: _Column) -> None:
+    def _bars(self, p: QPainter, c: Column) -> None:
         v = c.view
         n = v.shown.size
         best = int(np.argmax(v.values))
@@ -219,7 +172,7 @@ class NetworkView(NetworkKeys, QWidget):
             p.drawText(QRectF(row.right() - 46, row.top(), 46, row.height()), Qt.AlignRight | Qt.AlignVCenter,
                        number)
 
-    def _anchor(self, c: _Column, unit: int) -> QPointF | None:
+    def _anchor(self, c: Column, unit: int) -> QPointF | None:
         """Where a line to or from ``unit`` of column ``c`` ends (None if it is not drawn)."""
         where = np.flatnonzero(c.view.shown == unit)
         if not where.size:
@@ -253,7 +206,7 @@ class NetworkView(NetworkKeys, QWidget):
             p.setBrush(Qt.NoBrush)
             p.drawRect(self._unit_rect(c, unit))
 
-    def _unit_rect(self, c: _Column, unit: int) -> QRectF:
+    def _unit_rect(self, c: Column, unit: int) -> QRectF:
         v = c.view
         where = np.flatnonzero(v.shown == unit)
         if not where.size:

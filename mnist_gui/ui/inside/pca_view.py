@@ -2,7 +2,10 @@
 
 The view only shows a ``core.pca.PcaMap`` (computed off the GUI thread by the tab) and the current
 input's place on it (a large cross). Hovering a point shows that test image and its label beside the
-plot; clicking one emits ``image_picked(index)`` (the tab shows it inside the network and sends it on).
+plot, in a panel of fixed width (the plot never changes size): its index, its label and the network's
+answer (``set_model``; worked out once per image, on hover). No raw tooltip. Clicking one emits
+``image_picked(index)`` (the tab shows it in the Layers view); "Send to Draw tab" emits
+``send_requested(index)`` for the image last clicked.
 One ScatterPlotItem holds all points (brushes set once per map), so 5,000 points are one item.
 """
 
@@ -12,18 +15,23 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from mnist_gui.core.inference import classify_uint8
+from mnist_gui.ui.accessibility import verdict_word
 from mnist_gui.ui.widgets.qimages import gray_to_qimage
 
 # ten colours told apart by most eyes (Okabe-Ito plus four), one per digit
 LABEL_COLOURS = ["#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7", "#999999",
                  "#a27ee8", "#b5e61d"]
+PREVIEW_HINT = "Hover over a point to see its image; click it to see it go through the network (Layers)."
+SIDE_WIDTH = 190  # px: the preview, its three lines and the legend
 
 
 class PcaView(QWidget):
     layer_chosen = Signal(str)
     image_picked = Signal(int)  # index into the mapped test images
+    send_requested = Signal(int)  # ... the one last clicked, for the Draw tab
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -39,7 +47,10 @@ class PcaView(QWidget):
         self.plot.setAccessibleName("Map of the test images, one dot per image, coloured by digit")
         self.plot.setMenuEnabled(False)
         self.plot.getPlotItem().hideButtons()
-        self.points = pg.ScatterPlotItem(size=5, pen=None, hoverable=True)
+        self.model = None
+        self._answers: dict[int, int] = {}  # test image -> the model's answer, worked out on hover
+        self._picked: int | None = None
+        self.points = pg.ScatterPlotItem(size=5, pen=None, hoverable=True, tip=None)  # the panel says it
         self.points.sigClicked.connect(self._on_clicked)
         self.points.sigHovered.connect(self._on_hovered)
         self.current = pg.ScatterPlotItem(size=22, symbol="+", pen=pg.mkPen("w", width=3), brush=pg.mkBrush("r"))
@@ -48,13 +59,23 @@ class PcaView(QWidget):
         self.preview = QLabel()
         self.preview.setFixedSize(112, 112)
         self.preview.setAlignment(Qt.AlignCenter)
-        self.preview_text = QLabel("Hover over a point to see its image; click it to look inside.")
+        self.preview_text = QLabel(PREVIEW_HINT)
         self.preview_text.setWordWrap(True)
+        self.preview_text.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self.preview_text.setMinimumHeight(4 * self.preview_text.fontMetrics().lineSpacing())
+        self.send = QPushButton("Send to Draw tab")
+        self.send.setToolTip("Show the image last clicked on the map on the Draw tab's pad")
+        self.send.setEnabled(False)
+        self.send.clicked.connect(lambda: self._picked is not None and self.send_requested.emit(self._picked))
         self.legend = QLabel()
         self.legend.setWordWrap(True)
-        side = QVBoxLayout()
+        side_panel = QWidget()
+        side_panel.setFixedWidth(SIDE_WIDTH)  # what the hover writes there never resizes the plot
+        side = QVBoxLayout(side_panel)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.preview)
         side.addWidget(self.preview_text)
+        side.addWidget(self.send)
         side.addWidget(self.legend)
         side.addStretch(1)
         top = QHBoxLayout()
@@ -63,7 +84,7 @@ class PcaView(QWidget):
         top.addWidget(self.status, 1)
         body = QHBoxLayout()
         body.addWidget(self.plot, 1)
-        body.addLayout(side)
+        body.addWidget(side_panel)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body, 1)
@@ -118,14 +139,48 @@ class PcaView(QWidget):
     def _name(self, k: int) -> str:
         return self.class_names[k] if k < len(self.class_names) else str(k)
 
-    def _on_hovered(self, _item, points, _event=None) -> None:
-        if not len(points) or self.images is None:
+    def set_model(self, model) -> None:
+        """The network whose answers the hover shows (None: labels only)."""
+        self.model = model
+        self._answers.clear()
+        self._picked = None
+        self.send.setEnabled(False)
+        self.preview.clear()
+        self.preview_text.setText(PREVIEW_HINT)
+
+    def _answer(self, index: int) -> int | None:
+        if self.model is None or self.images is None:
+            return None
+        if index not in self._answers:
+            try:
+                self._answers[index] = int(classify_uint8(self.model, self.images[index:index + 1])[0].argmax())
+            except ValueError:  # images of another size than the network's: the map's status says so
+                return None
+        return self._answers[index]
+
+    def show_point(self, index: int) -> None:
+        """Show test image ``index`` in the side panel: the picture, its index, label and the answer."""
+        if self.map is None or self.images is None or not 0 <= index < len(self.map.labels):
             return
-        index = int(points[0].data())
         self.preview.setPixmap(QPixmap.fromImage(gray_to_qimage(self.images[index])).scaled(
             112, 112, Qt.KeepAspectRatio, Qt.FastTransformation))
-        self.preview_text.setText(f"test image {index}: {self._name(int(self.map.labels[index]))}")
+        label, answer = int(self.map.labels[index]), self._answer(index)
+        lines = [f"Test image {index:,}", f"Label: {self._name(label)}"]
+        if answer is not None:
+            lines.append(f"The network says: {self._name(answer)} ({verdict_word(answer == label)})")
+        self.preview_text.setText("\n".join(lines))
+
+    def _on_hovered(self, _item, points, _event=None) -> None:
+        if len(points):  # several under the cursor: the one drawn on top, which the person sees
+            self.show_point(int(points[0].data()))
 
     def _on_clicked(self, _item, points, _event=None) -> None:
         if len(points):
-            self.image_picked.emit(int(points[0].data()))
+            self.pick(int(points[0].data()))
+
+    def pick(self, index: int) -> None:
+        """As a click on test image ``index``: show it here and emit ``image_picked``."""
+        self._picked = index
+        self.send.setEnabled(True)
+        self.show_point(index)
+        self.image_picked.emit(index)

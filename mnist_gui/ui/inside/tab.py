@@ -11,8 +11,9 @@ then emits ``run_kept(run id)`` and ``edited_model_kept(model, description)``.
 
 The main window calls ``set_model`` (None: no model), ``set_input`` (the 28x28 input in [0, 1] the Draw tab
 shows, None for a blank pad) and ``set_dataset`` (test images for the map and the lab), and connects
-``image_sent`` (a uint8 test image picked on the map; ``test_image_picked`` gives its test-set index) to
-wherever a picked digit should go, and ``run_kept`` to whatever lists runs (the Train tab's table, the
+``image_sent`` (a uint8 test image the map's "Send to Draw tab" sends) to the Draw tab and
+``test_image_picked`` (the test-set index of an image clicked on the map, shown on the Layers page) to
+the Dataset tab, and ``run_kept`` to whatever lists runs (the Train tab's table, the
 model selector). ``store``: the run store kept networks go to (default: the user's). An answer from a
 worker for a model swapped since is dropped.
 """
@@ -52,6 +53,7 @@ class InsideTab(LabPage, QWidget):
         self._model = None          # the network the other tabs use
         self._shown = None          # the one traced: the model, or its lab-edited copy
         self._image = None
+        self._from_map = None       # the test image clicked on the map that the Layers page shows, if any
         self.trace = inside.trace(None, None)
         self._selected: tuple[int, int] | None = None
         self._edits = lab.Edits()
@@ -101,6 +103,7 @@ class InsideTab(LabPage, QWidget):
         self.detail.temperature_changed.connect(lambda _t: self._explain())
         self.pca_view.layer_chosen.connect(lambda _name: self.request_map())
         self.pca_view.image_picked.connect(self._on_image_picked)
+        self.pca_view.send_requested.connect(self._on_send_requested)
         self.lab_view.edits_changed.connect(self._on_edits)
         self.lab_view.save_requested.connect(self._on_save)
         self.lab_view.keep_requested.connect(self.keep_edited)
@@ -119,6 +122,7 @@ class InsideTab(LabPage, QWidget):
         self._features = None
         self._accuracy = self._base_accuracy = self._edited_accuracy = None
         self.pca_view.clear()
+        self.pca_view.set_model(model)
         if model is not None:
             self.pca_view.set_layers(pca.mappable_layers(model))
             self.lab_view.set_layers({layer.name: layer.kernel.shape[-1] for layer in model.layers
@@ -134,6 +138,7 @@ class InsideTab(LabPage, QWidget):
         """Show ``image`` (28x28 in [0, 1], or another size, or None for a blank pad) on the next event-loop
         turn: many calls in a row cost one pass through the network."""
         self._image = None if image is None else np.array(image, copy=True)
+        self._from_map = None
         if not self._timer.isActive():
             self._timer.start()
 
@@ -159,6 +164,8 @@ class InsideTab(LabPage, QWidget):
                          "of the pixels (logistic regression). Click an answer to see its weights.")
         if not self._edits.is_empty() and self._shown is not None:
             lines.append(f"Lab edits shown: {self._edits.describe()}.")
+        if self._from_map is not None:
+            lines.append(f"Test image {self._from_map:,}, clicked on the map; the pad's next stroke comes back here.")
         self.message.setText(" ".join(lines))
         self.message.setVisible(bool(lines))
         self.network.set_trace(t)
@@ -240,10 +247,16 @@ class InsideTab(LabPage, QWidget):
         self.pca_view.set_current(m.place(self._model, self.trace.image))
 
     def _on_image_picked(self, index: int) -> None:
+        """A point clicked on the map: its image goes through the network on the Layers page (the pad's
+        next stroke takes the Layers page back), and ``test_image_picked`` names it for the Dataset tab."""
         image = self._dataset.x_test[index]
         self.set_input(image.astype(np.float32) / 255)
-        self.image_sent.emit(image.copy())
+        self._from_map = index
+        self.pages.setCurrentIndex(0)  # the Layers page
         self.test_image_picked.emit(index)
+
+    def _on_send_requested(self, index: int) -> None:
+        self.image_sent.emit(self._dataset.x_test[index].copy())
 
     def shutdown(self) -> None:
         """Wait for the workers (call before the window closes)."""

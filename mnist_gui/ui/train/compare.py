@@ -5,11 +5,13 @@ What the lines say is ``mnist_gui.core.run_table.comparison``; this is only the 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QStyle, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from mnist_gui.core.run_table import RunRow, comparison
+from mnist_gui.ui.accessibility import name_corner_button
 from mnist_gui.ui.train.runs_model import DIFFERS
 
 
@@ -22,10 +24,15 @@ class CompareDialog(QDialog):
         lines = comparison(a, b)
         self.differences = sum(differ for *_, differ in lines)
         self.table = QTableWidget(len(lines), 2)
-        self.table.setHorizontalHeaderLabels([a.name, b.name])
+        for column, name in enumerate((a.name, b.name)):   # a long name cut to its column, whole in the tooltip
+            heading = QTableWidgetItem(name)
+            heading.setToolTip(name)
+            self.table.setHorizontalHeaderItem(column, heading)
         self.table.setVerticalHeaderLabels([what for what, *_ in lines])
+        name_corner_button(self.table)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._cut_headings())
         bold = QFont(self.font())
         bold.setBold(True)
         for i, (_what, va, vb, differ) in enumerate(lines):
@@ -44,6 +51,19 @@ class CompareDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(520, 560)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._cut_headings()
+
+    def _cut_headings(self) -> None:
+        """Each run's name in its column's heading, cut with "…" to the column's width."""
+        header = self.table.horizontalHeader()
+        room = header.style().pixelMetric(QStyle.PM_HeaderMargin) * 2 + 2
+        for column in range(self.table.columnCount()):
+            item = self.table.horizontalHeaderItem(column)
+            width = max(header.sectionSize(column) - room, 20)
+            item.setText(header.fontMetrics().elidedText(item.toolTip(), Qt.ElideRight, width))
 
     def cell(self, what: str) -> tuple[str, str]:
         """The two values on the line named ``what`` (e.g. "Learning rate")."""

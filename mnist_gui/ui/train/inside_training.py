@@ -4,21 +4,43 @@ and the chosen layer's weight histogram now and at the start, each plot with a c
 The numbers come from the engine's ``TrainingDiagnostics`` callback through the worker (a report about ten
 times a second, copies only); ``add`` keeps them (``mnist_gui.core.train_diagnostics.DiagnosticsHistory``)
 and ``refresh`` draws, which the tab calls at its redraw rate and only while the view is on screen. Curves are
-created once per run and afterwards only get ``setData``. Not here: computing the numbers (the engine).
+created once per run and afterwards only get ``setData``. The plots follow the theme (light or dark) like the
+main ones do, and the dead-ReLU caption names a convolution's filters only for a network that has one. Not
+here: computing the numbers (the engine).
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 from mnist_gui.core.train_diagnostics import CAPTIONS, EXPLANATIONS, DiagnosticsHistory
 from mnist_gui.ui.theme import plot_colors
 
 LAYER_COLOURS = ((31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189), (140, 86, 75),
                  (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207))
+
+
+PLOTS_MIN_HEIGHT = 170   # pixels: the plots' y axes get about 85 of them
+_FILTERS = " (a convolution's filters)"
+
+
+def dead_caption(labels=()) -> str:
+    """The dead-ReLU caption for a network with layers ``labels``: the filters of a convolution are named
+    only when it has one (an MLP's units are its neurons)."""
+    text = CAPTIONS["dead"]
+    return text if any(label.startswith("Convolution") for label in labels) else text.replace(_FILTERS, "")
+
+
+class _Plots(pg.GraphicsLayoutWidget):
+    """The three plots, asking for no more height than they need (pyqtgraph's own hint is ~480 px, which the
+    scroll area would give them every time)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(600, PLOTS_MIN_HEIGHT)
 
 
 class InsideTrainingView(QWidget):
@@ -33,7 +55,7 @@ class InsideTrainingView(QWidget):
         self.layer_choice.setAccessibleName("Layer shown in the weight histogram")
         self.layer_choice.setToolTip("The layer whose weights the histogram shows")
         self.layer_choice.currentIndexChanged.connect(lambda _i: self._draw_histogram())
-        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics = _Plots()
         self.graphics.setAccessibleName("Inside training charts")
         self.grad_plot = self.graphics.addPlot(row=0, col=0, title="Gradient size")
         self.dead_plot = self.graphics.addPlot(row=0, col=1, title="Dead ReLUs")
@@ -51,7 +73,12 @@ class InsideTrainingView(QWidget):
             plot.setToolTip(EXPLANATIONS[key])
         self.dead_plot.setYRange(0, 100, padding=0.02)
         self.dead_plot.enableAutoRange(y=False)
+        self.dead_plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 50, 100)], []])
+        self.hist_plot.getAxis("left").setStyle(maxTickLevel=0)      # only major counts: labels never overlap
+        # tall enough for a readable y axis (three or four labels); the plots scroll (below) when the panel is shorter
+        self.graphics.setMinimumHeight(PLOTS_MIN_HEIGHT)
         self.captions = {key: QLabel(text, wordWrap=True, toolTip=EXPLANATIONS[key]) for key, text in CAPTIONS.items()}
+        self.captions["dead"].setText(dead_caption())
         self.grad_curves: list[pg.PlotDataItem] = []
         self.dead_curves: list[pg.PlotDataItem] = []
         self.hist_now = self.hist_plot.plot(stepMode="center")
@@ -66,12 +93,25 @@ class InsideTrainingView(QWidget):
             self.captions[key].setAlignment(Qt.AlignTop | Qt.AlignLeft)
             captions.addWidget(self.captions[key], 0, col)
             captions.setColumnStretch(col, 1)
+        # the plots and captions scroll when the panel is shorter than they need, rather than overlap
+        page = QWidget()
+        inner = QVBoxLayout(page)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.graphics, 1)
+        inner.addLayout(captions)
+        self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.graphics, 1)
-        layout.addLayout(captions)
+        layout.addWidget(self.scroll, 1)
         self._apply_colors()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.PaletteChange:       # the app switched between light and dark
+            self._apply_colors()
+        super().changeEvent(event)
 
     def _apply_colors(self) -> None:
         c = plot_colors(self.palette())
@@ -81,6 +121,10 @@ class InsideTrainingView(QWidget):
                 plot.getAxis(side).setPen(c.foreground)
                 plot.getAxis(side).setTextPen(c.foreground)
             plot.titleLabel.setText(plot.titleLabel.text, color=c.foreground, size="9pt")
+        legend = self.grad_plot.legend
+        legend.setLabelTextColor(c.foreground)
+        for _sample, label in legend.items:
+            label.setText(label.text)   # the new colour reaches a label only at its next setText
         self.hist_now.setPen(pg.mkPen(c.train, width=1))
         self.hist_start.setPen(pg.mkPen(c.foreground, width=1, style=Qt.DashLine))
 
@@ -93,6 +137,7 @@ class InsideTrainingView(QWidget):
             self.dead_plot.removeItem(curve)
         self.grad_curves, self.dead_curves = [], []
         self.grad_plot.legend.clear()
+        self.captions["dead"].setText(dead_caption())
         self.layer_choice.blockSignals(True)
         self.layer_choice.clear()
         self.layer_choice.blockSignals(False)
@@ -119,6 +164,7 @@ class InsideTrainingView(QWidget):
         self.layer_choice.blockSignals(True)
         self.layer_choice.addItems(h.labels)
         self.layer_choice.blockSignals(False)
+        self.captions["dead"].setText(dead_caption(h.labels))
 
     def refresh(self, force: bool = False) -> None:
         """Draw what came since the last refresh (``force``: even if nothing did)."""

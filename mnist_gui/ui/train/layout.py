@@ -21,6 +21,7 @@ from mnist_gui.ui.train.inside_training import InsideTrainingView
 from mnist_gui.ui.train.plots import TrainingPlots
 from mnist_gui.ui.train.runs_panel import RunsPanel
 from mnist_gui.ui.train.weights_view import WeightsView
+from mnist_gui.ui.widgets.fitting_tabs import WrappedLabel
 
 
 def setup_ui(tab) -> None:
@@ -67,7 +68,7 @@ def _left_panel(tab) -> QWidget:
 def _right_panel(tab) -> QWidget:
     """The banner and summary line over the curves, with the runs table, the weights and the log below."""
     tab.banner = Banner()
-    tab.summary = QLabel(textInteractionFlags=Qt.TextSelectableByMouse, wordWrap=True)
+    tab.summary = WrappedLabel(textInteractionFlags=Qt.TextSelectableByMouse)   # all its lines, in a short window
     tab.summary.setToolTip("The network these settings build: layer sizes, number of weights to learn, "
                             "and how long the run is.")
     font = tab.summary.font()
@@ -84,7 +85,7 @@ def _right_panel(tab) -> QWidget:
     bottom.addWidget(tab.weights)
     log_box = QWidget()
     log_layout = QVBoxLayout(log_box)
-    log_layout.setContentsMargins(0, 0, 0, 0)
+    log_layout.setContentsMargins(8, 0, 0, 0)       # a gap between the weights' caption and "Log"
     log_layout.addWidget(QLabel("Log"))
     log_layout.addWidget(tab.log)
     bottom.addWidget(log_box)

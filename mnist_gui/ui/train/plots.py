@@ -4,31 +4,32 @@ Each curve is created once and afterwards only gets ``setData`` on the run's pre
 long series are clipped to the view and downsampled. The loss plot shows every batch (faint), the
 same smoothed like TensorBoard (the slider sets the weight), and the per-epoch training and
 validation loss; the accuracy plot the smoothed batch accuracy and the per-epoch values, in percent.
-The controls above the plots are plot_toolbar.py's (smoothing, log scale for the loss, the kept runs'
-switch and Clear, Export). Kept runs ticked in the runs table are drawn in their own colours with their
-names in the loss legend (run_curves.py); the axes re-fit whenever what is shown changes (plot_ranges.py).
-The validation
-entries are in the legends only when the run has validation data; a run without holds the test images up
-after every epoch instead, drawn and listed as "test (epoch)" (never as validation) with a note saying so.
+The plots, the curves and their colours are built by plot_items.py. The controls above the plots are
+plot_toolbar.py's (smoothing, log scale for the loss, the kept runs' switch and Clear, Export). Kept runs
+ticked in the runs table are drawn in their own colours with their names in the loss legend
+(run_curves.py); the axes re-fit whenever what is shown changes (plot_ranges.py). The validation entries
+are in the legends only when the run has validation data; a run without holds the test images up after
+every epoch instead, drawn and listed as "test (epoch)" (never as validation) with a note saying so.
 Moving the mouse shows a crosshair and the values under it in words (readout.py). Zoom and pan are
 pyqtgraph's. Export (plot_exports.py) writes the numbers (CSV) or the picture (PNG/SVG, without the
-crosshair); a file that cannot be written becomes ``export_failed(message)`` and leaves the old file as it was.
+crosshair); a file that cannot be written becomes ``export_failed(message)`` and leaves the old file as
+it was.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from mnist_gui.core.run_data import RunData
 from mnist_gui.ui.accessibility import curves_description
-from mnist_gui.ui.theme import plot_colors
 from mnist_gui.ui.train.plot_exports import PlotExports
+from mnist_gui.ui.train.plot_items import EPOCH_CURVES, PlotItems
 from mnist_gui.ui.train.plot_ranges import PlotRanges
 from mnist_gui.ui.train.plot_toolbar import PlotToolbar
-from mnist_gui.ui.train.readout import Crosshair, ReadoutLabel
+from mnist_gui.ui.train.readout import ReadoutLabel
 from mnist_gui.ui.train.run_curves import RunCurves
 
 
@@ -37,14 +38,7 @@ NO_VALIDATION = ("No validation split, so after every epoch the network is measu
                  "choose settings without looking at the test images.")
 
 
-EPOCH_CURVES = ("loss", "val_loss", "test_loss", "accuracy", "val_accuracy", "test_accuracy")
-
-
-def _pen(color, width=1, style=Qt.SolidLine):
-    return pg.mkPen(color=color, width=width, style=style)
-
-
-class TrainingPlots(PlotExports, PlotRanges, QWidget):
+class TrainingPlots(PlotItems, PlotExports, PlotRanges, QWidget):
     """Loss and accuracy plots for the current run and the kept runs ticked in the table."""
 
     earlier_visibility_changed = Signal(bool)
@@ -96,91 +90,6 @@ class TrainingPlots(PlotExports, PlotRanges, QWidget):
     def kept_items(self) -> list:
         """The curves of the kept runs drawn (three per run)."""
         return self._kept.items()
-
-    def _build_plots(self) -> None:
-        """The two plots: axes, legends, the ranges shown before a run, manual zoom turning off follow-y."""
-        self.graphics = pg.GraphicsLayoutWidget()
-        self.graphics.setMinimumHeight(180)   # below this the page scrolls rather than the plots vanishing
-        self.graphics.setAccessibleName("Training curves: loss and accuracy")
-        self.loss_plot = self.graphics.addPlot(row=0, col=0, title="Loss")
-        self.acc_plot = self.graphics.addPlot(row=0, col=1, title="Accuracy")
-        # legends where the curves usually are not: loss falls (top right is empty), accuracy rises
-        for plot, ylabel, corner in ((self.loss_plot, "loss", (-10, 10)), (self.acc_plot, "accuracy (%)", (-10, -10))):
-            plot.setLabel("bottom", "epoch")
-            plot.setLabel("left", ylabel)
-            plot.setClipToView(True)
-            plot.addLegend(offset=corner, labelTextSize="8pt")
-            for side in ("left", "bottom"):
-                plot.getAxis(side).enableAutoSIPrefix(False)
-            plot.setMenuEnabled(True)
-            plot.vb.sigRangeChangedManually.connect(lambda *_a, p=plot: self._follow_y.__setitem__(p, False))
-        # until a run starts, show the ranges a run will use
-        self.loss_plot.setRange(xRange=(0, 1), yRange=(0, 2.5), padding=0.02)
-        self.acc_plot.setRange(xRange=(0, 1), yRange=(0, 100), padding=0.02)
-
-    def _build_curves(self) -> None:
-        """The current run's curves, created once (afterwards they only get setData)."""
-        self.curves = {
-            "batch_loss": self.loss_plot.plot(name="batch"),
-            "loss_smooth": self.loss_plot.plot(name="batch, smoothed"),
-            "loss": self.loss_plot.plot(name="train (epoch)", symbol="o", symbolSize=6),
-            "val_loss": self.loss_plot.plot(name="validation (epoch)", symbol="s", symbolSize=6),
-            "accuracy_smooth": self.acc_plot.plot(name="batch, smoothed"),
-            "accuracy": self.acc_plot.plot(name="train (epoch)", symbol="o", symbolSize=6),
-            "val_accuracy": self.acc_plot.plot(name="validation (epoch)", symbol="s", symbolSize=6),
-            "test_loss": self.loss_plot.plot(symbol="t", symbolSize=7),
-            "test_accuracy": self.acc_plot.plot(symbol="t", symbolSize=7),
-        }
-        # raw batches keep their spikes when downsampled; the smoothed curves are averaged instead
-        self.curves["batch_loss"].setDownsampling(auto=True, method="peak")
-        for name in ("loss_smooth", "accuracy_smooth"):
-            self.curves[name].setDownsampling(auto=True, method="mean")
-            self.curves[name].opts["autoDownsampleFactor"] = 1.5  # ~1.5 points per pixel (default 5)
-        for name in EPOCH_CURVES:
-            self.curves[name].setZValue(5)
-
-    def _build_crosshair(self) -> None:
-        self.crosshair = Crosshair((self.loss_plot, self.acc_plot), self.readout, self.readout_at)
-        self.crosshairs = self.crosshair.lines
-        self._mouse_proxy = pg.SignalProxy(self.graphics.scene().sigMouseMoved, rateLimit=30,
-                                           slot=self._on_mouse_moved)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.PaletteChange:
-            self._apply_colors()
-        super().changeEvent(event)
-
-    def _apply_colors(self) -> None:
-        c = self.colors = plot_colors(self.palette())
-        self.graphics.setBackground(c.background)
-        for plot in (self.loss_plot, self.acc_plot):
-            for side in ("left", "bottom"):
-                axis = plot.getAxis(side)
-                axis.setPen(c.foreground)
-                axis.setTextPen(c.foreground)
-            plot.titleLabel.setText(plot.titleLabel.text, color=c.foreground)
-            if plot.legend is not None:
-                plot.legend.setLabelTextColor(c.foreground)
-                for _sample, label in plot.legend.items:
-                    label.setText(label.text)   # the new colour reaches a label only at its next setText
-                plot.legend.setBrush(pg.mkBrush(c.background.red(), c.background.green(), c.background.blue(), 200))
-        # 1-pixel pens and no grid: wider pens and a translucent grid made each redraw 3-4 times slower,
-        # and redraws hold the GIL the training thread needs (benchmarks/gui_training.py)
-        styles = {"batch_loss": c.batch, "loss_smooth": c.smoothed, "accuracy_smooth": c.smoothed,
-                  "loss": c.train, "accuracy": c.train, "val_loss": c.val, "val_accuracy": c.val,
-                  "test_loss": c.val, "test_accuracy": c.val}
-        for name, color in styles.items():
-            curve = self.curves[name]
-            style = {"val": Qt.DashLine, "tes": Qt.DotLine}.get(name[:3], Qt.SolidLine)
-            curve.setPen(_pen(color, 1, style))
-            if name in EPOCH_CURVES:
-                curve.setSymbolBrush(color)
-                curve.setSymbolPen(color)
-                # the legend draws the symbol from the scatter item, which only follows once data arrive
-                curve.scatter.setBrush(pg.mkBrush(color))
-                curve.scatter.setPen(pg.mkPen(color))
-        for line in self.crosshairs:
-            line.setPen(_pen(c.crosshair, 1, Qt.DashLine))
 
     def begin_run(self, capacity: int, epochs: int | None = None, steps: int = 0,
                   validation: bool = True) -> None:
@@ -237,16 +146,13 @@ class TrainingPlots(PlotExports, PlotRanges, QWidget):
         before = not self.run.epochs
         has_val = self.run.has("val_loss") or (self._expect_validation and before)
         has_test = self.run.has("test_loss") or (not self._expect_validation and before)
-        for plot, key, has, words in ((self.loss_plot, "val_loss", has_val, "validation (epoch)"),
-                                      (self.acc_plot, "val_accuracy", has_val, "validation (epoch)"),
-                                      (self.loss_plot, "test_loss", has_test, "test (epoch)"),
-                                      (self.acc_plot, "test_accuracy", has_test, "test (epoch)")):
-            curve = self.curves[key]
-            listed = any(sample.item is curve for sample, _ in plot.legend.items)
+        for key, has, words in (("val_loss", has_val, "validation (epoch)"), ("test_loss", has_test, "test (epoch)")):
+            curve = self.curves[key]      # one legend for both plots (plot_items.LegendRow)
+            listed = any(sample.item is curve for sample, _ in self.legend.items)
             if has and not listed:
-                plot.legend.addItem(curve, words)
+                self.legend.addItem(curve, words)
             elif listed and not has:
-                plot.legend.removeItem(curve)
+                self.legend.removeItem(curve)
 
     def _refresh_batches(self) -> None:
         r, n = self.run, self.run.n

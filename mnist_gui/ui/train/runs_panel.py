@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from mnist_gui.core.run_table import COLUMN_KEYS, row_from_run
 from mnist_gui.core.runs import KEEP_UNSTARRED, MAX_RECORD_BYTES, RUN_FILE, Run, RunStore
 from mnist_gui.data.safe_json import load_json_file
+from mnist_gui.ui.accessibility import name_corner_button
 from mnist_gui.ui.train.compare import CompareDialog
 from mnist_gui.ui.train.run_curves import short
 from mnist_gui.ui.train.runs_model import ID_ROLE, SORT_ROLE, RunsModel
@@ -59,6 +60,7 @@ class RunsPanel(QWidget):
     def _build(self) -> None:
         v = self.view = QTableView()
         v.setAccessibleName("Kept runs")
+        name_corner_button(v)
         v.setModel(self.proxy)
         v.setSortingEnabled(True)
         v.sortByColumn(-1, Qt.AscendingOrder)        # newest first, as the store lists them, until asked
@@ -105,7 +107,7 @@ class RunsPanel(QWidget):
         self.undo_button.clicked.connect(self.undo_delete)
         top = QHBoxLayout()
         top.addWidget(self.info, 1)
-        top.addWidget(self.undo_label)
+        top.addWidget(self.undo_label, 1)         # shown in the count's place (see _show_undo)
         top.addWidget(self.undo_button)
         for b in (self.load_button, self.compare_button, self.delete_button):
             top.addWidget(b)
@@ -250,9 +252,11 @@ class RunsPanel(QWidget):
             self.set_shown(run_id, False, keep=False)     # the record keeps the tick, for Undo
             self.pending.append((run_id, self.model.get(run_id).name))
         self.model.set_rows([r for r in self.model.rows if r.id not in ids])
-        names = ", ".join(repr(short(name, 30)) for _, name in self.pending[:2]) + \
-            (" …" if len(self.pending) > 2 else "")
-        self.undo_label.setText(f"Deleted {names}.")
+        # one short name: the strip shares a row with the buttons, and a long one would widen the whole tab
+        more = f" and {len(self.pending) - 1} more" if len(self.pending) > 1 else ""
+        self.undo_label.setText(f"Deleted {short(self.pending[0][1], 18)!r}{more}.")
+        self.undo_label.setToolTip("Deleted " + ", ".join(repr(name) for _, name in self.pending)
+                                   + f": Undo brings them back within {UNDO_SECONDS} s.")
         self._show_undo(True)
         self._undo_timer.start()
         self._update_info()
@@ -281,6 +285,7 @@ class RunsPanel(QWidget):
             self.reload()
 
     def _show_undo(self, visible: bool) -> None:
+        self.info.setVisible(not visible)        # the strip takes the count's place, so the row is no wider
         self.undo_label.setVisible(visible)
         self.undo_button.setVisible(visible)
 

@@ -2,18 +2,17 @@
 
 It puts together the settings form (:mod:`.controls`), the live curves (:mod:`.plots`), the runs table
 (:mod:`.runs_panel`), the first-layer weights (:mod:`.weights_view`), what happens inside the network
-(:mod:`.inside_training`), a progress bar, a log with one line per epoch, and Start / Pause / Stop. A run is a :class:`~mnist_gui.ui.train.worker.TrainingRun` (a worker
-in a QThread) that records itself in the run store; this tab only connects to its signals (the run
-store's side is kept_runs.py). When a run's thread has ended the tab emits ``run_finished(result)``,
-``run_kept(run_id, status)`` if the run is in the store, and, if it finished with a usable network
-(``TrainingResult.leaves_model``), ``model_trained(model)``. What the user must know (a diverged run, one
-that does not learn, a store that refuses, a network with NaN outputs, an export that failed) goes to the
-banner.
+(:mod:`.inside_training`), a progress bar, a log with one line per epoch, and Start / Pause / Stop. A run
+is a :class:`~mnist_gui.ui.train.worker.TrainingRun` (a worker in a QThread) that records itself in the
+run store; this tab only connects to its signals (the run store's side is kept_runs.py; what the curves,
+the progress and the log show as the run goes is run_view.py). When a run's thread has ended the tab
+emits ``run_finished(result)``, ``run_kept(run_id, status)`` if the run is in the store, and, if it
+finished with a usable network (``TrainingResult.leaves_model``), ``model_trained(model)``. What the user
+must know (a diverged run, one that does not learn, a store that refuses, a network with NaN outputs, an
+export that failed) goes to the banner.
 """
 
 from __future__ import annotations
-
-import time
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
@@ -24,20 +23,15 @@ from mnist_gui.core.runs import RunStore
 from mnist_gui.ui.train.controls import summary_line
 from mnist_gui.ui.train.kept_runs import KeptRunsMixin
 from mnist_gui.ui.train.layout import setup_ui
+from mnist_gui.ui.train.run_view import REDRAW_MS, RunViewMixin
 from mnist_gui.ui.train.keras_code_dialog import add_keras_code_button
 from mnist_gui.core.training_reporter import first_kernel, first_kernel_columns
 from mnist_gui.ui.train.worker import DEFAULT_BLAS_THREADS, TrainingResult, TrainingRun
 
 WEIGHT_UNITS = 16
-# Plots, progress and weights are redrawn at most 5 times a second, and less often when a redraw is slow:
-# a redraw holds the GIL for ~10 ms, time the training thread waits for, so redraws get at most 5% of
-# the time (benchmarks/gui_training.py: 10 redraws a second slowed training by ~15%).
-REDRAW_MS = 200
-REDRAW_MAX_MS = 1000
-REDRAW_BUDGET = 0.05
 
 
-class TrainingTab(KeptRunsMixin, QWidget):
+class TrainingTab(KeptRunsMixin, RunViewMixin, QWidget):
     """The Train tab. ``dataset`` is a :class:`mnist_gui.data.mnist.Dataset`; ``store`` the RunStore runs are
     kept in (default: the user's)."""
 
@@ -99,19 +93,11 @@ class TrainingTab(KeptRunsMixin, QWidget):
         run = self.run = TrainingRun(cfg, self.dataset, self, blas_threads=self.blas_threads,
                                      max_rate=self.max_rate, weight_units=WEIGHT_UNITS,
                                      store_folder=self.store.folder)
+        self._connect_run_view(run)
         # queued explicitly: these signals come from the worker thread, the slots touch widgets
         queued = Qt.QueuedConnection
-        run.worker.run_started.connect(self._on_run_started, queued)
-        run.worker.batch_ended.connect(self._on_batch_ended, queued)
-        run.worker.epoch_ended.connect(self._on_epoch_ended, queued)
-        run.worker.weights_changed.connect(self._on_weights_changed, queued)
-        run.worker.diagnostics_reported.connect(self._on_diagnostics, queued)
-        run.worker.evaluation_started.connect(self._on_evaluation_started, queued)
-        run.worker.epoch_test_started.connect(self._on_epoch_test_started, queued)
         run.worker.recording_started.connect(self._on_recording_started, queued)
         run.worker.not_learning.connect(self._on_not_learning, queued)
-        run.worker.finished.connect(self._on_finished, queued)
-        run.worker.failed.connect(self._on_failed, queued)
         run.thread.finished.connect(self._on_thread_finished, queued)
         run.start()
         self.runs.set_running(True)
@@ -119,25 +105,6 @@ class TrainingTab(KeptRunsMixin, QWidget):
         self._set_running(True)
         self.status_message.emit("Training started")
         return True
-
-    def _prepare_view(self, cfg) -> None:
-        """Empty curves, log header, progress at zero: the view of a run about to start with ``cfg``."""
-        self.banner.clear()
-        self._steps = cfg.steps_per_epoch
-        self.plots.begin_run(cfg.epochs * self._steps, epochs=cfg.epochs, steps=self._steps,
-                             validation=cfg.n_validation > 0)
-        self.runs.model.set_current(None)      # the last run now has its own colour on the plots
-        self.inside_training.begin_run()
-        self._last_chunk, self._pending_weights, self._dirty, self._testing = None, None, False, False
-        if cfg.architecture == "cnn":
-            self._first_layer = (None, "convolution")
-        else:   # no hidden layer: the first Dense layer is the output, one picture per class
-            self._first_layer = (cfg.hidden[0], "hidden") if cfg.hidden else (len(self.dataset.class_names), "output")
-        self.log.appendPlainText(text.run_header(self.runs_started, cfg))
-        self.progress.setRange(0, cfg.epochs * self._steps)
-        self.progress.setValue(0)
-        self.progress.setFormat("Starting…")
-        self.progress_detail.setText(" ")
 
     @Slot()
     def toggle_pause(self) -> None:
@@ -236,95 +203,6 @@ class TrainingTab(KeptRunsMixin, QWidget):
             self.plots.set_validation(cfg.n_validation > 0)
         self.summary.setText(summary_line(cfg) if cfg is not None else "These settings can't be used yet: "
                              + (self.controls.error or ""))
-
-    @Slot(dict)
-    def _on_run_started(self, info: dict) -> None:
-        self._steps = max(int(info.get("steps") or self._steps), 1)
-        if info.get("first_units"):
-            self._first_layer = (int(info["first_units"]), self._first_layer[1])
-        self.progress.setRange(0, max(int(info.get("epochs", 1)) * self._steps, 1))
-
-    @Slot(dict)
-    def _on_batch_ended(self, chunk: dict) -> None:
-        # only store here; drawing happens in _refresh_view, at REDRAW_MS, however fast chunks come
-        self.plots.add_batches(chunk, redraw=False)
-        self._last_chunk = chunk
-        self._dirty = True
-
-    def _refresh_view(self) -> None:
-        if self._pending_weights is not None:
-            self._show_weights(self._pending_weights)
-            self._pending_weights = None
-        if self.inside_training.isVisible():   # hidden, it keeps the reports and draws them when shown
-            self.inside_training.refresh()
-        if not self._dirty:
-            return
-        self._dirty = False
-        started = time.perf_counter()
-        self.plots.refresh()
-        self.plots.graphics.viewport().repaint()   # now, so its cost is measured with the rest
-        chunk = self._last_chunk
-        if chunk is not None:
-            self.progress.setValue((chunk["epoch"] - 1) * chunk["steps"] + chunk["batch"])
-            paused = self.run is not None and self.run.paused
-            self.progress.setFormat(text.progress_format(chunk, paused))
-            self.progress_detail.setText(text.progress_detail(chunk, paused))
-        cost_ms = 1000 * (time.perf_counter() - started)
-        self._redraw.setInterval(int(min(max(self._redraw_ms, cost_ms / REDRAW_BUDGET), REDRAW_MAX_MS)))
-
-    def _show_weights(self, kernel) -> None:
-        total, kind = self._first_layer
-        self.weights.set_weights(kernel, total, kind)
-
-    @Slot(dict)
-    def _on_epoch_ended(self, info: dict) -> None:
-        self.plots.add_epoch(info, redraw=False)
-        self._dirty = True
-        self.log.appendPlainText(text.epoch_line(info, style="log"))
-
-    @Slot(object)
-    def _on_weights_changed(self, kernel) -> None:
-        self._pending_weights = kernel
-
-    @Slot(dict)
-    def _on_diagnostics(self, report: dict) -> None:
-        self.inside_training.add(report)
-
-    @Slot(int)
-    def _on_epoch_test_started(self, epoch: int) -> None:
-        self._refresh_view()
-        self.progress.setFormat(f"Epoch {epoch} done: testing on {len(self.dataset.x_test):,} images…")
-
-    @Slot(int)
-    def _on_evaluation_started(self, images: int) -> None:
-        self._testing = True
-        self._refresh_view()
-        self._update_buttons()
-        self.progress.setFormat(f"Testing on {images:,} images… (Stop skips the test)")
-
-    @Slot(object)
-    def _on_finished(self, result: TrainingResult) -> None:
-        self.result = result
-        self._testing = False
-        self._refresh_view()
-        warning = text.end_warning(result)
-        if warning:
-            self.banner.show_message("warning", warning)
-        lines = text.result_lines(result, len(self.dataset.x_test))
-        for line in lines:
-            self.log.appendPlainText(line)
-        if result.test_accuracy is not None or result.test_stopped:
-            self.progress_detail.setText(lines[-1])
-        self.progress.setFormat(text.end_state(result))
-        if result.stop_reason is None and result.usable:
-            self.progress.setValue(self.progress.maximum())
-
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        self.result = None
-        self.banner.show_message("error", message)
-        self.log.appendPlainText(message)
-        self.progress.setFormat("Failed")
 
     @Slot()
     def _on_thread_finished(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from mnist_gui.ui.theme import plot_colors
+from mnist_gui.ui.widgets.fitting_tabs import WrappedLabel
 
 GAP = 2  # pixels between tiles
 
@@ -77,11 +78,12 @@ class WeightsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = QLabel("What the first layer learned")
+        # wraps: "…: 16 of 32 convolution units" would otherwise run into the log's heading next to it
+        self.title = WrappedLabel("What the first layer learned")
         self.title.setToolTip(DENSE_TIP)
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setAccessibleName("First-layer weights, one small picture per unit")
-        self.graphics.setMinimumSize(160, 160)
+        self.graphics.setMinimumSize(120, 100)     # low, so the Train tab fits a 640-pixel-high screen
         self.view = self.graphics.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
         self.view.setMenuEnabled(False)
         self.image = pg.ImageItem(axisOrder="row-major")
