@@ -174,7 +174,8 @@ def _check_at_scale(screen_w: int, screen_h: int, out: str) -> None:
     problems = every_tab_problems(window, app, size)
     sideways = sideways_pages(window)
     room = QTabWidget.currentWidget(window.tabs).height()        # the page's scroll area
-    tall = [TAB_NAMES[i] for i in range(window.tabs.count()) if window.tabs.widget(i).minimumSizeHint().height() > room]
+    tall = [f"{TAB_NAMES[i]} (needs {window.tabs.widget(i).minimumSizeHint().height()} px of {room})"
+            for i in range(window.tabs.count()) if window.tabs.widget(i).minimumSizeHint().height() > room]
     problems += busy_tab_problems(window, app, size)
     sideways += [f"{name} (busy)" for name in sideways_pages(window)]
     result = {"screen": [screen.width(), screen.height()], "window": list(size), "sideways": sideways,
@@ -200,6 +201,9 @@ def test_the_window_opens_to_fit_the_screen(tmp_path, screen, scale):
     assert result["screen"] == [screen[0] // scale, screen[1] // scale]
     assert result["fits"], f"a {result['window']} window on a {result['screen']} screen"
     assert not result["problems"], "\n".join(result["problems"])
-    if scale == 1:     # from 1024 pixels up no tab needs scrolling sideways, nor up and down at first
+    if scale == 1:     # from 1024 pixels up no tab needs scrolling sideways
         assert result["sideways"] == []
+    if scale == 1 and screen[1] >= 720:
+        # the layouts that fit (issue 19: 1280x720, 1366x768) need no scrolling up and down either; 1024x640
+        # is "usable", scrolling where needed (with older Qt the Train tab needs 50 px more than it has)
         assert result["tall"] == [], f"these tabs cut their lower part off at first: {result['tall']}"
