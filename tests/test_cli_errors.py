@@ -9,6 +9,7 @@ import sys
 import numpy as np
 import pytest
 
+from cli_support import one_line_error as _one_line_error, run
 from mnist_gui.cli import main
 from mnist_gui.data.idx import write_idx
 from mnist_gui.nn.presets import TrainConfig, build_model
@@ -16,18 +17,8 @@ from mnist_gui.nn.presets import TrainConfig, build_model
 FAST = ["--preset", "fast", "--epochs", "1"]
 
 
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def one_line_error(code, err, fragment):
-    assert code == 2, err
-    assert "Traceback" not in err
-    lines = [line for line in err.strip().splitlines() if line.startswith("error:")]
-    assert len(lines) == 1, err
-    assert fragment in lines[0].lower(), lines[0]
+    _one_line_error(code, err, fragment, case_blind=True)
 
 
 def write_folder(folder, n_train=600, n_test=200, side=28, top_label=9, seed=0):

@@ -11,24 +11,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mnist_gui.cli import main
+from cli_support import one_line_error as _one_line_error, run
 
 DEFAULT = Path(__file__).resolve().parents[1] / "resources" / "models" / "default.npz"
 REASON = "needs the onnx extra: pip install mnist-gui[onnx] (onnx and onnxruntime)"
 
 
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def one_line_error(code, err, fragment):
-    assert code == 2, err
-    assert "Traceback" not in err
-    lines = [line for line in err.strip().splitlines() if line.startswith("error:")]
-    assert len(lines) == 1 and len(err.strip().splitlines()) == 1, err
-    assert fragment in lines[0], lines[0]
+    _one_line_error(code, err, fragment, alone=True)
 
 
 def test_export_writes_a_file_onnxruntime_runs(capsys, tmp_path):

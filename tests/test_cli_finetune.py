@@ -10,24 +10,10 @@ import signal
 
 import pytest
 
-from mnist_gui.cli import main
+from cli_support import one_line_error, run
 from mnist_gui.core.digit_folders import export_image_folder, export_my_digits
 from mnist_gui.core.runs import RunStore
 from mnist_gui.nn import Dense, Flatten, Rescaling, Sequential
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def one_line_error(code, err, fragment):
-    assert code == 2, err
-    assert "Traceback" not in err
-    lines = [line for line in err.strip().splitlines() if line.startswith("error:")]
-    assert len(lines) == 1, err
-    assert fragment in lines[0], lines[0]
 
 
 @pytest.fixture(scope="module")
