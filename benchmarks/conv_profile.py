@@ -6,7 +6,10 @@ batches of ``--batch`` images times every layer's forward and backward pass, the
 entropy and the optimizer step separately; then the forward passes alone for prediction batches of 256
 (``Sequential.predict``'s size). Prints the median milliseconds per step for each, its share of the
 step, and for Conv2D and Dense layers the GFLOP/s the pass reaches (2 x multiply-adds), against the
-float32 matrix-product peak measured in the same run. One BLAS thread unless ``--threads`` says.
+float32 matrix-product peak measured in the same run; "beyond" is each row's time minus what its
+products would take at that peak (all of it for layers without products): where time goes outside
+them. GFLOP/s count the nominal products (a backward pass that skips zero-gradient rows counts them
+too). One BLAS thread unless ``--threads`` says.
 Usage: python benchmarks/conv_profile.py [--steps 60] [--batch 128] [--threads 1]
 """
 
@@ -97,7 +100,8 @@ def print_table(title, model, times, batch, peak):
     medians = {key: median(values) for key, values in times.items()}
     total = sum(medians.values())
     print(f"\n{title}: {total * 1e3:.2f} ms per batch of {batch} (sum of the medians)")
-    print(f"{'layer':28} {'pass':9} {'ms':>7} {'share':>6} {'GFLOP/s':>8} {'% peak':>7}")
+    print(f"{'layer':28} {'pass':9} {'ms':>7} {'share':>6} {'GFLOP/s':>8} {'% peak':>7} {'beyond':>7}")
+    beyond = 0.0
     for key, seconds in medians.items():
         if isinstance(key[0], int):
             layer = body[key[0]]
@@ -107,8 +111,14 @@ def print_table(title, model, times, batch, peak):
             flops = layer_flops(layer, batch) * products
         else:
             name, flops = key[0], 0
-        rate = f"{flops / seconds / 1e9:8.1f} {flops / seconds / 1e9 / peak:7.1%}" if flops else ""
-        print(f"{name:28} {key[1]:9} {seconds * 1e3:7.2f} {seconds / total:6.1%} {rate}")
+        # the time beyond what the layer's products would take at the measured peak
+        extra = seconds - flops / (peak * 1e9)
+        beyond += extra
+        rate = f"{flops / seconds / 1e9:8.1f} {flops / seconds / 1e9 / peak:7.1%}" if flops else f"{'':16}"
+        print(f"{name:28} {key[1]:9} {seconds * 1e3:7.2f} {seconds / total:6.1%} {rate} {extra * 1e3:7.2f}")
+    flops_all = total - beyond
+    print(f"products at peak would take {flops_all * 1e3:.2f} ms; the rest, {beyond * 1e3:.2f} ms "
+          f"({beyond / total:.0%}), is copies, activations, pooling, the loss and the update")
 
 
 def main(argv=None) -> int:

@@ -8,9 +8,12 @@ pressing Start, and reports, against the same training without any GUI in the sa
 * the peak memory (RSS) of the process (target <= 500 MB).
 
 ``--blas-threads 1 2`` runs both settings (headless and GUI for each), which is how the worker's
-default of one BLAS thread was chosen. Nothing here is a test: it prints numbers (``--json`` too).
+default of one BLAS thread was chosen (see ``mnist_gui.nn.threads``). ``--busy`` keeps one core busy with
+another process (a Python ``while True: pass``) throughout, the case where two BLAS threads collapse.
+Nothing here is a test: it prints numbers (``--json`` too).
 
     python benchmarks/gui_training.py [--preset tutorial] [--epochs 2] [--blas-threads 1 2] [--train-size 60000]
+                                      [--busy]
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ def headless_epochs(cfg, dataset, blas_threads: int) -> list[float]:
     x, y, xv, yv = train_arrays(cfg, dataset)
     timer = EpochTimer()
     with threadpool_limits(limits=blas_threads, user_api="blas"):
-        model.fit(x, y, epochs=cfg.epochs, batch_size=cfg.batch_size, seed=cfg.seed,
+        model.fit(x, y, epochs=cfg.epochs, batch_size=cfg.batch_size, seed=cfg.seed, verbose=0,
                   validation_data=(xv, yv) if xv is not None and len(xv) else None, callbacks=[timer])
     return timer.seconds
 
@@ -146,7 +149,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--redraw-ms", type=int, default=None, help="the tab's redraw interval (default: its own)")
     parser.add_argument("--repeat", type=int, default=1, help="measure this many times (medians at the end)")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON too")
+    parser.add_argument("--busy", action="store_true", help="another process keeps one core busy meanwhile")
     args = parser.parse_args(argv)
+    busy = None
+    if args.busy:
+        import subprocess
+
+        busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        return _run(args)
+    finally:
+        if busy is not None:
+            busy.kill()
+            busy.wait()
+
+
+def _run(args) -> int:
 
     import mnist_gui.ui  # noqa: F401 - PySide6 guard first
     from mnist_gui.data.mnist import load_dataset
@@ -156,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     app = make_application([sys.argv[0]])  # noqa: F841 - keeps the QApplication alive
     dataset = load_dataset()
     cfg = dataclasses.replace(PRESETS[args.preset], epochs=args.epochs, train_size=args.train_size)
-    print(f"{args.preset} network, {cfg.epochs} epochs of {cfg.train_size:,} images, batch {cfg.batch_size}")
+    print(f"{args.preset} network, {cfg.epochs} epochs of {cfg.train_size:,} images, batch {cfg.batch_size}"
+          + (", another process keeping one core busy" if args.busy else ""))
     rows = []
     for _ in range(args.repeat):
         for threads in args.blas_threads:

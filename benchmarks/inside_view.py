@@ -220,10 +220,12 @@ def main(argv=None) -> int:
     acc.of(lab.Edits())
     print(f"lab: as-trained accuracy on {lab.LAB_IMAGES:,} images (also keeps the small layer inputs): "
           f"{time.perf_counter() - start:.2f} s")
-    for label, edits in [("dense layer edit", lab.Edits(off={"dense": set(range(32))})),
-                         ("output layer edit", lab.Edits(scale={"dense_1": 0.5})),
-                         ("first convolution edit", lab.Edits(off={"conv2_d": {0, 1, 2}})),
-                         ("second convolution edit", lab.Edits(prune={"conv2_d_1": 0.5}))]:
+    convs = [layer.name for layer in cnn.layers if type(layer).__name__ == "Conv2D"]
+    dense = [layer.name for layer in cnn.layers if type(layer).__name__ == "Dense"]
+    for label, edits in [("dense layer edit", lab.Edits(off={dense[0]: set(range(32))})),
+                         ("output layer edit", lab.Edits(scale={dense[-1]: 0.5})),
+                         ("first convolution edit", lab.Edits(off={convs[0]: {0, 1, 2}})),
+                         ("second convolution edit", lab.Edits(prune={convs[1]: 0.5}))]:
         times = []
         for _ in range(args.repeats):
             start = time.perf_counter()

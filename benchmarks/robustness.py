@@ -113,11 +113,11 @@ def font_digits(per_face: int, seed: int):
 def latency_ms(model, image) -> float:
     """Median wall time of predict() on one image, over 50 calls after a warm-up."""
     batch = image[None]
-    model.predict(batch)
+    model.predict(batch, verbose=0)
     times = []
     for _ in range(50):
         start = time.perf_counter()
-        model.predict(batch)
+        model.predict(batch, verbose=0)
         times.append(time.perf_counter() - start)
     return median(times) * 1000
 
@@ -144,8 +144,8 @@ def main(argv=None) -> int:
           f"{'1 image':>8}  worst digits")
     for path in args.models:
         model = load_model(path)
-        mnist = float(np.mean(model.predict(x_test, 1000).argmax(1) == y_test))
-        hits = model.predict(x, 1000).argmax(1) == y
+        mnist = float(np.mean(model.predict(x_test, 1000, verbose=0).argmax(1) == y_test))
+        hits = model.predict(x, 1000, verbose=0).argmax(1) == y
         per_digit = [hits[y == d].mean() for d in range(10)]
         worst = ", ".join(f"{d}: {per_digit[d]:.0%}" for d in np.argsort(per_digit)[:3])
         regular = hits[~bold & ~italic].mean()

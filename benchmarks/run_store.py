@@ -54,7 +54,7 @@ def one_epoch(x, y, store: RunStore | None):
         timed = Timed(recorder)
         callbacks = [timed]
     start = time.perf_counter()
-    model.fit(x, y, epochs=1, batch_size=cfg.batch_size, callbacks=callbacks)
+    model.fit(x, y, epochs=1, batch_size=cfg.batch_size, callbacks=callbacks, verbose=0)
     seconds = time.perf_counter() - start
     if timed is not None:
         timed.inner.finish("finished", seconds=seconds, model=model)

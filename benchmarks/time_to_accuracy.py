@@ -39,7 +39,7 @@ class Checkpoints(Callback):
 
     def _check(self):
         now = time.perf_counter()
-        acc = self.model.evaluate(self.x_test, self.y_test, batch_size=1000)[1]
+        acc = self.model.evaluate(self.x_test, self.y_test, batch_size=1000, verbose=0)[1]
         self.points.append((now - self.start - self.paused, self.batches / self.params["steps"], acc))
         self.paused += time.perf_counter() - now
 
@@ -58,7 +58,7 @@ def run(cfg, x, y, x_test, y_test, eval_every: float):
     model = build_model(cfg)
     every = max(1, round(cfg.steps_per_epoch * eval_every))
     checkpoints = Checkpoints(x_test, y_test, every, start)
-    history = model.fit(x, y, epochs=cfg.epochs, batch_size=cfg.batch_size, callbacks=[checkpoints],
+    history = model.fit(x, y, epochs=cfg.epochs, batch_size=cfg.batch_size, callbacks=[checkpoints], verbose=0,
                         augmentation=None if cfg.augmentation == "none" else cfg.augmentation)
     total = time.perf_counter() - start - checkpoints.paused
     return checkpoints.points, total, history

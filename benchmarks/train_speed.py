@@ -56,7 +56,7 @@ class Ours:
 
     def epoch(self) -> float:
         start = time.perf_counter()
-        self.model.fit(self.x, self.y, epochs=1, batch_size=self.batch_size, threads=self.threads)
+        self.model.fit(self.x, self.y, epochs=1, batch_size=self.batch_size, threads=self.threads, verbose=0)
         return time.perf_counter() - start
 
 
@@ -126,12 +126,12 @@ class OursCNN:
 
     def epoch(self) -> float:
         start = time.perf_counter()
-        self.model.fit(self.x, self.y, epochs=1, batch_size=self.batch_size, threads=self.threads)
+        self.model.fit(self.x, self.y, epochs=1, batch_size=self.batch_size, threads=self.threads, verbose=0)
         return time.perf_counter() - start
 
     def predict_all(self) -> float:
         start = time.perf_counter()
-        self.model.predict(self.x, batch_size=256)
+        self.model.predict(self.x, batch_size=256, verbose=0)
         return time.perf_counter() - start
 
 
@@ -208,7 +208,7 @@ def augment_rows(x, y, epochs):
         for name in times:
             model = build_model(PRESETS["tutorial"])
             start = time.perf_counter()
-            model.fit(x, y, epochs=1, batch_size=32, augmentation=None if name == "none" else name)
+            model.fit(x, y, epochs=1, batch_size=32, verbose=0, augmentation=None if name == "none" else name)
             times[name].append(time.perf_counter() - start)
     base, aug = median(times["none"]), median(times["standard"])
     print(f"\naugmentation cost, tutorial network, batch 32, {epochs} alternating epochs each: "

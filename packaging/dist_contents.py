@@ -39,6 +39,9 @@ WHEEL_REQUIRED = [
     "mnist_gui/resources/icons/mnist-gui.svg",
     "mnist_gui/resources/desktop/io.github.mnist_gui.MnistGui.desktop",
     "mnist_gui/resources/desktop/icon-theme/48x48/apps/io.github.mnist_gui.MnistGui.png",
+    "mnist_gui/resources/i18n/en.ts",
+    "mnist_gui/resources/i18n/en.qm",
+    "mnist_gui/resources/i18n/de.qm",
 ]
 # the wheel's entry points: the command line (a console program) and the window (no console on Windows)
 ENTRY_POINTS = {"[console_scripts]": "mnist-gui = mnist_gui.__main__:main",
@@ -54,6 +57,8 @@ SDIST_REQUIRED = [
     "resources/models/default.npz",
     "resources/icons/mnist-gui.svg",
     "resources/desktop/io.github.mnist_gui.MnistGui.desktop",
+    "resources/i18n/de_app.ts",
+    "resources/i18n/de.qm",
     "packaging/linux/io.github.mnist_gui.MnistGui.metainfo.xml",
     "tests/conftest.py",
 ]

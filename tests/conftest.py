@@ -1,4 +1,4 @@
-"""Fixtures for the whole suite: keep every test away from the real home directory."""
+"""Fixtures for the whole suite: keep every test away from the real home directory, and in English."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ import os
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the app speaks English in every test (and every app a test starts), whatever the machine's LANG or settings:
+# ui/translation.py takes $MNIST_GUI_LANGUAGE before anything else; tests of other languages install their own
+os.environ["MNIST_GUI_LANGUAGE"] = "en"
 
 
 @pytest.fixture(autouse=True)

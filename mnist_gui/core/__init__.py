@@ -4,7 +4,8 @@
 Open first: ``pictures`` (a picture or a drawing -> the 28x28 network input) and ``inference`` (that input
 -> the model's answer, the one place that knows a model's input scale). Then ``saliency`` (which pixels
 mattered), ``dataset_filters`` (what the Dataset tab shows, the confusion matrix), ``my_digits`` (the
-person's own digits on disk), ``run_data`` and ``training_text`` (the numbers and words of a training run).
+person's own digits on disk), ``run_data``, ``training_text`` and ``train_fields`` (the numbers and words of
+a training run and of its form).
 
 Two modules are leaves with nothing but the standard library, so the engine and the data layer use them
 too: ``files`` (the one atomic file write) and ``paths`` (bundled resources and user folders).

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mnist_gui.core.i18n import tr
+
 ORDERS = ("index", "confidence")
 
 
@@ -76,7 +78,7 @@ def select(labels: np.ndarray, grid_filter: GridFilter,
         raise ValueError(f"unknown order {f.order!r}: expected one of {ORDERS}")
     if f.needs_predictions():
         if predictions is None:
-            raise ValueError("this filter needs the model's predictions, and there are none")
+            raise ValueError(tr("this filter needs the model's predictions, and there are none"))
         if len(predictions) != len(labels):
             raise ValueError(f"{len(predictions)} predictions for {len(labels)} labels")
     label, predicted = f.label, f.predicted

@@ -36,9 +36,9 @@ from pathlib import Path
 import numpy as np
 
 from mnist_gui.core.digit_folders_export import export_image_folder, export_my_digits, is_my_digits_folder
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.my_digits import IMAGES, LABELS, SIDE
 from mnist_gui.core.reading import read_picture
-from mnist_gui.core.words import count
 from mnist_gui.data.idx import read_idx, read_idx_header
 
 __all__ = ["FolderRead", "MAX_DIGITS", "PICTURE_SUFFIXES", "export_image_folder", "export_my_digits",
@@ -78,42 +78,49 @@ class FolderRead:
     def message(self) -> str:
         """One paragraph for the person: what was read, and everything left out and why."""
         if not len(self):
-            text = (f"No digits in {self.path}: put pictures in folders named 0 to 9 ({self.path.name}/7/"
-                    f"a.png, ...) or choose a My digits folder.")
+            text = tr("No digits in {path}: put pictures in folders named 0 to 9 ({name}/7/a.png, ...) or choose a "
+                      "My digits folder.").format(path=self.path, name=self.path.name)
         else:
-            text = f"Read {count(len(self), 'digit')} from {self.path}."
-        parts = []
-        if self.skipped:
-            first = self.skipped[0]
-            parts.append(f"{count(len(self.skipped), 'picture')} could not be used "
-                         f"({Path(first[0]).name}: {first[1]}{'; ...' if len(self.skipped) > 1 else ''})")
-        if self.several:
-            names = ", ".join(f"{Path(p).parent.name}/{Path(p).name} ({n} digits)" for p, n in self.several[:3])
-            more = ", ..." if len(self.several) > 3 else ""
-            held = "holds" if len(self.several) == 1 else "hold"
-            parts.append(f"{count(len(self.several), 'picture')} {held} several digits and "
-                         f"{'was' if len(self.several) == 1 else 'were'} left out: one digit a picture "
-                         f"({names}{more})")
-        if self.duplicates:
-            parts.append(f"{count(self.duplicates, 'duplicate')} kept once")
-        if self.ignored:
-            shown = ", ".join(self.ignored[:5]) + (", ..." if len(self.ignored) > 5 else "")
-            parts.append(f"{count(len(self.ignored), 'folder')} not named 0-9 ignored ({shown})")
-        if self.unlabelled:
-            parts.append(f"{count(self.unlabelled, 'picture')} outside the 0-9 folders ignored (no label)")
-        if self.not_pictures:
-            what = "is not a picture" if self.not_pictures == 1 else "are not pictures"
-            parts.append(f"{count(self.not_pictures, 'file')} that {what} ignored")
-        if self.truncated:
-            parts.append(f"{self.truncated:,} more left out (at most {MAX_DIGITS:,} are read)")
-        if self.stopped:
-            parts.append("reading was stopped before the end")
-        if self.note:
-            parts.append(self.note)
+            text = tr("Read {n:,} digit(s) from {path}.", None, len(self)).format(n=len(self), path=self.path)
+        parts = self._left_out()
         if parts:
             rest = "; ".join(parts)
             text += f" {rest[0].upper()}{rest[1:]}."
         return text
+
+    def _left_out(self) -> list[str]:
+        """What was left out and why, one phrase each ("" for what did not happen)."""
+        parts = []
+        if self.skipped:
+            first = self.skipped[0]
+            parts.append(tr("{n:,} picture(s) could not be used ({file}: {why}{more})", None, len(self.skipped)).format(
+                n=len(self.skipped), file=Path(first[0]).name, why=first[1],
+                more="; ..." if len(self.skipped) > 1 else ""))
+        if self.several:
+            picture = tr("{picture} ({n} digits)")
+            names = ", ".join(picture.format(picture=f"{Path(p).parent.name}/{Path(p).name}", n=n)
+                              for p, n in self.several[:3])
+            parts.append(tr("{n:,} picture(s) hold(s) several digits and was/were left out: one digit a picture "
+                            "({names}{more})", None, len(self.several)).format(
+                n=len(self.several), names=names, more=", ..." if len(self.several) > 3 else ""))
+        if self.duplicates:
+            parts.append(tr("{n:,} duplicate(s) kept once", None, self.duplicates).format(n=self.duplicates))
+        if self.ignored:
+            shown = ", ".join(self.ignored[:5]) + (", ..." if len(self.ignored) > 5 else "")
+            parts.append(tr("{n:,} folder(s) not named 0-9 ignored ({shown})", None, len(self.ignored)).format(
+                n=len(self.ignored), shown=shown))
+        if self.unlabelled:
+            parts.append(tr("{n:,} picture(s) outside the 0-9 folders ignored (no label)", None,
+                            self.unlabelled).format(n=self.unlabelled))
+        if self.not_pictures:
+            parts.append(tr("{n:,} file(s) that is/are not picture(s) ignored", None,
+                            self.not_pictures).format(n=self.not_pictures))
+        if self.truncated:
+            parts.append(tr("{n:,} more left out (at most {most:,} are read)").format(n=self.truncated,
+                                                                                     most=MAX_DIGITS))
+        if self.stopped:
+            parts.append(tr("reading was stopped before the end"))
+        return parts + ([self.note] if self.note else [])
 
 
 def read_digits(path, decode=None, control=None, progress=None) -> FolderRead:
@@ -127,7 +134,8 @@ def read_digits(path, decode=None, control=None, progress=None) -> FolderRead:
     """
     path = Path(path)
     if not path.is_dir():
-        raise ValueError(f"{path}: no such folder" if not os.path.lexists(path) else f"{path} is not a folder")
+        text = tr("{path}: no such folder") if not os.path.lexists(path) else tr("{path} is not a folder")
+        raise ValueError(text.format(path=path))
     if is_my_digits_folder(path):
         return _read_my_digits(path)
     if decode is None:
@@ -135,29 +143,36 @@ def read_digits(path, decode=None, control=None, progress=None) -> FolderRead:
     return _read_image_folder(path, decode, control, progress)
 
 
+def _unreadable(path: Path, reason: str) -> str:
+    return tr("the My digits folder {path} cannot be read: {reason}").format(path=path, reason=reason)
+
+
 def _read_my_digits(path: Path) -> FolderRead:
     images_path, labels_path = path / IMAGES, path / LABELS
     for p in (images_path, labels_path):
         if not os.path.lexists(p):
-            raise ValueError(f"{path} is a My digits folder without its {p.name} file")
+            raise ValueError(tr("{path} is a My digits folder without its {file} file").format(path=path, file=p.name))
     try:
         dtype, shape = read_idx_header(images_path)
         if dtype != np.uint8 or len(shape) != 3 or shape[1:] != (SIDE, SIDE):
-            raise ValueError(f"{IMAGES} holds {dtype} images of shape {shape[1:]}, expected uint8 28x28")
+            raise ValueError(tr("{file} holds {dtype} images of shape {shape}, expected uint8 {side}x{side}").format(
+                file=IMAGES, dtype=dtype, shape=shape[1:], side=SIDE))
         label_shape = read_idx_header(labels_path)[1]
         for name, n in ((IMAGES, shape[0]), (LABELS, label_shape[0] if label_shape else 0)):
             if n > MAX_DIGITS:
-                raise ValueError(f"{name} holds {n:,} digits, more than the {MAX_DIGITS:,} this app reads at once")
+                raise ValueError(tr("{file} holds {n:,} digits, more than the {most:,} this app reads at once").format(
+                    file=name, n=n, most=MAX_DIGITS))
         images, labels = read_idx(images_path), read_idx(labels_path)
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise ValueError(f"the My digits folder {path} cannot be read: {reason}") from None
+        raise ValueError(_unreadable(path, reason)) from None
     if labels.dtype != np.uint8 or labels.ndim != 1 or (labels > 9).any():
-        raise ValueError(f"the My digits folder {path} cannot be read: {LABELS} does not hold labels 0-9")
+        raise ValueError(_unreadable(path, tr("{file} does not hold labels 0-9").format(file=LABELS)))
     note = ""
     if len(images) != len(labels):
-        note = (f"the files hold {count(len(images), 'image')} but {count(len(labels), 'label')}, the labelled ones "
-                "were read")
+        note = tr("the files hold {images} but {labels}, the labelled ones were read").format(
+            images=tr("{n:,} image(s)", None, len(images)).format(n=len(images)),
+            labels=tr("{n:,} label(s)", None, len(labels)).format(n=len(labels)))
     n = min(len(images), len(labels))
     images, labels, duplicates = unique_digits(images[:n], labels[:n])
     return FolderRead(path, "my-digits", images, labels, duplicates=duplicates, note=note)
@@ -208,14 +223,15 @@ def _read_image_folder(path: Path, decode, control, progress) -> FolderRead:
     try:
         top = _listing(path)
     except OSError as exc:
-        raise ValueError(f"{path} cannot be listed: {exc.strerror or exc}") from None
+        raise ValueError(tr("{path} cannot be listed: {why}").format(path=path, why=exc.strerror or exc)) from None
     for entry in top:
         if _is_dir(entry):
             if re.fullmatch(r"[0-9]", entry.name):
                 try:
                     files = _listing(Path(entry.path))
                 except OSError as exc:
-                    read.skipped.append((entry.path, f"the folder cannot be listed ({exc.strerror or exc})"))
+                    read.skipped.append((entry.path, tr("the folder cannot be listed ({why})").format(
+                        why=exc.strerror or exc)))
                     continue
                 for f in files:
                     if f.name.lower().endswith(PICTURE_SUFFIXES):
@@ -279,7 +295,7 @@ def _digit_of(picture: Path, decode) -> tuple[np.ndarray | None, str, int]:
     if reading.problem:
         return None, reading.problem, 0
     if reading.blank:
-        return None, "no ink (a blank picture)", 0
+        return None, tr("no ink (a blank picture)"), 0
     if len(reading.digits) > 1:
         return None, "", len(reading.digits)
     return np.clip(np.rint(reading.single.input * 255), 0, 255).astype(np.uint8), "", 0

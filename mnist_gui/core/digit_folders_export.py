@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from mnist_gui.core.files import temp_path_for
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.my_digits import IMAGES, LABELS, SIDE
 from mnist_gui.data import png
 from mnist_gui.data.idx import write_idx
@@ -72,7 +73,7 @@ def export_my_digits(images, labels, path) -> int:
     images, labels = _checked(images, labels)
     path = Path(path)
     if is_my_digits_folder(path):
-        raise ValueError(f"{path} already holds My digits files; choose an empty folder")
+        raise ValueError(tr("{path} already holds My digits files; choose an empty folder").format(path=path))
     path.mkdir(parents=True, exist_ok=True)
     write_idx(path / IMAGES, images)
     write_idx(path / LABELS, labels)

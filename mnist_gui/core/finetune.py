@@ -55,7 +55,7 @@ from mnist_gui.core.digit_folders import unique_digits
 from mnist_gui.core.finetune_report import LOST_MNIST, accuracy, advice, model_input, save_result_as_run, summary
 from mnist_gui.core.finetune_watch import KEPT_SCORE, MNIST_TOLERANCE, EpochWatch, check_images
 from mnist_gui.core.lab import copy_model
-from mnist_gui.core.words import count
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.data.augment import Augmentation
 from mnist_gui.data.mnist import DIGIT_NAMES, load_dataset
 from mnist_gui.nn.callbacks import EarlyStopping
@@ -73,7 +73,7 @@ MNIST_POOL = 2  # MNIST images per personal sample in each epoch
 MNIST_SHARE = 0.5  # of every epoch's weight
 MNIST_CHECK = 5000
 LEARNING_RATE = 3e-4
-GENTLE = (LEARNING_RATE / 3, 0.75, "Second try, gentler: ")  # learning rate, MNIST share, words
+GENTLE = (LEARNING_RATE / 3, 0.75, QT_TR_NOOP("Second try, gentler: {step}"))  # learning rate, MNIST share, words
 BATCH_SIZE = 64
 MAX_EPOCHS = 8
 PATIENCE = 2
@@ -116,16 +116,16 @@ def check_model(model) -> str | None:
     """Why ``model`` cannot learn digits, in one sentence; None when it can."""
     layers = getattr(model, "layers", None)
     if not layers or not getattr(model, "built", False):
-        return "There is no trained model to teach."
+        return tr("There is no trained model to teach.")
     shape = tuple(layers[0].input_shape or ())
     if shape not in _INPUTS:
-        return (f"This model takes {' x '.join(map(str, shape)) or 'unknown'} inputs; your digits are 28 x 28 "
-                f"pictures, so only a model of 28 x 28 (or 784) inputs can learn them.")
+        return tr("This model takes {shape} inputs; your digits are 28 x 28 pictures, so only a model of 28 x 28 "
+                  "(or 784) inputs can learn them.").format(shape=" x ".join(map(str, shape)) or tr("unknown"))
     if model.num_classes != 10:
-        return f"This model tells {model.num_classes} classes apart, not the ten digits."
+        return tr("This model tells {classes} classes apart, not the ten digits.").format(classes=model.num_classes)
     names = [str(n) for n in (getattr(model, "class_names", None) or [])]
     if names and names not in (DIGIT_NAMES, [str(d) for d in range(10)]):
-        return f"This model tells {', '.join(names[:3])}, ... apart, not handwritten digits."
+        return tr("This model tells {names}, ... apart, not handwritten digits.").format(names=", ".join(names[:3]))
     return None
 
 
@@ -136,13 +136,17 @@ def check_finetunable(model, images, labels) -> str | None:
         return problem
     images, labels = np.asarray(images), np.asarray(labels)
     if images.ndim != 3 or images.shape[1:] != (28, 28) or images.dtype != np.uint8:
-        return f"The digits must be uint8 28 x 28 pictures, got {images.dtype} {images.shape}."
+        return tr("The digits must be uint8 28 x 28 pictures, got {dtype} {shape}.").format(dtype=images.dtype,
+                                                                                          shape=images.shape)
     if labels.shape != (len(images),) or (len(labels) and (labels.min() < 0 or labels.max() > 9)):
-        return "Every digit needs one label from 0 to 9."
+        return tr("Every digit needs one label from 0 to 9.")
     if len(labels) < MIN_DIGITS:
-        have = count(len(labels), "digit") if len(labels) else "no digits"
-        return (f"There {'is' if len(labels) == 1 else 'are'} {have} to learn from; keep at least {MIN_DIGITS} "
-                f"(one of each digit is a start).")
+        if not len(labels):
+            text = tr("There are no digits to learn from; keep at least {least} (one of each digit is a start).")
+        else:
+            text = tr("There is/are %n digit(s) to learn from; keep at least {least} (one of each digit is a start).",
+                      None, len(labels))
+        return text.format(least=MIN_DIGITS)
     return None
 
 
@@ -248,8 +252,8 @@ def finetune(model, images, labels, *, seed: int = 0, control=None, progress=Non
         mnist = load_dataset()
     images, labels, duplicates = unique_digits(np.asarray(images), np.asarray(labels).astype(np.uint8))
     if len(labels) < MIN_DIGITS:
-        raise ValueError(f"Only {len(labels)} of these digits differ from each other; keep at least {MIN_DIGITS} "
-                         f"different ones.")
+        raise ValueError(tr("Only {n} of these digits differ from each other; keep at least {least} different "
+                            "ones.").format(n=len(labels), least=MIN_DIGITS))
     order = in_canonical_order(images, labels)
     images, labels = images[order], labels[order]
     train_idx, held_idx = held_out_split(labels, seed)
@@ -258,7 +262,7 @@ def finetune(model, images, labels, *, seed: int = 0, control=None, progress=Non
     train = images[train_idx], labels[train_idx].astype(np.int64)
     check_idx = check_images(mnist, MNIST_CHECK, seed)
     check = mnist.x_train[check_idx], mnist.y_train[check_idx].astype(np.int64)
-    report(0, 0.0, "Measuring the model before fine-tuning", force=True)
+    report(0, 0.0, tr("Measuring the model before fine-tuning"), force=True)
     before = {"personal": accuracy(model, *held, control), "mnist": accuracy(model, mnist.x_test, mnist.y_test,
                                                                              control)}
     check_before = accuracy(model, *check, control)
@@ -278,7 +282,7 @@ def finetune(model, images, labels, *, seed: int = 0, control=None, progress=Non
     after = {}
     if not stopped:
         twin = attempt.model
-        report(len(attempt.watch.logs), 0.9, "Measuring the model after fine-tuning", force=True)
+        report(len(attempt.watch.logs), 0.9, tr("Measuring the model after fine-tuning"), force=True)
         after = {"personal": accuracy(twin, *held, control), "mnist": accuracy(twin, mnist.x_test, mnist.y_test,
                                                                                control)}
         stopped = control is not None and control.stop_requested
@@ -301,9 +305,9 @@ def finetune(model, images, labels, *, seed: int = 0, control=None, progress=Non
     before["mnist_check"] = check_before
     tip = "" if stopped else advice(twin, images, labels)  # stopping should be quick: no more predictions
     if not stopped and not mnist_kept:
-        tip = f"{LOST_MNIST} {tip}"
+        tip = f"{tr(LOST_MNIST)} {tip}"
     epochs = attempt.watch.logs if attempt is not None else []
-    report(len(epochs), 1.0, "Stopped" if stopped else "Done", force=True)
+    report(len(epochs), 1.0, tr("Stopped") if stopped else tr("Done"), force=True)
     return FinetuneResult(model=None if stopped else twin, stopped=stopped, before=before, after=after,
                           n_train=len(train_idx), n_held_out=len(held_idx), epochs_run=len(epochs),
                           seconds=time.perf_counter() - started, advice=tip, config=config, epochs=epochs,

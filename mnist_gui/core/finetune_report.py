@@ -12,14 +12,14 @@ import numpy as np
 
 from mnist_gui.core.inference import input_from_uint8
 from mnist_gui.core.run_recorder import start_run
-from mnist_gui.core.words import count
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 
 MIN_PER_DIGIT = 5  # fewer of a digit than this is too few to learn that digit from
 MORE_PER_MISTAKE = 3  # digits to draw for each one misread
 MAX_ASK = 20  # never ask for more than this many of one digit
 MAX_NAMED = 4  # digits named in the advice
-LOST_MNIST = ("Every epoch lost more than 0.3 points on the MNIST check images, even on a second, gentler try; "
-              "the one that lost least was kept. Compare the MNIST test figures before you use it.")
+LOST_MNIST = QT_TR_NOOP("Every epoch lost more than 0.3 points on the MNIST check images, even on a second, gentler "
+                        "try; the one that lost least was kept. Compare the MNIST test figures before you use it.")
 
 
 def model_input(model, images: np.ndarray) -> np.ndarray:
@@ -50,11 +50,18 @@ def accuracy(model, images: np.ndarray, labels: np.ndarray, control=None) -> flo
 
 
 def _digit_word(digit: int, n: int) -> str:
-    return f"{n} more {digit}" + ("" if n == 1 else "s")  # "1 more 7", "3 more 7s"
+    return tr("%n more {digit}(s)", None, n).format(digit=digit)  # "1 more 7", "3 more 7s"
+
+
+def _digits(digits) -> str:
+    """"7s and 9s" (German: "7 und 9"): digits as a group."""
+    return _joined([tr("{digit}s", "digits of one kind").format(digit=d) for d in digits])
 
 
 def _joined(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    if len(words) == 1:
+        return words[0]
+    return tr("{list} and {last}").format(list=tr(", ", "list separator").join(words[:-1]), last=words[-1])
 
 
 def advice(model, images: np.ndarray, labels: np.ndarray) -> str:
@@ -69,21 +76,26 @@ def advice(model, images: np.ndarray, labels: np.ndarray) -> str:
         wrong = np.bincount(labels[answers != labels], minlength=10)[:10]
     ask = np.minimum(np.maximum(MIN_PER_DIGIT - counts, 0) + MORE_PER_MISTAKE * wrong, MAX_ASK)
     if not ask.any():
-        return "It reads all of your digits right; draw more of any digit to check that it keeps doing so."
+        return tr("It reads all of your digits right; draw more of any digit to check that it keeps doing so.")
     rate = np.where(counts > 0, wrong / np.maximum(counts, 1), 1.0)  # the share misread; none drawn: all
     order = sorted(np.flatnonzero(ask), key=lambda d: (-rate[d], -ask[d], d))[:MAX_NAMED]
     why = []
     misread = [d for d in order if wrong[d]]
     few = [d for d in order if not wrong[d]]
     if misread:
-        why.append(f"it misreads your {_joined([f'{d}s' for d in misread])}")
+        why.append(tr("it misreads your {digits}").format(digits=_digits(misread)))
     if few:
-        what = _joined([f'{d}s' for d in few])
-        why.append(f"there are too few of your {what} to learn from" if len(few) > 1 or counts[few[0]] != 1
-                   else f"there is only one of your {few[0]}s to learn from")
+        what = _digits(few)
         if all(counts[d] == 0 for d in few):
-            why[-1] = f"you have drawn no {what} yet"
-    return f"Draw {_joined([_digit_word(d, int(ask[d])) for d in order])}: {' and '.join(why)}."
+            why.append(tr("you have drawn no {digits} yet").format(digits=what))
+        elif len(few) > 1 or counts[few[0]] != 1:
+            why.append(tr("there are too few of your {digits} to learn from").format(digits=what))
+        else:
+            why.append(tr("there is only one of your {digits} to learn from").format(digits=what))
+    what = _joined([_digit_word(d, int(ask[d])) for d in order])
+    if len(why) == 1:
+        return tr("Draw {what}: {why}.").format(what=what, why=why[0])
+    return tr("Draw {what}: {why} and {also}.").format(what=what, why=why[0], also=why[1])
 
 
 def percent(value, decimals: int = 1) -> str:
@@ -100,25 +112,33 @@ def digits_used(result) -> str:
     your digits" or "your digits (11 kept, 1 the same as another)"."""
     kept = result.n_train + result.n_held_out + getattr(result, "duplicates", 0)
     if not getattr(result, "duplicates", 0):
-        return f"{kept:,} of your digits"
-    return f"your digits ({kept:,} kept, {result.duplicates:,} the same as another)"
+        return tr("{kept:,} of your digits").format(kept=kept)
+    return tr("your digits ({kept:,} kept, {same:,} the same as another)").format(kept=kept,
+                                                                                  same=result.duplicates)
 
 
 def summary(result) -> str:
     """Before and after, side by side, in one sentence."""
     before, after = result.before, result.after or {}
-    where = "held-out" if result.n_held_out else "own (no held-out part: too few of each)"
-    kept = f" (the weights of epoch {result.best_epoch} kept)" if 0 < result.best_epoch < result.epochs_run else ""
-    gentler = " (on a second, gentler try)" if getattr(result, "tries", 1) > 1 else ""
-    held = f", {result.n_held_out:,} held back for the test," if result.n_held_out else ""
-    text = (f"Fine-tuned on {digits_used(result)}{held} in {count(result.epochs_run, 'epoch')}{gentler}{kept}: "
-            f"your {where} digits {percent(before.get('personal'))} → {percent(after.get('personal'))}, "
-            f"MNIST test {percent(before.get('mnist'), MNIST_DECIMALS)} → "
-            f"{percent(after.get('mnist'), MNIST_DECIMALS)}.")
+    if result.n_held_out:
+        where = tr("your held-out digits")
+    else:
+        where = tr("your own (no held-out part: too few of each) digits")
+    kept = ""
+    if 0 < result.best_epoch < result.epochs_run:
+        kept = tr(" (the weights of epoch {epoch} kept)").format(epoch=result.best_epoch)
+    gentler = tr(" (on a second, gentler try)") if getattr(result, "tries", 1) > 1 else ""
+    held = tr(", {n:,} held back for the test,").format(n=result.n_held_out) if result.n_held_out else ""
+    text = tr("Fine-tuned on {digits}{held} in {epochs}{gentler}{kept}: {where} {before} → {after}, "
+              "MNIST test {mnist_before} → {mnist_after}.").format(
+        digits=digits_used(result), held=held, epochs=tr("%n epoch(s)", None, result.epochs_run), gentler=gentler,
+        kept=kept, where=where, before=percent(before.get("personal")), after=percent(after.get("personal")),
+        mnist_before=percent(before.get("mnist"), MNIST_DECIMALS),
+        mnist_after=percent(after.get("mnist"), MNIST_DECIMALS))
     if result.stopped:
-        return text + " Stopped before the end; the model was not changed."
+        return text + " " + tr("Stopped before the end; the model was not changed.")
     if not getattr(result, "mnist_kept", True):
-        return text + " Every epoch lost more than 0.3 points on the MNIST check images."
+        return text + " " + tr("Every epoch lost more than 0.3 points on the MNIST check images.")
     return text
 
 
@@ -128,8 +148,9 @@ def save_result_as_run(result, name: str | None = None, store=None):
     figures. Returns the Run; OSError (in plain words) when the disk refuses, ValueError for a stopped
     result (there is no model to keep)."""
     if result.stopped or result.model is None:
-        raise ValueError("fine-tuning was stopped: there is no fine-tuned model to keep")
-    recorder, problem = start_run(result.config, name or f"fine-tuned on {digits_used(result)}",
+        raise ValueError(tr("fine-tuning was stopped: there is no fine-tuned model to keep"))
+    name = name or tr("fine-tuned on {digits}").format(digits=digits_used(result))
+    recorder, problem = start_run(result.config, name,
                                   source="finetune", store=store)
     if recorder is None:
         raise OSError(problem)

@@ -23,6 +23,7 @@ import time
 import numpy as np
 
 from mnist_gui.core.finetune_report import model_input
+from mnist_gui.core.i18n import tr
 from mnist_gui.nn.callbacks import Callback
 
 MNIST_TOLERANCE = 0.003  # issue 15: MNIST accuracy within 0.3 points of the starting model's
@@ -53,7 +54,13 @@ class EpochWatch(Callback):
         return lo + (hi - lo) * done / self.epochs
 
     def _words(self, message: str) -> str:
-        return f"{self.words}{message[:1].lower()}{message[1:]}" if self.words else message
+        """``message`` after the attempt's words ("Second try, gentler: {step}"); English lowers its first
+        letter there, a translation keeps it (German nouns keep their capitals)."""
+        if not self.words:
+            return message
+        template = tr(self.words)
+        step = message[:1].lower() + message[1:] if template == self.words else message
+        return template.format(step=step)
 
     def on_epoch_begin(self, epoch, logs=None):
         self.epoch = epoch
@@ -64,7 +71,8 @@ class EpochWatch(Callback):
             self._last = now
             done = self.epoch + (batch + 1) / max(self.params.get("steps", 1), 1)
             self.report(self.epoch + 1, self._fraction(done),
-                        self._words(f"Learning your handwriting: epoch {self.epoch + 1} of at most {self.epochs}"))
+                        self._words(tr("Learning your handwriting: epoch {epoch} of at most {epochs}").format(
+                            epoch=self.epoch + 1, epochs=self.epochs)))
 
     def on_epoch_end(self, epoch, logs=None):
         for key, (x, y) in (("personal", self.personal), ("mnist", self.check)):
@@ -74,10 +82,14 @@ class EpochWatch(Callback):
                            self.mnist_before)
         logs[KEPT_SCORE], logs["val_mnist_kept"] = score, float(score >= 0)
         self.logs.append({k: float(v) for k, v in logs.items()})
-        lost = "" if score >= 0 else f" (more than {100 * MNIST_TOLERANCE:.1f} points below the start: not kept)"
-        self.report(epoch + 1, self._fraction(epoch + 1),
-                    self._words(f"Epoch {epoch + 1}: your held-out digits {logs['val_personal_accuracy']:.0%}, "
-                                f"MNIST check {logs['val_mnist_accuracy']:.1%}{lost}"), force=True)
+        if score >= 0:
+            text = tr("Epoch {epoch}: your held-out digits {personal:.0%}, MNIST check {mnist:.1%}")
+        else:
+            text = tr("Epoch {epoch}: your held-out digits {personal:.0%}, MNIST check {mnist:.1%} (more than "
+                      "{points:.1f} points below the start: not kept)")
+        text = text.format(epoch=epoch + 1, personal=logs["val_personal_accuracy"],
+                           mnist=logs["val_mnist_accuracy"], points=100 * MNIST_TOLERANCE)
+        self.report(epoch + 1, self._fraction(epoch + 1), self._words(text), force=True)
 
 
 def check_images(mnist, count: int, seed: int) -> np.ndarray:

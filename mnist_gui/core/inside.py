@@ -19,6 +19,7 @@ import dataclasses
 
 import numpy as np
 
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.core.inference import input_from_unit
 from mnist_gui.core.inside_pictures import resample, shared_scale
 from mnist_gui.nn.introspect import layer_outputs, pre_activation
@@ -26,8 +27,10 @@ from mnist_gui.nn.introspect import layer_outputs, pre_activation
 MAX_SHOWN = 128  # units of one layer drawn; the rest are summarised in a note
 MAX_MAPS_SHOWN = 64  # feature maps of one layer drawn
 PASS_THROUGH = ("Rescaling", "Reshape", "Flatten", "Dropout")
-BLANK_TEXT = "Draw a digit on the Draw tab (or send one from the Dataset tab) to see what each layer makes of it."
-NO_MODEL_TEXT = "No model yet: train one, open one, or use the default model."
+# marked for translation: shown as tr(BLANK_TEXT), tr(NO_MODEL_TEXT)
+BLANK_TEXT = QT_TR_NOOP("Draw a digit on the Draw tab (or send one from the Dataset tab) to see what each layer "
+                        "makes of it.")
+NO_MODEL_TEXT = QT_TR_NOOP("No model yet: train one, open one, or use the default model.")
 
 
 @dataclasses.dataclass
@@ -93,14 +96,16 @@ def prepare_image(model, image) -> tuple[np.ndarray | None, str]:
     if a.ndim == 3 and a.shape[2] in (3, 4):
         a = a[..., :3].mean(axis=2)
     if a.ndim != 2 or a.size == 0:
-        raise ValueError(f"the Inside view takes a grey picture (height, width), got shape {a.shape}")
+        raise ValueError(tr("the Inside view takes a grey picture (height, width), got shape {shape}").format(
+            shape=a.shape))
     a = a.astype(np.float32) / (255.0 if a.dtype == np.uint8 or a.max() > 1.0 else 1.0)
     if not a.any():
         return None, ""
     target = image_shape(model)
     if target is None or tuple(a.shape) == tuple(target):
         return np.clip(a, 0, 1), ""
-    note = f"This {a.shape[0]}×{a.shape[1]} picture was resized to the {target[0]}×{target[1]} the network takes."
+    note = tr("This {h}×{w} picture was resized to the {th}×{tw} the network takes.").format(
+        h=a.shape[0], w=a.shape[1], th=target[0], tw=target[1])
     return np.clip(resample(a, target), 0, 1), note
 
 
@@ -108,10 +113,10 @@ def trace(model, image) -> Trace:
     """Every layer's output for ``image`` (see the module docstring); a Trace with only a message for no
     model or a blank image."""
     if model is None:
-        return Trace(None, None, message=NO_MODEL_TEXT)
+        return Trace(None, None, message=tr(NO_MODEL_TEXT))
     image, note = prepare_image(model, image)
     if image is None:
-        return Trace(model, None, message=BLANK_TEXT)
+        return Trace(model, None, message=tr(BLANK_TEXT))
     x = input_from_unit(model, image[None]).reshape((1,) + tuple(model.layers[0].input_shape))
     outputs = [(name, out[0]) for name, out in layer_outputs(model, x)]
     result = Trace(model, image, x, outputs, message=note)
@@ -137,21 +142,26 @@ def _views(model, t: Trace) -> list[LayerView]:
             views.append(_output_view(model, t, i, title))
         elif out.ndim == 3:
             peaks = out.reshape(-1, out.shape[2]).max(axis=0)
-            views.append(_ranked(i, name, "maps", title, out, peaks, "feature maps"))
+            views.append(_ranked(i, name, "maps", title, out, peaks))
         else:
             flat = out.reshape(-1)
-            views.append(_ranked(i, name, "units", title, flat, flat, "units"))
+            views.append(_ranked(i, name, "units", title, flat, flat))
     return views
 
 
-def _ranked(index, name, kind, title, values, activity, what) -> LayerView:
+_SHOWING = {"maps": QT_TR_NOOP("showing the {limit} most active of {n:,} feature maps"),
+            "units": QT_TR_NOOP("showing the {limit} most active of {n:,} units"),
+            "output": QT_TR_NOOP("showing the {limit} most active of {n:,} classes")}
+
+
+def _ranked(index, name, kind, title, values, activity) -> LayerView:
     n, limit = activity.size, MAX_MAPS_SHOWN if kind == "maps" else MAX_SHOWN
     if n <= limit:
         shown, note = np.arange(n), ""
     else:
         # the most active first would reorder the maps on every stroke; keep them in their own order
         shown = np.sort(np.argsort(-np.nan_to_num(activity, nan=-np.inf), kind="stable")[:limit])
-        note = f"showing the {limit} most active of {n:,} {what}"
+        note = tr(_SHOWING[kind]).format(limit=limit, n=n)
     return LayerView(index, name, kind, title, values, shown, shared_scale(values), note)
 
 
@@ -163,7 +173,7 @@ def _output_view(model, t: Trace, index: int, title: str) -> LayerView:
     if activation == "softmax":
         x = t.layer_input(index)[None]
         logits = pre_activation(layer, x)[0] if hasattr(layer, "kernel") else x[0]
-    view = _ranked(index, t.outputs[index][0], "output", title, out, out, "classes")
+    view = _ranked(index, t.outputs[index][0], "output", title, out, out)
     view.logits = None if logits is None else np.asarray(logits, np.float32).reshape(-1)
     view.scale = 1.0 if activation == "softmax" else view.scale
     return view

@@ -8,7 +8,8 @@ activations, ``initializers.py``), the optimizer with its learning rate and sche
 evaluate. Two translations are not word for word, and the code says so where they happen: the app's L2
 adds ``l2 * w`` to each kernel's gradient, which is Keras's ``L2(l2 / 2)`` regularizer; the app's
 augmentation becomes Keras's random image layers, which have no stroke-thickness or elastic distortion.
-Not here: the window that shows it (ui/train/keras_code_dialog.py).
+The program is English whatever the window's language (its summary line is built with ``i18n.english``); only
+the window around it is translated. Not here: the window that shows it (ui/train/keras_code_dialog.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import textwrap
 
 import mnist_gui
+from mnist_gui.core.i18n import english
 from mnist_gui.core.training_text import summary_line
 from mnist_gui.data.augment import AUGMENTATION_PRESETS
 from mnist_gui.nn.presets import CNN_TRUNK, TrainConfig
@@ -142,7 +144,7 @@ def keras_code(cfg: TrainConfig, classes: int = 10) -> str:
     training = (f"{cfg.optimizer}, learning rate {cfg.learning_rate:g}, {cfg.schedule} schedule, L2 {cfg.l2:g}, "
                 f"seed {cfg.seed}.")
     out = ['"""An MNIST classifier as mnist-gui trains it with these settings, written for Keras 3.', "",
-           *textwrap.wrap(summary_line(cfg, SIDE * SIDE, classes) + ";", 100), training, "",
+           *textwrap.wrap(summary_line(cfg, SIDE * SIDE, classes, english) + ";", 100), training, "",
            f"Written by mnist-gui {mnist_gui.__version__}. Run it with Keras 3 and a backend, e.g.",
            "`pip install keras tensorflow`.", '"""', ""]
     out += ["import math", ""] if cfg.schedule != "constant" else []

@@ -22,6 +22,7 @@ import math
 
 import numpy as np
 
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.pca import model_batch
 from mnist_gui.core.run_recorder import start_run
 from mnist_gui.nn.introspect import layer_outputs
@@ -57,15 +58,15 @@ class Edits:
         for name in sorted(self.layers()):
             words = []
             if self.off.get(name):
-                words.append(f"{len(self.off[name])} switched off")
+                words.append(tr("%n switched off", None, len(self.off[name])))
             if self.scale.get(name, 1.0) != 1.0:
-                words.append(f"weights ×{self.scale[name]:g}")
+                words.append(tr("weights ×{factor:g}").format(factor=self.scale[name]))
             if self.noise.get(name):
-                words.append(f"noise {self.noise[name]:g}σ")
+                words.append(tr("noise {noise:g}σ").format(noise=self.noise[name]))
             if self.prune.get(name):
-                words.append(f"{self.prune[name]:.0%} pruned")
+                words.append(tr("{share:.0%} pruned").format(share=self.prune[name]))
             parts.append(f"{name}: {', '.join(words)}")
-        return "; ".join(parts) or "no edits"
+        return "; ".join(parts) or tr("no edits")
 
 
 def editable_layers(model) -> list[str]:
@@ -90,8 +91,8 @@ def edited(model, edits: Edits) -> Sequential:
     by_name = {layer.name: i for i, layer in enumerate(twin.layers)}
     for name in edits.layers():
         if name not in by_name or getattr(twin.layers[by_name[name]], "kernel", None) is None:
-            raise ValueError(f"the lab can edit layers with weights ({', '.join(editable_layers(model))}), "
-                             f"not {name!r}")
+            raise ValueError(tr("the lab can edit layers with weights ({layers}), not {name!r}").format(
+                layers=", ".join(editable_layers(model)), name=name))
     rng = np.random.default_rng(edits.seed)
     for name in sorted(edits.layers(), key=by_name.get):
         layer = twin.layers[by_name[name]]
@@ -121,7 +122,8 @@ def _switch_off(model, index: int, units) -> None:
     layer = model.layers[index]
     n = layer.kernel.shape[-1]
     if min(units) < 0 or max(units) >= n:
-        raise ValueError(f"{layer.name} has units 0 to {n - 1}, got {max(units)}")
+        raise ValueError(tr("{layer} has units 0 to {last}, got {unit}").format(layer=layer.name, last=n - 1,
+                                                                              unit=max(units)))
     layer.kernel[..., units] = 0.0
     layer.bias[units] = 0.0
     channels = layer.output_shape[-1]
@@ -193,11 +195,14 @@ def keep_as_run(model, edits: Edits, accuracy: float | None, images: np.ndarray,
         accuracy = Accuracy(model, images, labels).of(Edits())
     config = dict(model.metadata.get("config") or {})
     config["lab_edits"] = edits.describe()
-    recorder, problem = start_run(config, name or f"lab edit: {edits.describe()}", source="lab", store=store)
+    name = name or tr("lab edit: {edits}").format(edits=edits.describe())
+    recorder, problem = start_run(config, name, source="lab", store=store)
     if recorder is None:
         return None, problem
-    tested = "" if accuracy is None else f" Test accuracy measured on the first {len(labels):,} test images."
-    recorder.finish("finished", f"Edited in the Inside tab's lab: {edits.describe()}.{tested}",
+    message = tr("Edited in the Inside tab's lab: {edits}.").format(edits=edits.describe())
+    if accuracy is not None:
+        message += " " + tr("Test accuracy measured on the first {n:,} test images.").format(n=len(labels))
+    recorder.finish("finished", message,
                     test_accuracy=accuracy, model=model)
     if recorder.problem:
         return None, recorder.problem

@@ -20,6 +20,7 @@ import math
 
 import numpy as np
 
+from mnist_gui.core.i18n import tr
 from mnist_gui.nn.callbacks import Callback
 
 TYPICAL_LEARNING_RATE = {"adam": 1e-3, "adamw": 1e-3, "rmsprop": 1e-3, "sgd": 0.1}
@@ -43,16 +44,18 @@ def advice(config: dict) -> str:
     typical = TYPICAL_LEARNING_RATE.get(optimizer)
     if typical and isinstance(rate, (int, float)) and rate > 0:
         if rate >= FAR_ABOVE * typical:
-            return (f"Learning rate {rate:g} is far above what {_optimizer_name(optimizer)} usually needs; "
-                    f"try {typical:g}.")
+            return tr("Learning rate {rate:g} is far above what {optimizer} usually needs; try {typical:g}.").format(
+                rate=rate, optimizer=_optimizer_name(optimizer), typical=typical)
         if rate <= FAR_BELOW * typical:
-            return (f"Learning rate {rate:g} is far below what {_optimizer_name(optimizer)} usually needs, "
-                    f"so the weights barely move; try {typical:g}.")
+            return tr("Learning rate {rate:g} is far below what {optimizer} usually needs, so the weights barely "
+                      "move; try {typical:g}.").format(rate=rate, optimizer=_optimizer_name(optimizer),
+                                                       typical=typical)
     if config.get("activation") in ("sigmoid", "tanh") and len(config.get("hidden") or ()) > 3:
-        return "Deep networks of sigmoid or tanh units learn slowly; try relu, or fewer layers."
+        return tr("Deep networks of sigmoid or tanh units learn slowly; try relu, or fewer layers.")
     if (config.get("dropout") or 0) >= 0.7:
-        return f"Dropout {config['dropout']:g} switches off most units; try 0.2."
-    return f"Try a smaller learning rate (for example {(rate or 0.001) / 10:g}) or the tutorial preset."
+        return tr("Dropout {rate:g} switches off most units; try 0.2.").format(rate=config["dropout"])
+    return tr("Try a smaller learning rate (for example {rate:g}) or the tutorial preset.").format(
+        rate=(rate or 0.001) / 10)
 
 
 def diagnose(losses, accuracies, config: dict, num_classes: int = 10) -> str | None:
@@ -65,14 +68,15 @@ def diagnose(losses, accuracies, config: dict, num_classes: int = 10) -> str | N
     start = float(np.nanmedian(losses[:min(10, n)]))
     recent = float(np.nanmedian(losses[-WINDOW:]))
     if math.isfinite(start) and math.isfinite(recent) and recent > RISE_FACTOR * max(start, 1e-6):
-        return (f"The loss has risen from {start:.3g} to {recent:.3g}: the network is getting worse, "
-                f"not better. {advice(config)}")
+        return tr("The loss has risen from {start:.3g} to {recent:.3g}: the network is getting worse, not "
+                  "better. {advice}").format(start=start, recent=recent, advice=advice(config))
     chance = 1.0 / max(num_classes, 2)
     if len(accuracies) >= CHANCE_BATCHES:
         stuck = float(np.nanmean(accuracies[-WINDOW:]))
         if math.isfinite(stuck) and stuck < chance + CHANCE_MARGIN:
-            return (f"After {len(accuracies):,} batches the accuracy is {100 * stuck:.0f}%, what guessing "
-                    f"gives ({100 * chance:.0f}%): the network is not learning. {advice(config)}")
+            return tr("After {batches:,} batches the accuracy is {accuracy:.0f}%, what guessing gives "
+                      "({chance:.0f}%): the network is not learning. {advice}").format(
+                batches=len(accuracies), accuracy=100 * stuck, chance=100 * chance, advice=advice(config))
     return None
 
 

@@ -16,7 +16,11 @@ skipped (``available_bytes`` returns None). No Qt here, and nothing is built: a 
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
+import sys
+
+from mnist_gui.core.i18n import tr
 
 FLOAT = 4
 # float32 copies of the parameters: weights, gradients, the optimizer's buffers, the last good weights and
@@ -70,8 +74,8 @@ def estimate(cfg, input_shape=(28, 28), num_classes: int = 10) -> Estimate:
     if cfg.architecture == "cnn":
         steps, pooled = _conv_trunk(*input_shape) if len(input_shape) == 2 else (None, None)
         if steps is None:
-            raise ValueError(f"the cnn architecture needs images of at least 10 x 10 pixels, "
-                             f"got {' x '.join(map(str, input_shape))}")
+            raise ValueError(tr("the cnn architecture needs images of at least 10 x 10 pixels, got {size}").format(
+                size=" x ".join(map(str, input_shape))))
         for oh, ow, filters, window in steps:
             params += (window + 1) * filters
             activations += oh * ow * (filters + window)  # the output and the im2col windows (measured)
@@ -120,9 +124,10 @@ def check_fits(cfg, input_shape=(28, 28), num_classes: int = 10, available: int 
     if free is None or need.total <= HEADROOM * free:
         return
     advice = _smaller(cfg, input_shape, num_classes, HEADROOM * free)
-    raise ValueError(f"this network needs about {size_text(need.total)} of memory to train "
-                     f"({need.parameters:,} weights; batches of {cfg.batch_size}), but only "
-                     f"{size_text(free)} is free. {advice}")
+    raise ValueError(tr("this network needs about {need} of memory to train ({weights:,} weights; batches of "
+                        "{batch}), but only {free} is free. {advice}").format(
+        need=size_text(need.total), weights=need.parameters, batch=cfg.batch_size, free=size_text(free),
+        advice=advice))
 
 
 def _check_loadable(parameters: int) -> None:
@@ -130,10 +135,10 @@ def _check_loadable(parameters: int) -> None:
     from mnist_gui.nn.model_spec import MAX_LOAD_BYTES, MAX_PARAMS, load_bytes
 
     if parameters > MAX_PARAMS or load_bytes(parameters, FLOAT, 2) > MAX_LOAD_BYTES:
-        raise ValueError(f"a network of {parameters:,} weights could be trained but not opened again from its "
-                         f"file (the app opens models of up to {size_text(MAX_LOAD_BYTES)} in memory, about "
-                         f"{MAX_LOAD_BYTES // load_bytes(1, FLOAT, 2):,} weights). Try fewer or smaller "
-                         f"hidden layers.")
+        raise ValueError(tr("a network of {weights:,} weights could be trained but not opened again from its file "
+                            "(the app opens models of up to {size} in memory, about {most:,} weights). Try fewer or "
+                            "smaller hidden layers.").format(weights=parameters, size=size_text(MAX_LOAD_BYTES),
+                                                             most=MAX_LOAD_BYTES // load_bytes(1, FLOAT, 2)))
 
 
 def memory_problem(cfg, input_shape=(28, 28), num_classes: int = 10) -> str | None:
@@ -151,11 +156,31 @@ def _smaller(cfg, input_shape, num_classes, budget: float) -> str:
     while batch > 1:
         batch //= 2
         if estimate(dataclasses.replace(cfg, batch_size=batch), input_shape, num_classes).total <= budget:
-            return f"Try a batch size of {batch}."
+            return tr("Try a batch size of {batch}.").format(batch=batch)
     hidden = tuple(cfg.hidden)
     while hidden and max(hidden) > 16:
         hidden = tuple(max(16, h // 2) for h in hidden)
         if estimate(dataclasses.replace(cfg, hidden=hidden, batch_size=min(cfg.batch_size, 128)),
                     input_shape, num_classes).total <= budget:
-            return f"Try hidden layers of {', '.join(map(str, hidden))} with batches of at most 128."
-    return "Try fewer or smaller hidden layers and a smaller batch size."
+            return tr("Try hidden layers of {sizes} with batches of at most 128.").format(
+                sizes=", ".join(map(str, hidden)))
+    return tr("Try fewer or smaller hidden layers and a smaller batch size.")
+
+
+def release_freed_memory() -> None:
+    """Hand memory that was freed but kept by the C allocator back to the system (glibc's ``malloc_trim``;
+    nothing elsewhere). Worker threads get their own malloc arenas, which keep their freed buffers: after
+    the Dataset tab's two prediction threads end, that is tens of MB the process no longer uses."""
+    global _malloc_trim
+    if _malloc_trim is None:
+        _malloc_trim = False
+        if sys.platform.startswith("linux"):
+            try:
+                _malloc_trim = ctypes.CDLL("libc.so.6").malloc_trim
+            except (OSError, AttributeError):   # not glibc (musl, ...): nothing to trim
+                pass
+    if _malloc_trim:
+        _malloc_trim(0)
+
+
+_malloc_trim = None

@@ -22,14 +22,21 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from mnist_gui.core.i18n import QT_TR_NOOP, number, tr
 from mnist_gui.core.words import error_text
 
 DEFAULT_KEY = "default"
 OFFERED_STATUSES = ("finished", "stopped")
 AUTO_CURRENT_STATUSES = ("finished",)
-_REFUSED = {"diverged": "it diverged", "not learning": "it did not learn", "failed": "it failed",
-            "interrupted": "it was interrupted", "running": "it is still training",
-            "unusable": "its network gives NaN or infinite outputs"}
+_REFUSED = {"diverged": QT_TR_NOOP("it diverged"), "not learning": QT_TR_NOOP("it did not learn"),
+            "failed": QT_TR_NOOP("it failed"), "interrupted": QT_TR_NOOP("it was interrupted"),
+            "running": QT_TR_NOOP("it is still training"),
+            "unusable": QT_TR_NOOP("its network gives NaN or infinite outputs")}
+# how a run ended, in the selector ("name (stopped)"); the stored word is English
+_STATUS_WORDS = {"stopped": QT_TR_NOOP("stopped"), "diverged": QT_TR_NOOP("diverged"),
+                 "not learning": QT_TR_NOOP("not learning"), "interrupted": QT_TR_NOOP("interrupted"),
+                 "running": QT_TR_NOOP("running"), "failed": QT_TR_NOOP("failed"),
+                 "unusable": QT_TR_NOOP("unusable")}
 
 
 @dataclass(frozen=True)
@@ -55,23 +62,25 @@ class Choice:
         """The selector's text: name, how the run ended if not finished, test accuracy or why it can't be used."""
         text = self.name
         if self.kind == "run" and self.status not in (None, "finished"):
-            text += f" ({self.status})"
+            status = tr(_STATUS_WORDS[self.status]) if self.status in _STATUS_WORDS else self.status
+            text += f" ({status})"
         if self.kind == "memory":
-            text += " (not saved)"
+            text = tr("{name} (not saved)").format(name=text)
         if not self.available:
-            return f"{text} · {self.note or 'unavailable'}"
+            return f"{text} · {self.note or tr('unavailable')}"
         if self.test_accuracy is not None:
-            text += f" · {100 * self.test_accuracy:.2f}%"
+            text += f" · {number(self.test_accuracy, '.2%')}"
         return text
 
     def description(self) -> str:
         """A sentence for the status bar and tooltips: which model every tab uses."""
-        where = {"default": "the bundled default model", "run": "the model of a kept run",
-                 "file": f"the model file {self.path}", "memory": "a trained network kept only in memory"}
-        text = f"{self.name}: {where[self.kind]}"
-        if self.test_accuracy is not None:
-            text += f", test accuracy {100 * self.test_accuracy:.2f}%"
-        return text
+        where = {"default": tr("the bundled default model"), "run": tr("the model of a kept run"),
+                 "file": tr("the model file {path}").format(path=self.path),
+                 "memory": tr("a trained network kept only in memory")}
+        if self.test_accuracy is None:
+            return tr("{name}: {where}").format(name=self.name, where=where[self.kind])
+        return tr("{name}: {where}, test accuracy {accuracy:.2f}%").format(name=self.name, where=where[self.kind],
+                                                                           accuracy=100 * self.test_accuracy)
 
 
 def accuracy_of(model) -> float | None:
@@ -143,13 +152,13 @@ def refusal(status: str | None, model=None, probe=None) -> str | None:
     """Why a run's network must never become current, in plain words, or None. ``probe``: a few images the
     network must give finite outputs for."""
     if status in _REFUSED:
-        return _REFUSED[status]
+        return tr(_REFUSED[status])
     if status not in OFFERED_STATUSES:
-        return f"it ended as {status!r}"
+        return tr("it ended as {status!r}").format(status=status)
     if model is None:
-        return "it left no network"
+        return tr("it left no network")
     if probe is not None and not outputs_finite(model, probe):
-        return "its network gives NaN or infinite outputs"
+        return tr("its network gives NaN or infinite outputs")
     return None
 
 
@@ -180,17 +189,20 @@ def load(choice: Choice, probe=None):
     from mnist_gui.nn import load_model, model_outputs_finite
 
     if choice.path is None or not Path(choice.path).is_file():
-        raise ValueError(f"the model file of {choice.name} is missing" + (f" ({choice.path})" if choice.path else ""))
+        if choice.path:
+            raise ValueError(tr("the model file of {name} is missing ({path})").format(name=choice.name,
+                                                                                      path=choice.path))
+        raise ValueError(tr("the model file of {name} is missing").format(name=choice.name))
     name = Path(choice.path).name
     try:
         model = load_model(choice.path)
         finite = probe is None or model_outputs_finite(model, probe)
     except Exception as exc:  # noqa: BLE001 - a boundary: any bad file (or a model for other inputs) becomes a message
         reason = error_text(exc).removeprefix(f"{choice.path}: ")
-        raise ValueError(f"{name} is not a model mnist-gui can use: {reason}.\n\nOpen a .npz file that mnist-gui "
-                         "saved, or train a network in the Train tab.") from None
+        raise ValueError(tr("{name} is not a model mnist-gui can use: {reason}.\n\nOpen a .npz file that mnist-gui "
+                            "saved, or train a network in the Train tab.").format(name=name, reason=reason)) from None
     if not finite:
-        raise ValueError(f"{name} gives NaN or infinite outputs, so it is not used")
+        raise ValueError(tr("{name} gives NaN or infinite outputs, so it is not used").format(name=name))
     return model
 
 

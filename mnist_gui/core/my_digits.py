@@ -36,6 +36,7 @@ from pathlib import Path
 import numpy as np
 
 from mnist_gui.core.files import locked
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.my_digits_answers import DigitAnswers
 from mnist_gui.core.my_digits_files import (IMAGES, KEEP_DAMAGED, LABELS, SIDE, DamagedFiles,  # noqa: F401
                                             appended, as_digit, as_label, find_digit, read_files, reason,
@@ -94,8 +95,8 @@ class MyDigitsStore:
         return max(0, MAX_DIGITS - len(self))
 
     def full_text(self) -> str:
-        return (f"My digits is full ({MAX_DIGITS:,} digits): delete some (or export them and start afresh) "
-                f"to keep more.")
+        return tr("My digits is full ({n:,} digits): delete some (or export them and start afresh) to keep "
+                  "more.").format(n=MAX_DIGITS)
 
     def on_change(self, callback) -> None:
         """Call ``callback()`` after every change (held weakly when it is a bound method)."""
@@ -262,7 +263,7 @@ class MyDigitsStore:
                 write_idx(self.folder / IMAGES, images)
                 write_idx(self.folder / LABELS, labels)
         except OSError as exc:
-            self.save_error = f"Could not save to {self.folder}: {reason(exc)}."
+            self.save_error = tr("Could not save to {folder}: {reason}.").format(folder=self.folder, reason=reason(exc))
             self._publish()
             return False
         self._disk, self._pending, self.save_error = (images, labels), [], None
@@ -275,7 +276,8 @@ class MyDigitsStore:
         try:
             found = read_files(self.folder)
         except DamagedFiles as exc:
-            self.problem = set_aside(self.folder, f"could not be read ({exc})")
+            self.problem = set_aside(self.folder, tr("could not be read ({problem})", "your saved digits ...").format(
+                problem=exc))
             return self._disk
         if found is None:
             return self._disk

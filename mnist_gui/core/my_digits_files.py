@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from mnist_gui.core.i18n import tr
 from mnist_gui.data.idx import read_idx
 
 IMAGES = "images-idx3-ubyte"
@@ -38,13 +39,13 @@ def read_files(folder: Path) -> tuple[np.ndarray, np.ndarray] | None:
     if not any(present):
         return None
     if not all(present):
-        raise DamagedFiles(f"{paths[present.index(False)].name} is missing")
+        raise DamagedFiles(tr("{file} is missing").format(file=paths[present.index(False)].name))
     images, labels = read_regular(paths[0]), read_regular(paths[1])
     if images.dtype != np.uint8 or images.ndim != 3 or images.shape[1:] != (SIDE, SIDE):
-        raise DamagedFiles(f"{IMAGES} holds {images.dtype} images of shape {images.shape[1:]}, "
-                           f"expected uint8 {SIDE}x{SIDE}")
+        raise DamagedFiles(tr("{file} holds {dtype} images of shape {shape}, expected uint8 {side}x{side}").format(
+            file=IMAGES, dtype=images.dtype, shape=images.shape[1:], side=SIDE))
     if labels.dtype != np.uint8 or labels.ndim != 1 or (labels > 9).any():
-        raise DamagedFiles(f"{LABELS} does not hold digit labels 0-9")
+        raise DamagedFiles(tr("{file} does not hold digit labels 0-9").format(file=LABELS))
     return images, labels
 
 
@@ -65,8 +66,8 @@ def set_aside(folder: Path, what: str) -> str:
         if m and int(m.group(1) or 1) <= n - KEEP_DAMAGED:
             with contextlib.suppress(OSError):
                 os.unlink(folder / entry)
-    return (f"Your saved digits in {folder} {what}. The old files were kept as "
-            f"{', '.join(kept)}; new digits are saved afresh.")
+    return tr("Your saved digits in {folder} {what}. The old files were kept as {files}; new digits are saved "
+              "afresh.").format(folder=folder, what=what, files=", ".join(kept))
 
 
 def read_regular(path: Path) -> np.ndarray:
@@ -81,11 +82,11 @@ def read_regular(path: Path) -> np.ndarray:
 def reason(exc: OSError) -> str:
     """An OSError in words a person can act on."""
     if isinstance(exc, TimeoutError):
-        return "another mnist-gui window kept the folder busy"
+        return tr("another mnist-gui window kept the folder busy")
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return "the disk is full"
+        return tr("the disk is full")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "the folder is read-only"
+        return tr("the folder is read-only")
     return exc.strerror or str(exc)
 
 
@@ -112,7 +113,8 @@ def as_digit(image) -> np.ndarray:
     """A 28x28 digit as uint8 (float input in [0, 1]), a copy."""
     image = np.asarray(image)
     if image.shape != (SIDE, SIDE):
-        raise ValueError(f"a digit must be a {SIDE}x{SIDE} image, got shape {image.shape}")
+        raise ValueError(tr("a digit must be a {side}x{side} image, got shape {shape}").format(side=SIDE,
+                                                                                             shape=image.shape))
     if image.dtype != np.uint8:
         return np.clip(np.round(image.astype(np.float32) * 255), 0, 255).astype(np.uint8)
     return image.copy()
@@ -120,5 +122,5 @@ def as_digit(image) -> np.ndarray:
 
 def as_label(label) -> int:
     if not 0 <= int(label) <= 9:
-        raise ValueError(f"a digit's label must be 0-9, got {label}")
+        raise ValueError(tr("a digit's label must be 0-9, got {label}").format(label=label))
     return int(label)

@@ -19,6 +19,7 @@ from typing import NamedTuple
 import numpy as np
 
 from mnist_gui.core.files import locked, remove_stale_temps
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.my_digits_files import SIDE, DamagedFiles, read_files, reason, set_aside
 
 
@@ -41,23 +42,25 @@ def open_folder(folder: Path, lock: Path, timeout_s: float) -> Opened:
         with locked(lock, timeout_s):
             return _load(folder, empty)
     except TimeoutError:
-        return Opened(empty, [], f"Your saved digits in {folder} are busy (another mnist-gui window is "
-                                 f"writing them) and were not loaded. New digits are added to them.")
+        return Opened(empty, [], tr("Your saved digits in {folder} are busy (another mnist-gui window is writing "
+                                    "them) and were not loaded. New digits are added to them.").format(folder=folder))
 
 
 def _load(folder: Path, empty: tuple[np.ndarray, np.ndarray]) -> Opened:
     try:
         found = read_files(folder)
     except DamagedFiles as exc:
-        return Opened(empty, [], _set_aside_or_leave(folder, f"could not be read ({exc})")[1])
+        what = tr("could not be read ({problem})", "your saved digits ...").format(problem=exc)
+        return Opened(empty, [], _set_aside_or_leave(folder, what)[1])
     if found is None:
         return Opened(empty, [], None)
     images, labels = found
     n = min(len(images), len(labels))
     if len(images) == len(labels):
         return Opened((images[:n], labels[:n]), [], None)
-    moved, problem = _set_aside_or_leave(folder, f"did not match ({len(images)} images, {len(labels)} "
-                                                 f"labels); the first {n} were kept")
+    what = tr("did not match ({images} images, {labels} labels); the first {n} were kept",
+              "your saved digits ...").format(images=len(images), labels=len(labels), n=n)
+    moved, problem = _set_aside_or_leave(folder, what)
     if not moved:
         return Opened((images[:n], labels[:n]), [], problem)
     # on disk only in the set-aside copies now: the store writes them afresh
@@ -69,5 +72,6 @@ def _set_aside_or_leave(folder: Path, what: str) -> tuple[bool, str]:
     try:
         return True, set_aside(folder, what)
     except OSError as exc:
-        return False, (f"Your saved digits in {folder} {what}. They were left as they are "
-                       f"({reason(exc)}); new digits stay unsaved until the folder can be written.")
+        return False, tr("Your saved digits in {folder} {what}. They were left as they are ({reason}); new digits "
+                         "stay unsaved until the folder can be written.").format(folder=folder, what=what,
+                                                                                  reason=reason(exc))

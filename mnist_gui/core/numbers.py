@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mnist_gui.core.i18n import tr
+
 INK_LEVEL = 0.3  # a piece must reach this brightness somewhere; fainter marks (ruled lines, haze) are not read
 LINK_LEVEL = 0.15  # within a piece, pixels this bright still hold it together (a faint stretch of a stroke)
 SPECK = 0.015  # a piece with less than this fraction of the largest piece's area is dust
@@ -63,8 +65,8 @@ def split_digits(ink: np.ndarray) -> list[DigitInk]:
     if not keep.any():
         return []
     if keep.sum() > MAX_PIECES:
-        raise ValueError(f"{int(keep.sum())} separate marks: too many to be a number "
-                         f"(at most {MAX_DIGITS} digits are read); crop to the digits")
+        raise ValueError(tr("{marks} separate marks: too many to be a number (at most {most} digits are read); "
+                            "crop to the digits").format(marks=int(keep.sum()), most=MAX_DIGITS))
     groups = _group(pieces, keep)
     label_image = _label_image(runs, labels, mask.shape)
     typical = _typical_height(pieces, groups)
@@ -73,7 +75,8 @@ def split_digits(ink: np.ndarray) -> list[DigitInk]:
         largest = max(int(np.count_nonzero(d.ink >= INK_LEVEL)) for d in digits)
         digits = [d for d in digits if np.count_nonzero(d.ink >= INK_LEVEL) >= SMALL_DIGIT * largest]
     if len(digits) > MAX_DIGITS:
-        raise ValueError(f"{len(digits)} digits: more than the {MAX_DIGITS} read at once; crop to the number")
+        raise ValueError(tr("{n} digits: more than the {most} read at once; crop to the number").format(
+            n=len(digits), most=MAX_DIGITS))
     return sorted(digits, key=lambda d: d.box[0] + d.box[2] / 2)
 
 

@@ -25,6 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.inference import input_from_uint8, input_from_unit
 from mnist_gui.nn.introspect import layer_outputs
 from mnist_gui.nn.threads import blas_threads, current_blas_threads, training_threads
@@ -65,8 +66,9 @@ def model_batch(model, images: np.ndarray) -> np.ndarray:
     images = np.asarray(images)
     shape = tuple(model.layers[0].input_shape)
     if images.ndim < 2 or math.prod(images.shape[1:]) != math.prod(shape):
-        raise ValueError(f"these test images are {'×'.join(map(str, images.shape[1:]))} but the network takes "
-                         f"{'×'.join(map(str, shape))} inputs; use test images of the size it was trained on")
+        raise ValueError(tr("these test images are {size} but the network takes {inputs} inputs; use test images "
+                            "of the size it was trained on").format(size="×".join(map(str, images.shape[1:])),
+                                                                    inputs="×".join(map(str, shape))))
     return input_from_uint8(model, images).reshape((len(images),) + shape)
 
 

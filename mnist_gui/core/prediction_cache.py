@@ -9,7 +9,7 @@ classes of an uncertain image, and the mistakes count would change between launc
 The model's part of the key is a hash of its architecture (every layer's config) and of every weight,
 so a model trained further, or another model with the same name, never gets stale answers; the images'
 part is a hash of the split's pixels and shape (remembered per array object, so each launch hashes a
-split once, ~50 ms for 60,000 images). Files are written through ``files.atomic_write``; a file is
+split once, ~25 ms for 60,000 images). Files are written through ``files.atomic_write``; a file is
 checked on reading (its key, shape, dtype, values) and one that is damaged, from another version or for
 other data is removed and reported as missing, so the caller recomputes. Only the files of the
 ``keep_models`` models used last are kept. A cache folder that cannot be written (read-only, full) just
@@ -73,9 +73,11 @@ def images_fingerprint(images: np.ndarray) -> str:
     facts = (images.dtype.str, images.shape, images.__array_interface__["data"][0])
     if memo is not None and memo[0]() is images and memo[1] == facts:
         return memo[2]
-    digest = hashlib.blake2b(str(facts[:2]).encode(), digest_size=12)
+    # SHA-1 (hardware-assisted on current CPUs): 24 ms for 60,000 images where BLAKE2b took 68 ms; the key
+    # only has to tell other pixels apart, nobody forges them
+    digest = hashlib.sha1(str(facts[:2]).encode())
     digest.update(np.ascontiguousarray(images).data)
-    value = digest.hexdigest()
+    value = digest.hexdigest()[:24]
     for key in [k for k, v in _image_digests.items() if v[0]() is None]:
         del _image_digests[key]
     with contextlib.suppress(TypeError):

@@ -12,6 +12,8 @@ import math
 
 import numpy as np
 
+from mnist_gui.core.i18n import tr
+
 # test_* are the test images measured after each epoch of a run with no validation split: kept apart from
 # val_* so test numbers are never shown as validation
 EPOCH_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy", "test_loss", "test_accuracy")
@@ -139,16 +141,21 @@ class RunData:
         if self.n:
             i = int(np.clip(np.searchsorted(self.x[: self.n], x), 0, self.n - 1))
             epoch, batch = self.position(i)
-            parts.append(f"epoch {epoch}, batch {batch:,}: loss {_short(self.loss[i])} "
-                         f"(smoothed {_short(self.loss_smooth[i])}), accuracy {_percent(self.accuracy_smooth[i])}")
+            parts.append(tr("epoch {epoch}, batch {batch:,}: loss {loss} (smoothed {smoothed}), accuracy "
+                            "{accuracy}").format(epoch=epoch, batch=batch, loss=_short(self.loss[i]),
+                                                 smoothed=_short(self.loss_smooth[i]),
+                                                 accuracy=_percent(self.accuracy_smooth[i])))
         if self.epochs:
             j = int(np.argmin(np.abs(np.asarray(self.epochs) - x)))
             logs = {k: v[j] for k, v in self.epoch_logs.items()}
-            text = f"after epoch {j + 1}: loss {_short(logs['loss'])}, accuracy {_percent(logs['accuracy'])}"
+            text = tr("after epoch {epoch}: loss {loss}, accuracy {accuracy}").format(
+                epoch=j + 1, loss=_short(logs["loss"]), accuracy=_percent(logs["accuracy"]))
             if math.isfinite(logs["val_loss"]):
-                text += f", validation loss {_short(logs['val_loss'])}, accuracy {_percent(logs['val_accuracy'])}"
+                text += tr(", validation loss {loss}, accuracy {accuracy}").format(
+                    loss=_short(logs["val_loss"]), accuracy=_percent(logs["val_accuracy"]))
             if math.isfinite(logs["test_loss"]):
-                text += f", test loss {_short(logs['test_loss'])}, accuracy {_percent(logs['test_accuracy'])}"
+                text += tr(", test loss {loss}, accuracy {accuracy}").format(
+                    loss=_short(logs["test_loss"]), accuracy=_percent(logs["test_accuracy"]))
             parts.append(text)
         return " · ".join(parts)
 

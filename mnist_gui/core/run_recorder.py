@@ -19,6 +19,7 @@ import time
 import numpy as np
 
 from mnist_gui.core.files import try_lock, unlock
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.runs import BATCHES_FILE, EPOCHS_FILE, LOCK_FILE, MODEL_FILE, Run, RunStore
 from mnist_gui.nn.callbacks import Callback
 
@@ -56,8 +57,8 @@ class RunRecorder(Callback):
         try:
             action(*args)
         except OSError as exc:
-            self.problem = (f"this run is not being kept: {exc.strerror or exc} in {self.run.folder}; "
-                            "training goes on")
+            self.problem = tr("this run is not being kept: {why} in {folder}; training goes on").format(
+                why=exc.strerror or exc, folder=self.run.folder)
 
     def _take_lock(self) -> None:
         self._lock_fd = try_lock(self.run.folder / LOCK_FILE)

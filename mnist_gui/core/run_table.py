@@ -14,26 +14,35 @@ import time
 import zlib
 from dataclasses import dataclass, field
 
-from mnist_gui.core.training_text import LABELS, duration
+from mnist_gui.core.i18n import QT_TR_NOOP, number, tr
+from mnist_gui.core.train_choices import shown_name
+from mnist_gui.core.train_fields import label
+from mnist_gui.core.training_text import duration
 
-# (key, header, tooltip); "show", "star" and "name" are the columns the user changes
+# (key, header, tooltip), marked for translation (shown as tr(header), tr(tooltip); "" and "★" as they are);
+# "show", "star" and "name" are the columns the user changes
 COLUMNS = (
-    ("colour", "", "The run's colour on the plots"),
-    ("show", "Show", "Tick to draw this run on the plots"),
-    ("star", "★", "Starred runs are never removed to make room for new ones"),
-    ("name", "Name", "Double-click to rename"),
-    ("network", "Network", "Architecture, hidden layers, activation and dropout"),
-    ("optimizer", "Optimizer", "The optimizer and its learning-rate schedule"),
-    ("learning_rate", "Learning rate", "The learning rate the run started with"),
-    ("batch_size", "Batch", "Images per weight update"),
-    ("epochs", "Epochs", "Epochs done of the epochs asked for"),
-    ("best_val", "Best val.", "The best validation accuracy after any epoch ('–' without a validation split: "
-                              "the test after each epoch is never shown as validation)"),
-    ("test", "Test", "Accuracy on the test images after training"),
-    ("seconds", "Time", "Training time, pauses not counted"),
-    ("status", "Status", "How the run ended"),
+    ("colour", "", QT_TR_NOOP("The run's colour on the plots")),
+    ("show", QT_TR_NOOP("Show"), QT_TR_NOOP("Tick to draw this run on the plots")),
+    ("star", "★", QT_TR_NOOP("Starred runs are never removed to make room for new ones")),
+    ("name", QT_TR_NOOP("Name"), QT_TR_NOOP("Double-click to rename")),
+    ("network", QT_TR_NOOP("Network"), QT_TR_NOOP("Architecture, hidden layers, activation and dropout")),
+    ("optimizer", QT_TR_NOOP("Optimizer"), QT_TR_NOOP("The optimizer and its learning-rate schedule")),
+    ("learning_rate", QT_TR_NOOP("Learning rate"), QT_TR_NOOP("The learning rate the run started with")),
+    ("batch_size", QT_TR_NOOP("Batch"), QT_TR_NOOP("Images per weight update")),
+    ("epochs", QT_TR_NOOP("Epochs"), QT_TR_NOOP("Epochs done of the epochs asked for")),
+    ("best_val", QT_TR_NOOP("Best val."), QT_TR_NOOP("The best validation accuracy after any epoch ('–' without a "
+                                                     "validation split: the test after each epoch is never shown "
+                                                     "as validation)")),
+    ("test", QT_TR_NOOP("Test"), QT_TR_NOOP("Accuracy on the test images after training")),
+    ("seconds", QT_TR_NOOP("Time"), QT_TR_NOOP("Training time, pauses not counted")),
+    ("status", QT_TR_NOOP("Status"), QT_TR_NOOP("How the run ended")),
 )
 COLUMN_KEYS = tuple(c[0] for c in COLUMNS)
+# a run's status as the table shows it (the stored word is English: "finished", "not learning", ...)
+STATUS_WORDS = {"finished": QT_TR_NOOP("finished"), "stopped": QT_TR_NOOP("stopped"),
+                "diverged": QT_TR_NOOP("diverged"), "not learning": QT_TR_NOOP("not learning"),
+                "interrupted": QT_TR_NOOP("interrupted"), "running": QT_TR_NOOP("running")}
 # the settings behind each column, to highlight a cell whose settings differ from the selected run's
 COLUMN_SETTINGS = {
     "network": ("architecture", "hidden", "activation", "dropout"),
@@ -80,9 +89,11 @@ def network_text(config: dict) -> str:
     if arch == "cnn":
         text = f"CNN + {layers} {activation}" if hidden else "CNN"
     else:
-        text = f"MLP {layers} {activation}" if hidden else "MLP (no hidden layer)"
+        text = f"MLP {layers} {activation}" if hidden else tr("MLP (no hidden layer)")
     dropout = _number(config.get("dropout")) or 0
-    return text + (f", dropout {dropout:g}" if dropout and hidden else "")
+    if not (dropout and hidden):
+        return text
+    return tr("{network}, dropout {rate:g}").format(network=text, rate=dropout)
 
 
 def default_name(config: dict, when: float | None = None) -> str:
@@ -90,14 +101,16 @@ def default_name(config: dict, when: float | None = None) -> str:
     at 14:02"."""
     rate = _number(config.get("learning_rate"))
     clock = time.strftime("%H:%M", time.localtime(when))
-    return f"{network_text(config)}, {config.get('optimizer', '')} {'' if rate is None else f'{rate:g}'} at {clock}"
+    return tr("{network}, {optimizer} {rate} at {clock}").format(
+        network=network_text(config), optimizer=config.get("optimizer", ""), rate="" if rate is None else f"{rate:g}",
+        clock=clock)
 
 
 def run_time(seconds: float | None) -> str:
     """A run's training time: '8.4 s' under a minute, then '1:05', '1:02:03'; '–' when unknown."""
     if seconds is None:
         return "–"
-    return f"{seconds:.1f} s" if seconds < 59.95 else duration(seconds)
+    return tr("{seconds:.1f} s").format(seconds=seconds) if seconds < 59.95 else duration(seconds)
 
 
 def epochs_done(epochs: list[dict]) -> float:
@@ -119,11 +132,11 @@ def setting_text(key: str, value) -> str:
     if value is None:
         return "–"
     if key == "hidden":
-        return ", ".join(str(h) for h in value) or "none"
+        return ", ".join(str(h) for h in value) or tr("none", "no hidden layers")
     if isinstance(value, float):
-        return f"{value:g}"
+        return number(value, "g")
     if key == "train_size" and isinstance(value, int):
-        return f"{value:,}"
+        return number(value, ",")
     return str(value)
 
 
@@ -154,7 +167,8 @@ class RunRow:
             return network_text(c)
         if key == "optimizer":
             schedule = c.get("schedule", "constant")
-            return str(c.get("optimizer", "")) + (f", {schedule}" if schedule not in (None, "constant") else "")
+            shown = f", {shown_name(schedule)}" if schedule not in (None, "constant") else ""
+            return str(c.get("optimizer", "")) + shown
         if key == "learning_rate":
             return setting_text(key, _number(c.get("learning_rate")))
         if key == "batch_size":
@@ -163,11 +177,11 @@ class RunRow:
             return f"{epochs_text(self.epochs_done)}/{c.get('epochs', '?')}"
         if key in ("best_val", "test"):
             value = getattr(self, key)
-            return "–" if value is None else f"{100 * value:.2f}%"
+            return "–" if value is None else number(value, ".2%")
         if key == "seconds":
             return run_time(self.seconds)
         if key == "status":
-            return self.status
+            return tr(STATUS_WORDS[self.status]) if self.status in STATUS_WORDS else self.status
         return ""
 
     def sort_value(self, key: str):
@@ -222,9 +236,9 @@ def comparison(a: RunRow, b: RunRow) -> list[tuple[str, str, str, bool]]:
     lines = []
     for key in keys:
         va, vb = setting_text(key, a.config.get(key)), setting_text(key, b.config.get(key))
-        lines.append((LABELS.get(key, key), va, vb, va != vb))
-    for key, words in (("epochs", "Epochs done"), ("best_val", "Best validation accuracy"),
-                       ("test", "Test accuracy"), ("seconds", "Training time"), ("status", "Status")):
+        lines.append((label(key), va, vb, va != vb))
+    for key, words in (("epochs", tr("Epochs done")), ("best_val", tr("Best validation accuracy")),
+                       ("test", tr("Test accuracy")), ("seconds", tr("Training time")), ("status", tr("Status"))):
         va, vb = a.text(key), b.text(key)
         lines.append((words, va, vb, va != vb))
     return lines

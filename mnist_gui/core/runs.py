@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from mnist_gui.core.files import is_locked, remove_stale_temps, try_lock, write_bytes_atomic
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.paths import user_data_dir
 from mnist_gui.data.safe_json import load_json_file, loads_limited
 
@@ -48,7 +49,7 @@ def clean_name(name) -> str:
     """A run's name as stored: one line, trimmed, at most MAX_NAME characters; ValueError if empty."""
     text = " ".join(str(name).split())[:MAX_NAME]
     if not text:
-        raise ValueError("a run needs a name")
+        raise ValueError(tr("a run needs a name"))
     return text
 
 
@@ -149,7 +150,8 @@ class RunStore:
         except FileNotFoundError:
             return None  # a run being created right now, or not ours
         except (OSError, ValueError) as exc:
-            self.problems.append(f"run {folder.name} could not be read ({exc}) and was set aside")
+            self.problems.append(tr("run {run} could not be read ({why}) and was set aside").format(run=folder.name,
+                                                                                                   why=exc))
             self._set_aside(folder)
             return None
         run = Run(folder, info)

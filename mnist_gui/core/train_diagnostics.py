@@ -13,26 +13,28 @@ import math
 
 import numpy as np
 
-# short captions under the plots, and the longer explanation for their tooltips
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
+
+# short captions under the plots, and the longer explanation for their tooltips (shown as tr(CAPTIONS[key]))
 CAPTIONS = {
-    "grad": "How hard training pushes each layer: its gradient's size after a batch (log scale). Steady "
-            "shrinking is normal; a sudden climb often comes before the loss blows up.",
-    "dead": "Units (a convolution's filters) that gave 0 for every image of a batch: a dead ReLU passes no "
-            "gradient back, so it stops learning.",
-    "hist": "The chosen layer's weights now (solid) and at the start (dashed). A slow widening is usual; "
-            "weights rushing outwards suggest too high a learning rate.",
+    "grad": QT_TR_NOOP("How hard training pushes each layer: its gradient's size after a batch (log scale). Steady "
+                       "shrinking is normal; a sudden climb often comes before the loss blows up."),
+    "dead": QT_TR_NOOP("Units (a convolution's filters) that gave 0 for every image of a batch: a dead ReLU passes no "
+                       "gradient back, so it stops learning."),
+    "hist": QT_TR_NOOP("The chosen layer's weights now (solid) and at the start (dashed). A slow widening is usual; "
+                       "weights rushing outwards suggest too high a learning rate."),
 }
 EXPLANATIONS = {
-    "grad": "The gradient norm of each layer's weights and biases (of the batch's mean loss). A layer near zero "
-            "has almost stopped learning; gradients that grow suddenly often come just before the loss "
-            "becomes NaN, which is a sign of too high a learning rate.",
-    "dead": "A ReLU gives 0 for any negative input. A unit that is negative for every image of the batch is "
-            "dead on it: no gradient flows through it, so its weights stop changing. A few percent is harmless; "
-            "many, after a too-high learning rate, is a common way for training to fail.",
-    "hist": "A histogram of the chosen layer's kernel weights. Weights piling up at zero suggest a strong L2 "
-            "penalty; a spread that keeps widening fast, too high a learning rate.",
+    "grad": QT_TR_NOOP("The gradient norm of each layer's weights and biases (of the batch's mean loss). A layer "
+                       "near zero has almost stopped learning; gradients that grow suddenly often come just before "
+                       "the loss becomes NaN, which is a sign of too high a learning rate."),
+    "dead": QT_TR_NOOP("A ReLU gives 0 for any negative input. A unit that is negative for every image of the batch "
+                       "is dead on it: no gradient flows through it, so its weights stop changing. A few percent is "
+                       "harmless; many, after a too-high learning rate, is a common way for training to fail."),
+    "hist": QT_TR_NOOP("A histogram of the chosen layer's kernel weights. Weights piling up at zero suggest a strong "
+                       "L2 penalty; a spread that keeps widening fast, too high a learning rate."),
 }
-NO_RELU = "no ReLU in this network: dead units only happen with the ReLU activation"
+NO_RELU = QT_TR_NOOP("no ReLU in this network: dead units only happen with the ReLU activation")
 
 
 def layer_label(layer: dict, index: int, count: int, dense_index: int, conv_index: int) -> str:
@@ -40,10 +42,10 @@ def layer_label(layer: dict, index: int, count: int, dense_index: int, conv_inde
     of ``count``; ``dense_index``/``conv_index``: its number among the dense or convolution layers."""
     units = int(layer.get("units", 0))
     if index == count - 1:
-        return f"Output ({units} classes)"
+        return tr("Output (%n classes)", None, units)
     if layer.get("kind") == "conv":
-        return f"Convolution {conv_index} ({units} filter{'s' * (units != 1)})"
-    return f"Dense {dense_index} ({units} unit{'s' * (units != 1)})"
+        return tr("Convolution {index} (%n filter(s))", None, units).format(index=conv_index)
+    return tr("Dense {index} (%n unit(s))", None, units).format(index=dense_index)
 
 
 def layer_labels(layers: list[dict]) -> list[str]:
@@ -110,18 +112,23 @@ class DiagnosticsHistory:
         """Where things stand, in one line: 'After epoch 1.4: gradient sizes from 0.0031 (Dense 1 (128
         units)) to 0.052 (Output (10 classes)); dead ReLUs 3% in Dense 1 (128 units).'"""
         if not self.n:
-            return "Start a run to see what happens inside the network while it trains."
+            return tr("Start a run to see what happens inside the network while it trains.")
         i = self.n - 1
         grads = [(g, label) for g, label in zip(self.grad[i], self.labels) if math.isfinite(g)]
         parts = []
         if grads:
             low, high = min(grads), max(grads)
-            parts.append(f"gradient sizes from {low[0]:.2g} ({low[1]}) to {high[0]:.2g} ({high[1]})"
-                         if len(grads) > 1 else f"gradient size {low[0]:.2g} ({low[1]})")
-        dead = [f"{100 * d:.0f}% in {label}" for d, label in zip(self.dead[i], self.labels) if math.isfinite(d)]
+            if len(grads) > 1:
+                parts.append(tr("gradient sizes from {low:.2g} ({low_layer}) to {high:.2g} ({high_layer})").format(
+                    low=low[0], low_layer=low[1], high=high[0], high_layer=high[1]))
+            else:
+                parts.append(tr("gradient size {size:.2g} ({layer})").format(size=low[0], layer=low[1]))
+        share = tr("{percent:.0f}% in {layer}")
+        dead = [share.format(percent=100 * d, layer=label) for d, label in zip(self.dead[i], self.labels)
+                if math.isfinite(d)]
         if dead:
-            parts.append("dead ReLUs " + ", ".join(dead))
+            parts.append(tr("dead ReLUs {layers}").format(layers=", ".join(dead)))
         elif not self.has_relu():
-            parts.append(NO_RELU)
-        when = "At the start" if self.x[i] == 0 else f"At epoch {self.x[i]:.2f}"
-        return f"{when}: " + "; ".join(parts) + "." if parts else when + "."
+            parts.append(tr(NO_RELU))
+        when = tr("At the start") if self.x[i] == 0 else tr("At epoch {epoch:.2f}").format(epoch=self.x[i])
+        return tr("{when}: {parts}.").format(when=when, parts="; ".join(parts)) if parts else when + "."

@@ -1,8 +1,12 @@
-"""The words the Training tab shows: field labels and tooltips, the summary line, log lines, progress text,
-the end-of-run report. No Qt here.
+"""The words the Training tab shows: the summary line, log lines, progress text, the end-of-run report, why a
+file could not be written. No Qt here. The fields' labels and tooltips are ``core.train_fields`` (imported
+here too, where the tab has always found them).
 
 ``chunk`` and ``info`` are the dicts the training worker emits (see training_worker), ``result`` its
 TrainingResult.
+
+The summary-line functions take ``tr`` as an argument: ``mnist_gui.core.i18n.english`` for the same line in
+English whatever the window's language (the program "Show as Keras code" writes, ``core.keras_code``).
 """
 
 from __future__ import annotations
@@ -10,88 +14,33 @@ from __future__ import annotations
 import errno
 import functools
 import math
-import re
 
-from mnist_gui.core.words import count
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
+from mnist_gui.core.train_choices import shown_name
+# the form's words, where the Train tab has always imported them from
+from mnist_gui.core.train_fields import (ARCHITECTURES, HIDDEN_CNN_LABEL, LABELS, TIPS, label,  # noqa: F401
+                                         parse_hidden, plain, tip)
 from mnist_gui.nn.presets import TrainConfig, build_model
 
-TIPS = {
-    "preset": "Ready-made settings to start from. Changing any field below turns this into 'custom'.",
-    "architecture": "MLP: every pixel connects to every unit of the next layer; quick to train. "
-                    "CNN: a small convolutional network that slides 3×3 filters over the image, so it "
-                    "finds a stroke wherever it is. A CNN takes much longer per epoch (about a minute on "
-                    "all 60,000 images, where the tutorial MLP takes seconds), but it is more accurate "
-                    "and recognises real handwriting better.",
-    "hidden": "Sizes of the hidden layers, separated by commas: '128' is one layer of 128 units, "
-              "'512, 512' two layers. Leave empty for no hidden layer (a linear classifier).",
-    "hidden_cnn": "The fully connected layers after the convolutions, separated by commas: '128' is one "
-                  "layer of 128 units. Leave empty to go straight from the filters to the ten outputs.",
-    "activation": "The function each hidden unit applies to its sum. relu (max(0, x)) usually learns fastest.",
-    "dropout": "During training, switch off this fraction of hidden units at random in every batch, "
-               "so the network cannot rely on any single one. 0 turns it off.",
-    "optimizer": "How the weights are changed from the gradients. adam adapts the step size for each "
-                 "weight; sgd takes plain steps of the learning rate.",
-    "learning_rate": "How big a step the optimizer takes. Too small learns slowly; too big makes the loss "
-                     "jump around or blow up. Typical: 0.001 for adam, 0.1 for sgd.",
-    "schedule": "How the learning rate changes over the run: constant, step (halved every few epochs) "
-                "or cosine (smoothly down to almost zero at the end).",
-    "augmentation": "Show the network randomly rotated, slanted, resized, shifted (and with 'strong', "
-                    "stretched) copies of the training images, new ones every epoch. Each epoch takes "
-                    "longer and the training accuracy looks lower, but the network recognises digits "
-                    "written by other people, or drawn with a mouse, much better.",
-    "batch_size": "How many images the network looks at before each weight update.",
-    "epochs": "How many times the network goes through the whole training set.",
-    "l2": "Weight decay: a pull of every weight towards zero, which keeps them small and can reduce "
-          "overfitting. 0 turns it off.",
-    "train_size": "How many of the 60,000 training images to use. Fewer is faster but learns less.",
-    "validation_split": "Fraction of the training images held back to check, after every epoch, how "
-                        "well the network does on images it did not train on.",
-    "seed": "Starting point of the random numbers (initial weights, shuffling). The same seed and "
-            "settings give the same run.",
-}
-LABELS = {
-    "architecture": "Architecture", "hidden": "Hidden layers", "activation": "Activation", "dropout": "Dropout",
-    "optimizer": "Optimizer", "learning_rate": "Learning rate", "schedule": "Schedule", "l2": "L2 penalty",
-    "augmentation": "Augmentation", "batch_size": "Batch size", "epochs": "Epochs",
-    "train_size": "Training images", "validation_split": "Validation split", "seed": "Seed",
-}
-HIDDEN_CNN_LABEL = "Dense head"
-ARCHITECTURES = {"mlp": "MLP (fully connected)", "cnn": "CNN (convolutional)"}
 # above this many weights the summary is worked out without building the network (a typo such as
 # '8192, 8192' in the head would otherwise allocate gigabytes on a keystroke)
 BUILD_LIMIT = 5_000_000
-
-
-def parse_hidden(text: str) -> tuple[int, ...]:
-    """'512, 512' -> (512, 512); '' -> (); anything else raises ValueError in plain words."""
-    parts = [p.strip() for p in text.replace(";", ",").replace(" ", ",").split(",") if p.strip()]
-    try:
-        sizes = tuple(int(p) for p in parts)
-    except ValueError:
-        raise ValueError("hidden layers: write whole numbers separated by commas, e.g. 128 or 512, 512") from None
-    return sizes
-
-
-def plain(message: str) -> str:
-    """A validate() message in the form's words: 'batch_size: the batch size ...' -> 'Batch size: the batch
-    size ...'. A one-word name is replaced only where it names the field ('hidden: ...'), so 'at most 8
-    hidden layers' keeps its words."""
-    for name, label in LABELS.items():
-        pattern = rf"\b{name}\b" if "_" in name else rf"\b{name}\b(?=:)"
-        message = re.sub(pattern, label.lower(), message)
-    return message[:1].upper() + message[1:]
 
 
 def _dense_params(sizes) -> int:
     return sum((a + 1) * b for a, b in zip(sizes, sizes[1:]))
 
 
-def _mlp_line(cfg, inputs: int, classes: int) -> str:
+def _with_params(layers: list[str], params: int, tr=tr) -> str:
+    return tr("{layers} · {params:,} parameters").format(layers=" → ".join(layers), params=params)
+
+
+def _mlp_line(cfg, inputs: int, classes: int, tr=tr) -> str:
     sizes = [inputs, *cfg.hidden, classes]
     hidden = [f"{h} {cfg.activation}" for h in cfg.hidden]
     if cfg.dropout and hidden:
-        hidden = [h + f" (dropout {cfg.dropout:g})" for h in hidden]
-    return " → ".join([str(inputs), *hidden, f"{classes} softmax"]) + f" · {_dense_params(sizes):,} parameters"
+        hidden = [tr("{layer} (dropout {rate:g})").format(layer=h, rate=cfg.dropout) for h in hidden]
+    return _with_params([str(inputs), *hidden, f"{classes} softmax"], _dense_params(sizes), tr)
 
 
 @functools.lru_cache(maxsize=64)
@@ -110,27 +59,32 @@ def _trunk(activation: str) -> tuple[int, int]:
     return flat, model.count_params() - _dense_params([flat, dense[0].kernel.shape[1]])
 
 
-def network_line(cfg, inputs: int = 784, classes: int = 10) -> str:
-    """'784 → 128 relu → 10 softmax · 101,770 parameters'; for a CNN the engine's summary_line()."""
+def network_line(cfg, inputs: int = 784, classes: int = 10, tr=tr) -> str:
+    """'784 → 128 relu → 10 softmax · 101,770 parameters'; for a CNN the engine's summary_line() (English:
+    the engine's own words of its layers)."""
     if getattr(cfg, "architecture", "mlp") != "cnn":
-        return _mlp_line(cfg, inputs, classes)
+        return _mlp_line(cfg, inputs, classes, tr)
     flat, trunk = _trunk(cfg.activation)
     params = trunk + _dense_params([flat, *cfg.hidden, classes])
     if params <= BUILD_LIMIT and classes == 10:
         return _built_line("cnn", tuple(cfg.hidden), cfg.activation, float(cfg.dropout))
     head = [f"{h} {cfg.activation}" for h in cfg.hidden]
-    return " → ".join([f"{inputs} → convolutions ({flat:,} features)", *head, f"{classes} softmax"]) + \
-        f" · {params:,} parameters"
+    trunk_words = tr("{inputs} → convolutions ({features:,} features)").format(inputs=inputs, features=flat)
+    return _with_params([trunk_words, *head, f"{classes} softmax"], params, tr)
 
 
-def summary_line(cfg, inputs: int = 784, classes: int = 10) -> str:
+def summary_line(cfg, inputs: int = 784, classes: int = 10, tr=tr) -> str:
     """'784 → 128 relu → 10 softmax · 101,770 parameters · 5 epochs × 1,875 batches of 32', plus the
-    augmentation when there is one."""
+    augmentation when there is one (by its shown name: 'Standard' in German)."""
     steps = cfg.steps_per_epoch
-    text = (f"{network_line(cfg, inputs, classes)} · {cfg.epochs} epoch{'s' * (cfg.epochs != 1)} × "
-            f"{count(steps, 'batch', 'batches')} of {cfg.batch_size}")
+    text = tr("{network} · {epochs} × {batches}").format(
+        network=network_line(cfg, inputs, classes, tr), epochs=tr("%n epoch(s)", None, cfg.epochs),
+        batches=tr("{steps:,} batch(es) of {size}", None, steps).format(steps=steps, size=cfg.batch_size))
     augmentation = getattr(cfg, "augmentation", "none")
-    return text + (f" · {augmentation} augmentation" if augmentation != "none" else "")
+    if augmentation == "none":
+        return text
+    return tr("{summary} · {augmentation} augmentation").format(summary=text,
+                                                                 augmentation=shown_name(augmentation, tr))
 
 
 def duration(seconds: float) -> str:
@@ -143,38 +97,45 @@ def duration(seconds: float) -> str:
 
 
 def run_header(number: int, cfg) -> str:
-    return (f"Run {number}: {summary_line(cfg)} · {cfg.optimizer}, learning rate {cfg.learning_rate:g}, "
-            f"{cfg.schedule} schedule, seed {cfg.seed}")
+    return tr("Run {number}: {summary} · {optimizer}, learning rate {rate:g}, {schedule} schedule, "
+              "seed {seed}").format(number=number, summary=summary_line(cfg), optimizer=cfg.optimizer,
+                                    rate=cfg.learning_rate, schedule=shown_name(cfg.schedule), seed=cfg.seed)
 
 
 def progress_format(chunk: dict, paused: bool = False) -> str:
-    text = f"Epoch {chunk['epoch']} of {chunk['epochs']} · batch {chunk['batch']:,} of {chunk['steps']:,}"
-    return text + (" · paused" if paused else "")
+    if paused:
+        text = tr("Epoch {epoch} of {epochs} · batch {batch:,} of {steps:,} · paused")
+    else:
+        text = tr("Epoch {epoch} of {epochs} · batch {batch:,} of {steps:,}")
+    return text.format(epoch=chunk["epoch"], epochs=chunk["epochs"], batch=chunk["batch"], steps=chunk["steps"])
 
 
 def progress_detail(chunk: dict, paused: bool = False) -> str:
     """Speed and time left; while paused the clock is held and says so (paused time is not counted)."""
+    left = duration(chunk["seconds_left"])
     if paused:
-        return f"Paused · about {duration(chunk['seconds_left'])} left once resumed"
-    return f"{chunk['samples_per_s']:,.0f} images/s · about {duration(chunk['seconds_left'])} left"
+        return tr("Paused · about {left} left once resumed").format(left=left)
+    return tr("{speed:,.0f} images/s · about {left} left").format(speed=chunk["samples_per_s"], left=left)
 
 
 def not_kept_warning(problem: str) -> str:
     """The banner when the run store refuses a run: training goes on, but nothing of it is kept."""
-    return (f"This run trains, but it is not being kept: {problem[:1].lower() + problem[1:]}. It will not be "
-            "in the runs table; to keep its network, save it with File › Save model when it ends.")
+    return tr("This run trains, but it is not being kept: {problem}. It will not be in the runs table; to keep "
+              "its network, save it with File › Save model when it ends.").format(
+        problem=problem[:1].lower() + problem[1:])
 
 
 def not_learning_warning(verdict: str) -> str:
-    return f"{verdict} Press Stop to end this run, or let it go on."
+    return tr("{verdict} Press Stop to end this run, or let it go on.").format(verdict=verdict)
 
 
 # The fields of an epoch line, in order: (key in the logs, words in the tab's log, decimals of the value as
 # logged). Accuracies are logged as fractions; the tab shows them in percent with two decimals fewer.
-EPOCH_FIELDS = (("loss", "loss", 4), ("accuracy", "accuracy", 4),
-                ("val_loss", "validation loss", 4), ("val_accuracy", "validation accuracy", 4),
+EPOCH_FIELDS = (("loss", QT_TR_NOOP("loss"), 4), ("accuracy", QT_TR_NOOP("accuracy"), 4),
+                ("val_loss", QT_TR_NOOP("validation loss"), 4),
+                ("val_accuracy", QT_TR_NOOP("validation accuracy"), 4),
                 # a run without a validation split measures the test images after each epoch: named as test
-                ("test_loss", "test loss", 4), ("test_accuracy", "test accuracy", 4))
+                ("test_loss", QT_TR_NOOP("test loss"), 4), ("test_accuracy", QT_TR_NOOP("test accuracy"), 4))
 EPOCH_LINE_STYLES = ("log", "keras")
 
 
@@ -183,70 +144,81 @@ def epoch_line(info: dict, style: str = "log") -> str:
     order and how precisely. ``info``: ``epoch`` (1-based) and ``epochs``, any of the EPOCH_FIELDS,
     optionally ``seconds`` and, for an epoch cut short, ``batches`` of ``steps``.
 
-    ``style="log"`` (the Training tab): ``Epoch 3/5 · loss 0.0712 · accuracy 97.87% · ... · 1.9 s``;
-    ``style="keras"`` (the command line): ``Epoch 3/5 - 1.9s - loss: 0.0712 - accuracy: 0.9787 - ...``.
+    ``style="log"`` (the Training tab, in the chosen language): ``Epoch 3/5 · loss 0.0712 · accuracy 97.87% ·
+    ... · 1.9 s``; ``style="keras"`` (the command line, always English, as Keras prints it):
+    ``Epoch 3/5 - 1.9s - loss: 0.0712 - accuracy: 0.9787 - ...``.
     """
     if style not in EPOCH_LINE_STYLES:
         raise ValueError(f"unknown epoch line style: {style!r} (expected one of {', '.join(EPOCH_LINE_STYLES)})")
     keras = style == "keras"
-    head = f"Epoch {info['epoch']}/{info['epochs']}"
     seconds = info.get("seconds")
+    if keras:
+        fields = [f"{key}: {float(info[key]):.{decimals}f}" for key, _, decimals in EPOCH_FIELDS if key in info]
+        timing = [f"{seconds:.1f}s"] if seconds is not None else []
+        return " - ".join([f"Epoch {info['epoch']}/{info['epochs']}", *timing, *fields])
     fields = []
     for key, words, decimals in EPOCH_FIELDS:
         if key not in info:
             continue
         value = float(info[key])
-        if keras:
-            fields.append(f"{key}: {value:.{decimals}f}")
-        elif key.endswith("accuracy"):
-            fields.append(f"{words} {100 * value:.{decimals - 2}f}%")
+        if key.endswith("accuracy"):
+            fields.append(f"{tr(words)} {100 * value:.{decimals - 2}f}%")
         else:
-            fields.append(f"{words} {value:.{decimals}f}")
-    if keras:
-        timing = [f"{seconds:.1f}s"] if seconds is not None else []
-        return " - ".join([head, *timing, *fields])
+            fields.append(f"{tr(words)} {value:.{decimals}f}")
     if info.get("batches", 0) < info.get("steps", 0):
-        fields.append(f"ended after batch {info['batches']:,} of {info['steps']:,}")
-    timing = [f"{seconds:.1f} s"] if seconds is not None else []
+        fields.append(tr("ended after batch {batch:,} of {steps:,}").format(batch=info["batches"],
+                                                                             steps=info["steps"]))
+    timing = [tr("{seconds:.1f} s").format(seconds=seconds)] if seconds is not None else []
+    head = tr("Epoch {epoch}/{epochs}").format(epoch=info["epoch"], epochs=info["epochs"])
     return " · ".join([head, *fields, *timing])
 
 
 _WHY_NOT_WRITTEN = {
-    errno.ENOSPC: "the disk is full", errno.EDQUOT: "your disk quota is used up",
-    errno.EACCES: "you are not allowed to write in that folder", errno.EPERM: "you are not allowed to write there",
-    errno.EROFS: "that folder is on a read-only disk", errno.ENOENT: "that folder does not exist (any more)",
-    errno.ENOTDIR: "part of that path is a file, not a folder", errno.EISDIR: "a folder already has that name",
-    errno.ENAMETOOLONG: "the file name is too long",
+    errno.ENOSPC: QT_TR_NOOP("the disk is full"), errno.EDQUOT: QT_TR_NOOP("your disk quota is used up"),
+    errno.EACCES: QT_TR_NOOP("you are not allowed to write in that folder"),
+    errno.EPERM: QT_TR_NOOP("you are not allowed to write there"),
+    errno.EROFS: QT_TR_NOOP("that folder is on a read-only disk"),
+    errno.ENOENT: QT_TR_NOOP("that folder does not exist (any more)"),
+    errno.ENOTDIR: QT_TR_NOOP("part of that path is a file, not a folder"),
+    errno.EISDIR: QT_TR_NOOP("a folder already has that name"),
+    errno.ENAMETOOLONG: QT_TR_NOOP("the file name is too long"),
 }
 
 
 def file_error(what: str, path, exc: OSError) -> str:
     """Why a file could not be written, in plain words: 'The curves could not be exported to /x/a.csv:
-    the disk is full. A file that was there before is unchanged.'"""
-    reason = _WHY_NOT_WRITTEN.get(getattr(exc, "errno", None)) or (getattr(exc, "strerror", None) or str(exc)
-                                                                     or type(exc).__name__)
-    return f"{what} to {path}: {reason[:1].lower() + reason[1:]}. A file that was there before is unchanged."
+    the disk is full. A file that was there before is unchanged.' (``what`` in the chosen language.)"""
+    known = _WHY_NOT_WRITTEN.get(getattr(exc, "errno", None))
+    if known:
+        reason = tr(known)
+    else:
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        reason = reason[:1].lower() + reason[1:]
+    return tr("{what} to {path}: {reason}. A file that was there before is unchanged.").format(
+        what=what, path=path, reason=reason)
 
 
-UNUSABLE = ("The trained network answers with NaN (not a number) or infinity, so it was not kept: the current "
-            "model is unchanged. Try a lower learning rate.")
-TEST_STOPPED = "Test accuracy not measured: the test was stopped before it had seen every test image."
+UNUSABLE = QT_TR_NOOP("The trained network answers with NaN (not a number) or infinity, so it was not kept: the "
+                      "current model is unchanged. Try a lower learning rate.")
+TEST_STOPPED = QT_TR_NOOP("Test accuracy not measured: the test was stopped before it had seen every test image.")
 
 
 def result_lines(result, n_test: int) -> list[str]:
     """What the log says when a run ends (the last line is also shown under the progress bar)."""
     lines = []
     if result.stop_reason == "diverged":
-        lines.append(f"Diverged: {result.message}")
+        lines.append(tr("Diverged: {message}").format(message=result.message))
     elif result.stop_reason == "stopped":
-        lines.append(f"Stopped during epoch {result.epochs_completed}; the network keeps the weights it had.")
+        lines.append(tr("Stopped during epoch {epoch}; the network keeps the weights it had.").format(
+            epoch=result.epochs_completed))
     if not getattr(result, "usable", True):
-        lines.append(UNUSABLE)
+        lines.append(tr(UNUSABLE))
     if result.test_accuracy is not None:
-        lines.append(f"Test accuracy {100 * result.test_accuracy:.2f}% on {n_test:,} images "
-                     f"(test loss {result.test_loss:.4f}) · {duration(result.seconds)} in all")
+        lines.append(tr("Test accuracy {accuracy:.2f}% on {images:,} images (test loss {loss:.4f}) · {time} in "
+                        "all").format(accuracy=100 * result.test_accuracy, images=n_test, loss=result.test_loss,
+                                      time=duration(result.seconds)))
     elif getattr(result, "test_stopped", False):
-        lines.append(TEST_STOPPED)
+        lines.append(tr(TEST_STOPPED))
     return lines
 
 
@@ -254,14 +226,16 @@ def end_warning(result) -> str | None:
     """The banner after a run that diverged or left an unusable network; None after any other."""
     warnings = []
     if result.stop_reason == "diverged":
-        warnings.append(result.message or "The loss became NaN or infinite; training stopped and the last good "
-                        "weights were kept.")
+        warnings.append(result.message or tr("The loss became NaN or infinite; training stopped and the last "
+                                             "good weights were kept."))
     if not getattr(result, "usable", True):
-        warnings.append(UNUSABLE)
+        warnings.append(tr(UNUSABLE))
     return " ".join(warnings) or None
 
 
 def end_state(result) -> str:
     if result.stop_reason != "diverged" and not getattr(result, "usable", True):
-        return "Not usable"
-    return {"diverged": "Diverged", "stopped": "Stopped"}.get(result.stop_reason, "Done")
+        return tr("Not usable")
+    if result.stop_reason == "diverged":
+        return tr("Diverged")
+    return tr("Stopped") if result.stop_reason == "stopped" else tr("Done")

@@ -5,7 +5,14 @@
 ``error_text(exc)`` is what an exception says, without its class name ("ModelFileError: ..." is a
 programmer's word; the user reads only the message).
 
-No Qt, no I/O. Not here: the form's labels and hints (``core.training_text``).
+These are rules of English, for the command line and other English-only text. Text shown in the window
+goes through ``core.i18n.tr`` instead, with a count in the message itself so that each language gives its
+own plural forms: ``tr("{n:,} image(s)", None, n).format(n=n)`` (or ``tr("%n epoch(s)", None, n)`` where
+no thousands separator is needed), never ``count(...)`` glued into a translated sentence; where English
+needs "a" or "an" before a number, keep two whole sentences and pick one with ``a_or_an``
+(``core.inside_explain`` does). ``error_text`` is for any language: it only takes the class name away.
+
+No Qt, no I/O. Not here: the form's labels and hints (``core.train_fields``).
 """
 
 from __future__ import annotations

@@ -58,12 +58,35 @@ class Linear(ActivationFunction):
     name = "linear"
 
 
+_ZERO_BLOCK = 1 << 16
+_ZEROS = {}
+
+
+def _zeros(dtype):
+    """A read-only block of _ZERO_BLOCK zeros of ``dtype`` (shared by every ReLU)."""
+    block = _ZEROS.get(dtype)
+    if block is None:
+        block = np.zeros(_ZERO_BLOCK, dtype)
+        block.flags.writeable = False
+        _ZEROS[dtype] = block
+    return block
+
+
 class ReLUFunction(ActivationFunction):
     name = "relu"
     kernel_init = "he"
 
     def forward(self, z, out):
-        return np.maximum(z, 0, out=out)
+        # NumPy's maximum against a scalar runs 5x slower than against an array of zeros (its
+        # vectorised loop is the one for two contiguous arrays), so the zeros come in blocks
+        if not (z.flags.c_contiguous and out.flags.c_contiguous) or z.size < 256:
+            return np.maximum(z, 0, out=out)
+        zeros = _zeros(z.dtype)
+        flat_z, flat_out = z.reshape(-1), out.reshape(-1)
+        for lo in range(0, flat_z.size, _ZERO_BLOCK):
+            hi = min(lo + _ZERO_BLOCK, flat_z.size)
+            np.maximum(flat_z[lo:hi], zeros[:hi - lo], out=flat_out[lo:hi])
+        return out
 
     def backward(self, a, da, out):
         # a > 0 exactly where z > 0, so the output is enough to rebuild the mask

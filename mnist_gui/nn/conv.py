@@ -1,12 +1,13 @@
-"""Layers for images, channels last as in Keras: Conv2D, MaxPooling2D and Reshape.
+"""Layers for images, channels last as in Keras: Conv2D and Reshape (and MaxPooling2D, defined in
+pooling.py, gathered here with them for the layer registry).
 
 Conv2D is im2col + a matrix product, a few images at a time: each chunk's input windows are copied into
-a (b*Ho*Wo, kh*kw*C) matrix that stays in cache, one copy per kernel offset, multiplied by the kernel
-seen as (kh*kw*C, filters) on float32 BLAS, and the bias and activation applied to the chunk at once.
-The backward pass copies each chunk's windows again and does two more products (kernel gradient and
-column gradient) and col2im. MaxPooling2D compares the pool's shifted views of the input and remembers
-the index of the one that won. The array work is in conv_kernels.py; what is not here: the dense
-layers (layers.py).
+a column matrix that stays in cache (with a column of ones, so the product adds the bias), multiplied by
+the kernel seen as (kh*kw*C [+ bias row], filters) on float32 BLAS, and the activation applied to the
+chunk at once. The backward pass copies each chunk's windows again and does one product for the kernel
+and bias gradients and one per kernel offset for the input gradient, skipping output rows and columns
+whose gradient is zero. The array work, and what was measured to choose it, is in conv_kernels.py; what
+is not here: the dense layers (core_layers.py), the pooling layers (pooling.py).
 """
 
 from __future__ import annotations
@@ -17,26 +18,12 @@ from threading import get_ident
 import numpy as np
 
 from mnist_gui.nn.activations import get_activation
-from mnist_gui.nn.conv_kernels import chunk_images, col2im_add, im2col, pool_max, pool_spread
+from mnist_gui.nn.conv_kernels import (ONE_COPY_CHANNELS, TRIM_MIN_WINDOW, add_input_gradient, chunk_images,
+                                      im2col, im2col_transposed, live_extent, window_view)
 from mnist_gui.nn.initializers import check_initializer, init_kernel
 from mnist_gui.nn.core_layers import Layer
+from mnist_gui.nn.pooling import MaxPooling2D, _pair, _shape_list
 from mnist_gui.nn.regularizers import get_regularizer
-
-
-def _pair(value, what):
-    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
-        value = (value, value)
-    try:
-        pair = tuple(int(v) for v in value)
-    except (TypeError, ValueError):
-        pair = ()
-    if len(pair) != 2 or min(pair) < 1 or any(isinstance(v, bool) for v in value):
-        raise ValueError(f"{what} must be a positive integer or a pair of them, got {value!r}")
-    return pair
-
-
-def _shape_list(shape):
-    return list(shape) if shape else None
 
 
 class Conv2D(Layer):
@@ -110,61 +97,95 @@ class Conv2D(Layer):
         else:
             xp = x
         z = self._buffer("z", (b, ho, wo, f))
-        kernel = self.kernel.reshape(-1, f)
-        for lo, hi, col in self._chunks(b):
-            im2col(xp[lo:hi], col, self.kernel_size, self.strides, (ho, wo))
-            zc = z[lo:hi]
-            np.dot(col.reshape(-1, kernel.shape[0]), kernel, out=zc.reshape(-1, f))
-            # bias and activation on the chunk while it is still in cache
-            if self.bias is not None:
-                np.add(zc, self.bias, out=zc)
+        weights, windows = self._weights(), self._window_view(xp, (ho, wo))
+        for lo, hi, col in self._chunks(b, (ho, wo)):
+            zc = z[lo:hi].reshape(-1, f)
+            np.dot(self._columns(xp[lo:hi], col, (ho, wo), windows, lo), weights, out=zc)
+            # the activation on the chunk while it is still in cache
             if self.activation.name != "linear":
                 self.activation.forward(zc, zc)
         if training:
             self._xp, self._a = xp, z
         return z
 
-    def _chunks(self, b):
-        """(lo, hi, column buffer) for each chunk of the batch (see conv_kernels)."""
-        (ho, wo, f), (kh, kw), c = self.output_shape, self.kernel_size, self.input_shape[2]
-        itemsize = np.dtype(self.dtype).itemsize
-        n = chunk_images(ho * wo, (kh * kw * c + f) * itemsize, b)
+    def _weights(self):
+        """The product's right-hand side: the kernel as (kh*kw*C, filters), then the bias as a last row."""
+        kernel = self.kernel.reshape(-1, self.filters)
+        if self.bias is None:
+            return kernel
+        weights = self._buffer("weights", (kernel.shape[0] + 1, self.filters))
+        weights[:-1], weights[-1] = kernel, self.bias
+        return weights
+
+    def _chunks(self, b, out_hw):
+        """(lo, hi, column buffer) for each chunk of the batch (see conv_kernels): (pixels, K) with
+        K = kh*kw*C (+1, a column of ones, with a bias), or (K, pixels) for one channel."""
+        f, (kh, kw), c = self.filters, self.kernel_size, self.input_shape[2]
+        width = kh * kw * c + (self.bias is not None)
+        n = chunk_images(out_hw[0] * out_hw[1], (width + f) * np.dtype(self.dtype).itemsize, b)
         for lo in range(0, b, n):
             hi = min(lo + n, b)
-            yield lo, hi, self._buffer("col", (hi - lo, ho, wo, kh, kw, c))
+            rows = (hi - lo) * out_hw[0] * out_hw[1]
+            shape = (width, rows) if c == 1 else (rows, width)
+            col = self._bufs.get(("col", shape, get_ident()))
+            if col is None:
+                col = self._buffer("col", shape)
+                if self.bias is not None:  # the ones are written once, the windows never touch them
+                    (col[-1] if c == 1 else col[:, -1]).fill(1.0)
+            yield lo, hi, col
+
+    def _window_view(self, xp, out_hw):
+        """The whole batch's windows as a view when the columns are copied from one (many channels)."""
+        if self.input_shape[2] < ONE_COPY_CHANNELS:
+            return None
+        return window_view(xp, self.kernel_size, self.strides, out_hw)
+
+    def _columns(self, xp, col, out_hw, windows, lo):
+        """Fill ``col`` with the windows of the chunk xp (b, Hp, Wp, C), images lo.., for an output of
+        out_hw; the matrix to multiply by _weights()."""
+        (kh, kw), c, b = self.kernel_size, self.input_shape[2], xp.shape[0]
+        k = kh * kw * c
+        if c == 1:
+            im2col_transposed(xp, col[:k].reshape(kh, kw, b, *out_hw), self.kernel_size, self.strides, out_hw)
+            return col.T
+        im2col(xp, col[:, :k].reshape(b, *out_hw, kh, kw, c), self.kernel_size, self.strides, out_hw,
+               None if windows is None else windows[lo:lo + b])
+        return col
 
     def backward(self, dy, need_dx=True):
         """Per chunk of the batch: the activation's gradient, the windows copied again from the kept
-        input, the kernel and bias gradients added up, and (need_dx) the input gradient by col2im."""
+        input, the kernel and bias gradients from one product, and (need_dx) the input gradient, one
+        product per kernel offset. Output rows and columns whose gradient is zero are skipped."""
         b, f = dy.shape[0], self.filters
         (h, w, _), (ho, wo, _) = self.input_shape, self.output_shape
         top, bottom, left, right = self._pad
-        kernel = self.kernel.reshape(-1, f)
-        kernel_grad = self.kernel_grad.reshape(-1, f)
-        part_k = self._buffer("part-kernel", kernel_grad.shape)
-        part_b = self._buffer("part-bias", (f,))
-        bias_grad = self.bias_grad if self.bias_grad is not None else self._buffer("unused-bias", (f,))
+        rows, cols = live_extent(dy) if self.kernel.size // f >= TRIM_MIN_WINDOW else (ho, wo)
+        trimmed = (rows, cols) != (ho, wo)
+        width = self.kernel.size // f + (self.bias is not None)
+        grad = self._buffer("grad", (width, f))
+        part = self._buffer("part-grad", (width, f))
         dxp = self._buffer("dxp", self._xp.shape) if need_dx else None
-        for lo, hi, col in self._chunks(b):
-            dz = dy[lo:hi]
-            if self.activation.name != "linear":
-                self.activation.backward(self._a[lo:hi], dz, dz)
-            im2col(self._xp[lo:hi], col, self.kernel_size, self.strides, (ho, wo))
-            col2, dz2 = col.reshape(-1, kernel.shape[0]), dz.reshape(-1, f)
-            ones = self._buffer("ones", (dz2.shape[0],))
-            ones.fill(1.0)
-            first = lo == 0
-            np.dot(col2.T, dz2, out=kernel_grad if first else part_k)
-            np.dot(ones, dz2, out=bias_grad if first else part_b)
-            if not first:
-                np.add(kernel_grad, part_k, out=kernel_grad)
-                np.add(bias_grad, part_b, out=bias_grad)
+        windows = self._window_view(self._xp, (rows, cols))
+        for lo, hi, col in self._chunks(b, (rows, cols)):
+            if trimmed or self.activation.name != "linear":
+                # into a chunk-sized buffer, in cache for the products; dy is left as it came
+                dz = self._buffer("dz", (hi - lo, rows, cols, f))
+                self.activation.backward(self._a[lo:hi, :rows, :cols], dy[lo:hi, :rows, :cols], dz)
+            else:
+                dz = dy[lo:hi]
+            dz2 = dz.reshape(-1, f)
+            columns = self._columns(self._xp[lo:hi], col, (rows, cols), windows, lo)
+            np.dot(columns.T, dz2, out=grad if lo == 0 else part)
+            if lo:
+                np.add(grad, part, out=grad)
             if need_dx:
-                # col is free again: it takes the column gradient
-                np.dot(dz2, kernel.T, out=col2)
                 dxc = dxp[lo:hi]
                 dxc.fill(0.0)
-                col2im_add(col, dxc, self.kernel_size, self.strides, (ho, wo))
+                scratch = self._buffer("dcol", (dz2.shape[0], self.input_shape[2]))
+                add_input_gradient(dz2, self.kernel, scratch, dxc, self.strides, (rows, cols))
+        self.kernel_grad.reshape(-1, f)[...] = grad[:self.kernel.size // f]
+        if self.bias_grad is not None:
+            self.bias_grad[...] = grad[-1]
         if not need_dx:
             return None
         return dxp[:, top:top + h, left:left + w, :] if (top or bottom or left or right) else dxp
@@ -184,77 +205,6 @@ class Conv2D(Layer):
         kh, kw = self.kernel_size
         act = self.activation.name
         return f"conv {self.filters}@{kh}x{kw}" + ("" if act == "linear" else f" {act}")
-
-
-class MaxPooling2D(Layer):
-    """The largest value in each ``pool_size`` window of (B, H, W, C), windows not overlapping (the
-    stride is the pool size, Keras's default); rows and columns that do not fill a window are dropped,
-    as with Keras's 'valid' padding. The gradient goes to the first maximum of each window."""
-
-    def __init__(self, pool_size=2, name=None, input_shape=None):
-        super().__init__(name, input_shape)
-        self.pool_size = _pair(pool_size, "MaxPooling2D pool_size")
-
-    def compute_output_shape(self, input_shape):
-        if len(input_shape) != 3:
-            raise ValueError(f"MaxPooling2D expects input of shape (n, height, width, channels), got "
-                             f"(n, {', '.join(map(str, input_shape))})")
-        (h, w, c), (p, q) = input_shape, self.pool_size
-        if h < p or w < q:
-            raise ValueError(f"MaxPooling2D pool {p}x{q} is larger than its {h}x{w} input")
-        return (h // p, w // q, c)
-
-    def forward(self, x, training=False):
-        """Pooled in two passes, first over row pairs then over column pairs, so that every NumPy
-        operation runs along long contiguous rows (pooling through (p*q) strided views with a short
-        channel axis innermost was three times slower), a few images at a time so that the row pass's
-        result is still in cache for the column pass."""
-        b = x.shape[0]
-        (ho, wo, c), (p, q) = self.output_shape, self.pool_size
-        y = self._buffer("y", (b, ho, wo, c))
-        which_row = self._buffer("which-row", (b, ho, wo * q * c), np.uint8) if training else None
-        which_col = self._buffer("which-col", y.shape, np.uint8) if training else None
-        for lo, hi, r in self._chunks(b, "r"):
-            xc = x[lo:hi, :ho * p, :wo * q, :]
-            rows = np.ascontiguousarray(xc).reshape(hi - lo, ho, p, wo * q * c)  # a view unless cropped
-            pool_max(rows, 2, p, r, which_row[lo:hi] if training else None)
-            pool_max(r.reshape(hi - lo, ho, wo, q, c), 3, q, y[lo:hi], which_col[lo:hi] if training else None)
-        if training:
-            self._which_row, self._which_col = which_row, which_col
-        return y
-
-    def _chunks(self, b, tag):
-        """(lo, hi, scratch (hi - lo, ho, wo*q*C)) for each chunk of the batch."""
-        (h, w, c), (ho, wo, _), q = self.input_shape, self.output_shape, self.pool_size[1]
-        n = chunk_images(h * w, c * np.dtype(self.dtype).itemsize, b)
-        for lo in range(0, b, n):
-            hi = min(lo + n, b)
-            yield lo, hi, self._buffer(tag, (hi - lo, ho, wo * q * c))
-
-    def backward(self, dy, need_dx=True):
-        if not need_dx:
-            return None
-        b = dy.shape[0]
-        (h, w, c), (ho, wo, _), (p, q) = self.input_shape, self.output_shape, self.pool_size
-        dx = self._buffer("dx", (b, h, w, c))
-        cropped = h != ho * p or w != wo * q
-        if cropped:
-            dx.fill(0.0)
-            inner = self._buffer("dx-inner", (b, ho * p, wo * q, c))
-        for lo, hi, dr in self._chunks(b, "dr"):
-            m = hi - lo
-            pool_spread(dy[lo:hi], self._which_col[lo:hi], dr.reshape(m, ho, wo, q, c), 3, q)
-            target = inner[lo:hi] if cropped else dx[lo:hi]
-            pool_spread(dr, self._which_row[lo:hi], target.reshape(m, ho, p, wo * q * c), 2, p)
-        if cropped:
-            dx[:, :ho * p, :wo * q, :] = inner
-        return dx
-
-    def get_config(self):
-        return {"name": self.name, "pool_size": list(self.pool_size), "input_shape": _shape_list(self.input_shape)}
-
-    def describe(self):
-        return "max pool {}x{}".format(*self.pool_size)
 
 
 class Reshape(Layer):

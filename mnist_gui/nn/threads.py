@@ -1,13 +1,38 @@
-"""How many threads the BLAS library (matrix products) may use.
+"""How many threads the BLAS library (matrix products) may use, and how work is split over the cores.
 
-OpenBLAS splits even small products over all cores, and its threads spin while they wait for each
-other: when another program (or the app's own GUI thread) keeps one of the cores busy, a product that
-takes 40 us on one thread was measured here taking 5-10 ms on two. So training runs with
-``training_threads()`` BLAS threads, one core fewer than the machine has (at least 1, at most 4): on a
-2-core machine, one; predict and evaluate use the same. ``blas_threads(n)`` limits BLAS for a block
-of code; blocks open in several threads at once share one process-wide limit (the library's setting):
-the smallest open one. Uses
-threadpoolctl when installed and does nothing otherwise.
+The choice (issue 17), measured on the 2-core development machine, shared with other programs:
+
+- **Two BLAS threads only when asked.** OpenBLAS splits a product over all its threads and they spin
+  while they wait for each other, so when another program (or the app's own GUI thread) keeps the other
+  core busy, a product that takes 40 us on one thread took 5-10 ms on two. That is not only small
+  products: 784-512-512-10 at batch 128 trains an epoch in 2.4 s on one thread and, with
+  ``python -c "while True: pass"`` on the other core, in 8.8-14.5 s on two (1.8 s on two when both cores
+  were free, but one of two "quiet" runs collapsed too, 9.9 s, when other programs woke up); its
+  biggest product alone (128x784 @ 784x512) takes a median of 0.5 ms on two BLAS threads but a p90 of
+  56-60 ms (one thread: 0.97 ms, p90 5 ms, on the shared machine). Splitting a
+  product's rows over two Python threads instead (a sleeping helper, one BLAS thread each) does not spin,
+  but gained nothing at these sizes on the shared machine (1.08 ms against 0.97 ms), and both ways change
+  the float32 results in their last bits, so the thread count must not change during a run (the same
+  seed gives the same weights): no adaptive switching. (OpenBLAS's spinning is set only by
+  ``OPENBLAS_THREAD_TIMEOUT`` when the library loads; threadpoolctl changes nothing but the count.)
+  So ``fit`` runs with ``training_threads()`` BLAS threads, one core fewer than the machine has (at
+  least 1, at most 4): on 2 cores, one, headless and in the window (``ui.train.worker``); predict and
+  evaluate use the same. Asked for two
+  (``fit(threads=2)``, ``benchmarks/train_speed.py --threads 2``), 784-512-512-10 at batch 128 takes
+  1.38 s an epoch against PyTorch's 1.70 s on two threads (0.81x; 2.12 s on one thread).
+- **Both cores through a split over the batch.** Work made of independent images (the Dataset tab's
+  70,000 predictions, ``ui.dataset.predictions``; the PCA map splits its pass the same way, ``core.pca``)
+  runs in chunks taken in turn by ``split_threads()`` Python threads, each with one BLAS thread (NumPy
+  releases the GIL in products and large ufuncs). Nothing spins, so a busy core only means its thread
+  takes fewer chunks, and the chunks' boundaries are fixed, so the answers do not depend on which
+  thread ran them: the default CNN's
+  70,000 predictions took 3.7 s instead of 5.6 s on one thread (load average 1.8), with the GUI thread's
+  10 ms timer late by a median of 0.2 ms (p99 5 ms) meanwhile; with the other core kept busy, 7.5 s
+  (one thread: 5.8 s, load average 2.7): slower, but no collapse (benchmarks/dataset_tab.py).
+
+``blas_threads(n)`` limits BLAS for a block of code; blocks open in several threads at once share one
+process-wide limit (the library's setting): the smallest open one. Uses threadpoolctl when installed and
+does nothing otherwise.
 """
 
 from __future__ import annotations
@@ -36,10 +61,21 @@ def _blas():
     return _controller
 
 
+def _cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def training_threads() -> int:
     """The BLAS thread count fit() uses by default: all cores but one, from 1 to MAX_TRAINING_THREADS."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(MAX_TRAINING_THREADS, cores - 1))
+    return max(1, min(MAX_TRAINING_THREADS, _cores() - 1))
+
+
+def split_threads() -> int:
+    """Python threads for work split over the batch (each chunk of images independent, each thread with
+    one BLAS thread and a share of chunks it takes as it goes): every core, at most MAX_TRAINING_THREADS.
+    Nothing spins, so a busy core only means its thread takes fewer chunks."""
+    return max(1, min(MAX_TRAINING_THREADS, _cores()))
 
 
 _lock = threading.Lock()

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSlid
                                QAbstractScrollArea, QScrollArea, QStackedWidget, QTabBar, QTableView, QTabWidget,
                                QTextEdit, QWidget)
 
+from mnist_gui.core.i18n import QT_TR_NOOP, number, tr
+
 RIGHT_MARK = "✓"
 WRONG_MARK = "✗"
 
@@ -45,10 +47,11 @@ def verdict_colors(palette: QPalette) -> tuple[QColor, QColor]:
 
 def verdict_word(right: bool) -> str:
     """"✓ right" or "✗ wrong": the verdict in shape and in words."""
-    return f"{RIGHT_MARK} right" if right else f"{WRONG_MARK} wrong"
+    return tr("{mark} right").format(mark=RIGHT_MARK) if right else tr("{mark} wrong").format(mark=WRONG_MARK)
 
 
-VERDICT_KEY = "Under each digit: your label, then ✓ or ✗, then what the network reads."
+# shown translated: tr(VERDICT_KEY)
+VERDICT_KEY = QT_TR_NOOP("Under each digit: your label, then ✓ or ✗, then what the network reads.")
 
 
 def verdict_short(label: int, answer: int) -> str:
@@ -59,7 +62,8 @@ def verdict_short(label: int, answer: int) -> str:
 
 def verdict_tip(label: int, answer: int) -> str:
     """The same in words, for a tooltip or a screen reader: "Yours: 6; the network reads 5 (✗ wrong)"."""
-    return f"Yours: {label}; the network reads {answer} ({verdict_word(int(label) == int(answer))})"
+    return tr("Yours: {label}; the network reads {answer} ({verdict})").format(
+        label=label, answer=answer, verdict=verdict_word(int(label) == int(answer)))
 
 
 def spoken_name(widget: QWidget) -> str:
@@ -99,7 +103,7 @@ def name_corner_button(table: QTableView) -> None:
     it none, and before 6.11 not even the object name (``qt_...``) that marks it as an inner part."""
     for child in table.children():  # its own child; the cells' widgets are the viewport's
         if isinstance(child, QAbstractButton):
-            child.setAccessibleName("Select all")
+            child.setAccessibleName(tr("Select all"))
 
 
 def unnamed_controls(root: QWidget) -> list[tuple[QWidget, str]]:
@@ -115,9 +119,12 @@ def unnamed_controls(root: QWidget) -> list[tuple[QWidget, str]]:
     return found
 
 
-_CURVE_WORDS = (("loss", "training loss", "{:.4f}"), ("accuracy", "training accuracy", "{:.1%}"),
-                ("val_loss", "validation loss", "{:.4f}"), ("val_accuracy", "validation accuracy", "{:.1%}"),
-                ("test_loss", "test loss", "{:.4f}"), ("test_accuracy", "test accuracy", "{:.1%}"))
+_CURVE_WORDS = (("loss", QT_TR_NOOP("training loss {value:.4f}")),
+                ("accuracy", QT_TR_NOOP("training accuracy {value:.1%}")),
+                ("val_loss", QT_TR_NOOP("validation loss {value:.4f}")),
+                ("val_accuracy", QT_TR_NOOP("validation accuracy {value:.1%}")),
+                ("test_loss", QT_TR_NOOP("test loss {value:.4f}")),
+                ("test_accuracy", QT_TR_NOOP("test accuracy {value:.1%}")))
 
 
 def curves_description(run) -> str:
@@ -127,16 +134,16 @@ def curves_description(run) -> str:
     epochs = list(getattr(run, "epochs", []))
     if epochs:
         parts = []
-        for key, words, fmt in _CURVE_WORDS:
+        for key, words in _CURVE_WORDS:
             values = run.epoch_logs.get(key, [])
             if values and values[-1] == values[-1]:        # NaN: this run has no such number
-                parts.append(f"{words} {fmt.format(values[-1])}")
-        return f"After epoch {epochs[-1]:g}: " + ", ".join(parts) + "."
+                parts.append(tr(words).format(value=values[-1]))
+        return tr("After epoch {epoch}: {values}.").format(epoch=number(epochs[-1], "g"), values=", ".join(parts))
     n = getattr(run, "n", 0)
     if n:
-        return (f"During the first epoch, batch {n:,}: loss {run.loss_smooth[n - 1]:.4f}, accuracy "
-                f"{run.accuracy_smooth[n - 1]:.1%} (smoothed).")
-    return "No run yet: start one to see the loss and accuracy curves."
+        return tr("During the first epoch, batch {n:,}: loss {loss:.4f}, accuracy {accuracy:.1%} (smoothed).").format(
+            n=n, loss=run.loss_smooth[n - 1], accuracy=run.accuracy_smooth[n - 1])
+    return tr("No run yet: start one to see the loss and accuracy curves.")
 
 
 def focus_page(page: QWidget) -> None:

@@ -1,5 +1,6 @@
-"""Start the desktop app: ``run()`` makes the QApplication, loads MNIST and the default model, opens
-the main window and runs the event loop.
+"""Start the desktop app: ``run()`` makes the QApplication, installs the language (``ui/translation.py``,
+before any window or message), loads MNIST and the default model, opens the main window and runs the event
+loop.
 
 A missing or unreadable default model is not fatal: the app opens without a current model and says
 so in the status bar. A dataset that cannot be loaded is: the user gets a message and exit code 1.
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 import mnist_gui
 from mnist_gui.core.files import remove_stale_temps
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.paths import resource_path, user_cache_dir, user_data_dir
 from mnist_gui.ui.theme import apply_theme, follow_system_scheme
 
@@ -116,18 +118,22 @@ def run(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return NO_DISPLAY_EXIT
     app = make_application(argv)
+    from mnist_gui.ui import translation
+
+    translation.install(app)     # before any window or message: all of them in the chosen language
     from mnist_gui.data.mnist import load_dataset
     from mnist_gui.ui.main_window import MainWindow
 
     try:
         dataset = load_dataset()
     except (OSError, ValueError) as exc:
-        QMessageBox.critical(None, "mnist-gui", f"The MNIST data could not be loaded:\n\n{exc}")
+        QMessageBox.critical(None, "mnist-gui",
+                             tr("The MNIST data could not be loaded:\n\n{reason}").format(reason=exc))
         return 1
     model = load_default_model()
     window = MainWindow(dataset, model)     # applies the theme kept in the settings (View → Theme)
     clean_up_interrupted_saves(window.remembered_folders())
     if model is None:
-        window.statusBar().showMessage("No default model found: train one on the Train tab, or open a model file.")
+        window.statusBar().showMessage(tr("No default model found: train one on the Train tab, or open a model file."))
     window.show()
     return app.exec()

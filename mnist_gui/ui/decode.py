@@ -33,6 +33,7 @@ import numpy as np
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.core.pictures import WORK_SIDE
 from mnist_gui.data.limits import MAX_PICTURE_FILE_BYTES, check_pixels
 from mnist_gui.data.regular_files import read_regular
@@ -40,7 +41,7 @@ from mnist_gui.ui.widgets.qimages import qimage_to_array, qimage_to_rgba
 
 MIN_SIDE = 480  # a big JPEG is decoded at the smallest codec scale keeping at least this on the long side
 PHOTO_SIDE = 384  # ... but a phone photo (8 x this or more) at this: 19 px a digit for 20 across; decode is the cost
-FORMATS = "PNG, JPEG, GIF, BMP, TIFF, WebP, PGM or PPM"
+FORMATS = QT_TR_NOOP("PNG, JPEG, GIF, BMP, TIFF, WebP, PGM or PPM")
 _GRAY = (QImage.Format_Grayscale8, QImage.Format_Grayscale16, QImage.Format_Mono, QImage.Format_MonoLSB)
 
 
@@ -73,7 +74,7 @@ def decode_file(path) -> tuple[np.ndarray, tuple[int, int]]:
     (width, height), upright). Raises ValueError with a message a person can act on."""
     path = Path(path)
     if not path.exists():
-        raise ValueError(f"{path.name}: no such file")
+        raise ValueError(tr("{name}: no such file").format(name=path.name))
     try:
         data = read_regular(path, MAX_PICTURE_FILE_BYTES, "a picture")
     except OSError as exc:
@@ -83,15 +84,19 @@ def decode_file(path) -> tuple[np.ndarray, tuple[int, int]]:
     return decode_bytes(data, path.name)
 
 
-def decode_bytes(data: bytes, name: str = "the picture") -> tuple[np.ndarray, tuple[int, int]]:
-    """The bytes of a picture file -> as ``decode_file``."""
+def decode_bytes(data: bytes, name: str | None = None) -> tuple[np.ndarray, tuple[int, int]]:
+    """The bytes of a picture file -> as ``decode_file``; ``name`` (default "the picture") in the messages."""
+    if name is None:
+        name = tr("the picture")
     kind = sniff(data)
     if kind is None:
         if not data:
-            raise ValueError(f"{name} is empty")
+            raise ValueError(tr("{name} is empty").format(name=name))
         if _looks_like_svg(data):
-            raise ValueError(f"{name} is an SVG drawing, which is not read as a picture: export it as PNG")
-        raise ValueError(f"{name} is not a picture this app can read ({FORMATS})")
+            raise ValueError(tr("{name} is an SVG drawing, which is not read as a picture: export it as PNG").format(
+                name=name))
+        raise ValueError(tr("{name} is not a picture this app can read ({reason})").format(name=name,
+                                                                                          reason=tr(FORMATS)))
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.ReadOnly)
@@ -109,7 +114,8 @@ def _read(reader: QImageReader, name: str, kind: str) -> tuple[np.ndarray, tuple
     reader.setAutoTransform(True)  # a photo upright by its EXIF orientation
     size = reader.size()  # from the header: nothing decoded yet
     if not size.isValid() or size.isEmpty():
-        raise ValueError(f"{name} is not a picture this app can read ({_reason(reader)})")
+        raise ValueError(tr("{name} is not a picture this app can read ({reason})").format(name=name,
+                                                                                          reason=_reason(reader)))
     try:
         check_pixels(size.width(), size.height())
     except ValueError as exc:
@@ -119,7 +125,8 @@ def _read(reader: QImageReader, name: str, kind: str) -> tuple[np.ndarray, tuple
         reader.setScaledSize(QSize(*target))
     image = reader.read()
     if image.isNull():
-        raise ValueError(f"{name} is not a picture this app can read ({_reason(reader)})")
+        raise ValueError(tr("{name} is not a picture this app can read ({reason})").format(name=name,
+                                                                                          reason=_reason(reader)))
     return qimage_pixels(image), (size.width(), size.height())  # with autoTransform, already upright
 
 
@@ -152,4 +159,4 @@ def qimage_pixels(image: QImage) -> np.ndarray:
 
 def _reason(reader: QImageReader) -> str:
     text = reader.errorString().strip().rstrip(".")
-    return text[0].lower() + text[1:] if text else "unreadable"
+    return text[0].lower() + text[1:] if text else tr("unreadable")

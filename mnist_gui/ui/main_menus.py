@@ -2,11 +2,11 @@
 asked when closing would lose a trained network (``ask_before_closing``).
 
 ``build(window)`` creates the actions, puts them in the File (with Use default model and Export training
-curves), View (with Theme), Training and Help menus and returns them by name, so the window can enable and relabel
-them. Space starts or pauses training through its own shortcut: when a button, check box or list has the
-keyboard focus, Space goes to that widget as usual, and text fields keep it because Qt lets them claim
-printable keys first. File > Export as ONNX is ``export_onnx`` here (the conversion is
-``mnist_gui.nn.onnx_export``).
+curves), View (with Theme, and Language from ``ui/translation.py``), Training and Help menus and returns
+them by name, so the window can enable and relabel them. Space starts or pauses training through its own
+shortcut: when a button, check box or list has the keyboard focus, Space goes to that widget as usual, and
+text fields keep it because Qt lets them claim printable keys first. File > Export as ONNX is
+``export_onnx`` here (the conversion is ``mnist_gui.nn.onnx_export``).
 """
 
 from __future__ import annotations
@@ -19,21 +19,29 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
                                QMenu, QMessageBox, QScrollArea, QVBoxLayout)
 
 import mnist_gui
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.ui.accessibility import focus_page
 from mnist_gui.ui.shortcut_list import shortcut_groups, shortcut_table_html
+from mnist_gui.ui import translation
 from mnist_gui.ui.theme import THEMES
 from mnist_gui.ui.train.plot_toolbar import EXPORTS
 
-THEME_TIPS = {"system": "Light or dark as the system is set", "light": "Dark text on light backgrounds",
-              "dark": "Light text on dark backgrounds"}
+THEME_TIPS = {"system": QT_TR_NOOP("Light or dark as the system is set"),
+              "light": QT_TR_NOOP("Dark text on light backgrounds"),
+              "dark": QT_TR_NOOP("Light text on dark backgrounds")}
+# View > Train tab ... (Ctrl+1 ...), in tab order: (menu text, status tip)
+TAB_ACTIONS = ((QT_TR_NOOP("&Train tab"), QT_TR_NOOP("Show the Train tab")),
+               (QT_TR_NOOP("&Dataset tab"), QT_TR_NOOP("Show the Dataset tab")),
+               (QT_TR_NOOP("D&raw tab"), QT_TR_NOOP("Show the Draw tab")),
+               (QT_TR_NOOP("&Inside tab"), QT_TR_NOOP("Show the Inside tab")))
 
-ABOUT = """<h3>mnist-gui {version}</h3>
+ABOUT = QT_TR_NOOP("""<h3>mnist-gui {version}</h3>
 <p>Watch a neural network learn to read handwritten digits: train it, look at the data, draw your own.
 The network is a small NumPy engine written for reading.</p>
 <p>Licence: MIT.</p>
 <p>The MNIST database of handwritten digits is by Yann LeCun, Corinna Cortes and Christopher J.C. Burges,
 and is used under the Creative Commons Attribution-Share Alike 3.0 licence (CC BY-SA 3.0).</p>
-<p>Built with Qt for Python (PySide6, LGPL), pyqtgraph (MIT) and NumPy (BSD).</p>"""
+<p>Built with Qt for Python (PySide6, LGPL), pyqtgraph (MIT) and NumPy (BSD).</p>""")
 
 
 def _action(window, text: str, slot, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
@@ -52,7 +60,7 @@ def build(window) -> dict[str, QAction]:
     a = _make_actions(window)
     _fill_menu_bar(window, a)
     space = window.space_shortcut = QShortcut(QKeySequence(Qt.Key_Space), window)
-    space.setWhatsThis("Start training, or pause and resume it (Train tab; not while typing in a field)")
+    space.setWhatsThis(tr("Start training, or pause and resume it (Train tab; not while typing in a field)"))
     space.activated.connect(lambda: _on_space(window))
     return a
 
@@ -60,31 +68,34 @@ def build(window) -> dict[str, QAction]:
 def _make_actions(window) -> dict[str, QAction]:
     tab = window.training_tab
     a = {
-        "open": _action(window, "&Open model…", lambda: window.open_model(), "Ctrl+O", "Open a saved model file"),
-        "use_default": _action(window, "Use &default model", lambda: window.use_default_model(), None,
-                               "Make the bundled default model the one every tab uses"),
-        "save": _action(window, "&Save model", lambda: window.save_model(), "Ctrl+S", "Save the current model"),
-        "save_as": _action(window, "Save model &as…", lambda: window.save_model_as(), "Ctrl+Shift+S",
-                           "Save the current model under a new name"),
-        "export_onnx": _action(window, "E&xport as ONNX…", lambda: export_onnx(window), None,
-                               "Write the current model as an ONNX file, for onnxruntime and other tools"),
-        "quit": _action(window, "&Quit", window.request_quit, "Ctrl+Q", "Close mnist-gui"),
-        "show_earlier": _action(window, "Show &earlier runs", tab.plots.set_show_earlier, None,
-                                "Show the runs before this one as faint curves", checkable=True),
-        "clear_earlier": _action(window, "&Clear earlier runs", tab.plots.clear_earlier, None,
-                                 "Remove the earlier runs from the plots"),
-        "start_pause": _action(window, "&Start training", tab.start_or_pause, ["Ctrl+Return", "Ctrl+Enter"],
-                               "Start training, or pause and resume it (also Space)"),
-        "stop": _action(window, "S&top training", tab.stop, "Ctrl+.", "End the run after the current batch"),
-        "shortcuts": _action(window, "&Keyboard shortcuts", lambda: show_shortcuts(window), "F1",
-                             "List the keyboard shortcuts"),
-        "about": _action(window, "&About mnist-gui", lambda: show_about(window), None,
-                         "Version, licence and where MNIST comes from"),
+        "open": _action(window, tr("&Open model…"), lambda: window.open_model(), "Ctrl+O",
+                        tr("Open a saved model file")),
+        "use_default": _action(window, tr("Use &default model"), lambda: window.use_default_model(), None,
+                               tr("Make the bundled default model the one every tab uses")),
+        "save": _action(window, tr("&Save model"), lambda: window.save_model(), "Ctrl+S",
+                        tr("Save the current model")),
+        "save_as": _action(window, tr("Save model &as…"), lambda: window.save_model_as(), "Ctrl+Shift+S",
+                           tr("Save the current model under a new name")),
+        "export_onnx": _action(window, tr("E&xport as ONNX…"), lambda: export_onnx(window), None,
+                               tr("Write the current model as an ONNX file, for onnxruntime and other tools")),
+        "quit": _action(window, tr("&Quit"), window.request_quit, "Ctrl+Q", tr("Close mnist-gui")),
+        "show_earlier": _action(window, tr("Show &earlier runs"), tab.plots.set_show_earlier, None,
+                                tr("Show the runs before this one as faint curves"), checkable=True),
+        "clear_earlier": _action(window, tr("&Clear earlier runs"), tab.plots.clear_earlier, None,
+                                 tr("Remove the earlier runs from the plots")),
+        "start_pause": _action(window, tr("&Start training"), tab.start_or_pause, ["Ctrl+Return", "Ctrl+Enter"],
+                               tr("Start training, or pause and resume it (also Space)")),
+        "stop": _action(window, tr("S&top training"), tab.stop, "Ctrl+.", tr("End the run after the current batch")),
+        "shortcuts": _action(window, tr("&Keyboard shortcuts"), lambda: show_shortcuts(window), "F1",
+                             tr("List the keyboard shortcuts")),
+        "about": _action(window, tr("&About mnist-gui"), lambda: show_about(window), None,
+                         tr("Version, licence and where MNIST comes from")),
     }
     for kind, text in EXPORTS.items():
-        a[f"export_{kind}"] = _action(window, text, lambda _=False, k=kind: window.export_curves(k), None,
-                                      "Save the training curves' numbers" if kind == "csv"
-                                      else f"Save a picture of the training curves ({kind.upper()})")
+        a[f"export_{kind}"] = _action(window, tr(text), lambda _=False, k=kind: window.export_curves(k), None,
+                                      tr("Save the training curves' numbers") if kind == "csv"
+                                      else tr("Save a picture of the training curves ({format})").format(
+                                          format=kind.upper()))
     a["quit"].setMenuRole(QAction.QuitRole)
     a["about"].setMenuRole(QAction.AboutRole)
     a["show_earlier"].setChecked(tab.plots.show_earlier.isChecked())
@@ -95,9 +106,9 @@ def _make_actions(window) -> dict[str, QAction]:
 
 def _fill_menu_bar(window, a: dict[str, QAction]) -> None:
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = bar.addMenu(tr("&File"))
     file_menu.addAction(a["open"])
-    recent = window.recent_menu = QMenu("Open &recent", window)
+    recent = window.recent_menu = QMenu(tr("Open &recent"), window)
     recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
     _fill_recent(window, recent)
     file_menu.addMenu(recent)
@@ -105,33 +116,33 @@ def _fill_menu_bar(window, a: dict[str, QAction]) -> None:
     file_menu.addSeparator()
     file_menu.addActions([a["save"], a["save_as"]])
     file_menu.addAction(a["export_onnx"])
-    export = file_menu.addMenu("&Export training curves")
+    export = file_menu.addMenu(tr("&Export training curves"))
     export.addActions([a[f"export_{kind}"] for kind in EXPORTS])
     file_menu.addSeparator()
     file_menu.addAction(a["quit"])
 
-    view = bar.addMenu("&View")
-    for i, name in enumerate(("&Train", "&Dataset", "D&raw", "&Inside")):
-        action = _action(window, f"{name} tab", lambda _=False, i=i: _show_tab(window, i), f"Ctrl+{i + 1}",
-                         f"Show the {name.replace('&', '')} tab")
+    view = bar.addMenu(tr("&View"))
+    for i, (text, tip) in enumerate(TAB_ACTIONS):
+        action = _action(window, tr(text), lambda _=False, i=i: _show_tab(window, i), f"Ctrl+{i + 1}", tr(tip))
         a[f"tab{i}"] = action
         view.addAction(action)
     view.addSeparator()
     view.addActions([a["show_earlier"], a["clear_earlier"]])
     view.addSeparator()
-    themes = view.addMenu("T&heme")
+    themes = view.addMenu(tr("T&heme"))
     group = QActionGroup(window)
     for key, text in THEMES.items():
-        a[f"theme_{key}"] = action = _action(window, text, lambda _=False, k=key: window.set_theme(k), None,
-                                             THEME_TIPS[key], checkable=True)
+        a[f"theme_{key}"] = action = _action(window, tr(text), lambda _=False, k=key: window.set_theme(k), None,
+                                             tr(THEME_TIPS[key]), checkable=True)
         group.addAction(action)
         themes.addAction(action)
+    translation.add_language_menu(window, view, a)     # View → Language (ui/translation.py)
 
-    training = bar.addMenu("T&raining")
+    training = bar.addMenu(tr("T&raining"))
     training.addActions([a["start_pause"], a["stop"]])
     training.aboutToShow.connect(window._update_actions)   # "Pause" or "Resume" as it is now
 
-    help_menu = bar.addMenu("&Help")
+    help_menu = bar.addMenu(tr("&Help"))
     help_menu.addActions([a["shortcuts"], a["about"]])
 
 
@@ -169,7 +180,7 @@ def _fill_recent(window, menu: QMenu) -> None:
         action.triggered.connect(lambda _=False, p=path: window.open_model(p))
     if paths:
         menu.addSeparator()
-    clear = menu.addAction("Clear list")
+    clear = menu.addAction(tr("Clear list"))
     clear.setEnabled(bool(paths))
     clear.triggered.connect(window.clear_recent)
     menu.setToolTipsVisible(True)
@@ -187,17 +198,18 @@ def export_onnx(window, path: str | Path | None = None) -> bool:
     from mnist_gui.nn import onnx_export
 
     if window.model is None:
-        window.show_error("Nothing to export", "There is no current model: train one or open a model file first.")
+        window.show_error(tr("Nothing to export"),
+                          tr("There is no current model: train one or open a model file first."))
         return False
     if importlib.util.find_spec("onnx") is None:
-        window.show_error("ONNX export needs an extra package",
-                          "Exporting as ONNX needs the onnx package, which is not installed.\n\n"
-                          f"Install it with:  {onnx_export.INSTALL_HINT}")
+        window.show_error(tr("ONNX export needs an extra package"),
+                          tr("Exporting as ONNX needs the onnx package, which is not installed.\n\n"
+                             "Install it with:  {command}").format(command=onnx_export.INSTALL_HINT))
         return False
     if path is None:
         suggested = str(Path(window._last_dir()) / f"{file_stem(window.model_name)}.onnx")   # "cnn-128-relu.onnx"
-        path, _ = QFileDialog.getSaveFileName(window, "Export as ONNX", suggested,
-                                              "ONNX models (*.onnx);;All files (*)")
+        path, _ = QFileDialog.getSaveFileName(window, tr("Export as ONNX"), suggested,
+                                              tr("ONNX models (*.onnx);;All files (*)"))
         if not path:
             return False
     path = Path(path)
@@ -206,17 +218,19 @@ def export_onnx(window, path: str | Path | None = None) -> bool:
     try:
         onnx_export.export_onnx(window.model, path)
     except OSError as exc:
-        window.show_error("Could not export", file_error("The model could not be exported", path, exc))
+        window.show_error(tr("Could not export"), file_error(tr("The model could not be exported"), path, exc))
         return False
     except (ValueError, ImportError) as exc:
-        window.show_error("Could not export", f"The model could not be exported to {path}.\n\n{exc}")
+        window.show_error(tr("Could not export"),
+                          tr("The model could not be exported to {path}.\n\n{reason}").format(path=path, reason=exc))
         return False
-    window.statusBar().showMessage(f"Exported {window.model_name} to {path} (ONNX opset {onnx_export.OPSET})", 8000)
+    window.statusBar().showMessage(tr("Exported {name} to {path} (ONNX opset {opset})").format(
+        name=window.model_name, path=path, opset=onnx_export.OPSET), 8000)
     return True
 
 
 def show_about(window) -> QMessageBox:
-    box = QMessageBox(QMessageBox.NoIcon, "About mnist-gui", ABOUT.format(version=mnist_gui.__version__),
+    box = QMessageBox(QMessageBox.NoIcon, tr("About mnist-gui"), tr(ABOUT).format(version=mnist_gui.__version__),
                       QMessageBox.Ok, window)
     box.setTextFormat(Qt.RichText)
     box.setIconPixmap(window.windowIcon().pixmap(64, 64))
@@ -227,11 +241,11 @@ def show_about(window) -> QMessageBox:
 
 def show_shortcuts(window) -> QDialog:
     dialog = QDialog(window)
-    dialog.setWindowTitle("Keyboard shortcuts")
+    dialog.setWindowTitle(tr("Keyboard shortcuts"))
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     # made from the window's actions and shortcuts, so a new shortcut is listed without anyone remembering to
     label = QLabel(shortcut_table_html(shortcut_groups(window)), textFormat=Qt.RichText, wordWrap=True)
-    label.setAccessibleName("Keyboard shortcuts")
+    label.setAccessibleName(tr("Keyboard shortcuts"))
     label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
     buttons = QDialogButtonBox(QDialogButtonBox.Close)
     buttons.rejected.connect(dialog.reject)
@@ -252,10 +266,10 @@ def show_shortcuts(window) -> QDialog:
 def ask_before_closing(window, names: list[str], answered) -> QMessageBox:
     """Save / Discard / Cancel for trained networks kept nowhere; ``answered(button)`` gets the choice
     (Cancel when the box is closed otherwise). Opened window-modal, so it never blocks the event loop."""
-    box = QMessageBox(QMessageBox.Question, "Unsaved trained model",
-                      f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} not saved anywhere and would "
-                      "be lost.", QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, window)
-    box.setInformativeText("Save writes a model file; Discard closes without it.")
+    text = tr("{names} is/are not saved anywhere and would be lost.", None, len(names)).format(names=", ".join(names))
+    box = QMessageBox(QMessageBox.Question, tr("Unsaved trained model"), text,
+                      QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, window)
+    box.setInformativeText(tr("Save writes a model file; Discard closes without it."))
     box.setDefaultButton(QMessageBox.Save)
     box.setAttribute(Qt.WA_DeleteOnClose)
     box.finished.connect(lambda _=0: answered(box.standardButton(box.clickedButton()) if box.clickedButton()
@@ -264,15 +278,16 @@ def ask_before_closing(window, names: list[str], answered) -> QMessageBox:
     return box
 
 
-def ask_before_stopping(window, progress: str, answered) -> QMessageBox:
-    """Quit / Keep training, asked when the user quits while a network trains; ``answered(quit: bool)``.
-    Window-modal, so training goes on behind it."""
-    box = QMessageBox(QMessageBox.Question, "Training is running",
-                      f"A network is training ({progress}). Quitting stops it.",
+def ask_before_stopping(window, percent: int | None, answered) -> QMessageBox:
+    """Quit / Keep training, asked when the user quits while a network trains (``percent`` of it done, None
+    when it has just started); ``answered(quit: bool)``. Window-modal, so training goes on behind it."""
+    text = (tr("A network is training (just started). Quitting stops it.") if percent is None
+            else tr("A network is training ({percent}% done). Quitting stops it.").format(percent=percent))
+    box = QMessageBox(QMessageBox.Question, tr("Training is running"), text,
                       QMessageBox.Yes | QMessageBox.Cancel, window)
-    box.button(QMessageBox.Yes).setText("Stop and quit")
-    box.button(QMessageBox.Cancel).setText("Keep training")
-    box.setInformativeText("The run is kept in the runs table as stopped, with its curves and its weights.")
+    box.button(QMessageBox.Yes).setText(tr("Stop and quit"))
+    box.button(QMessageBox.Cancel).setText(tr("Keep training"))
+    box.setInformativeText(tr("The run is kept in the runs table as stopped, with its curves and its weights."))
     box.setDefaultButton(QMessageBox.Cancel)
     box.setAttribute(Qt.WA_DeleteOnClose)
     box.finished.connect(lambda _=0: answered(box.clickedButton() is box.button(QMessageBox.Yes)))

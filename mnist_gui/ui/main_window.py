@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWi
 
 from mnist_gui.core import models as rules
 from mnist_gui.core import settings as stored
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.my_digits import MyDigitsStore
 from mnist_gui.core.runs import RunStore
 from mnist_gui.ui import main_menus
@@ -48,7 +49,8 @@ class MainWindow(WindowSettings, ModelFiles, QMainWindow):
     """The app window. ``model`` is the starting current model (e.g. the bundled default) or None.
 
     ``settings``: where to keep settings (tests pass an INI file in a temporary folder); default the
-    app's ``QSettings("mnist-gui", "mnist-gui")``. ``model_name``: how to call the starting model.
+    app's ``QSettings("mnist-gui", "mnist-gui")``. ``model_name``: how to call the starting model
+    (default "default model", in the user's language).
     ``runs``: the run store whose kept runs the selector lists (default ``RunStore()``, the user data
     folder). Extra keyword arguments go to the TrainingTab (e.g. ``blas_threads``).
     """
@@ -57,8 +59,10 @@ class MainWindow(WindowSettings, ModelFiles, QMainWindow):
     error_shown = Signal(str)
 
     def __init__(self, dataset, model=None, parent: QWidget | None = None, *, settings: QSettings | None = None,
-                 model_name: str = "default model", runs: RunStore | None = None, **training_options):
+                 model_name: str | None = None, runs: RunStore | None = None, **training_options):
         super().__init__(parent)
+        if model_name is None:
+            model_name = tr("default model")
         self.dataset = dataset
         self.settings = settings if settings is not None else QSettings("mnist-gui", "mnist-gui")
         self.dialog_folders = DialogFolders(self.setting, self._store)   # where each kind of file dialog starts
@@ -77,10 +81,10 @@ class MainWindow(WindowSettings, ModelFiles, QMainWindow):
         self.draw_tab = DrawTab(my_digits_store=self.my_digits)
         self.draw_tab.my_digits.teach.set_context(mnist=dataset, runs=store)
         self.inside_tab = InsideTab(dataset, store=store)
-        self.tabs.addTab(self.training_tab, "&Train")
-        self.tabs.addTab(self.dataset_tab, "&Dataset")
-        self.tabs.addTab(self.draw_tab, "D&raw")
-        self.tabs.addTab(self.inside_tab, "&Inside")
+        self.tabs.addTab(self.training_tab, tr("&Train"))
+        self.tabs.addTab(self.dataset_tab, tr("&Dataset"))
+        self.tabs.addTab(self.draw_tab, tr("D&raw"))
+        self.tabs.addTab(self.inside_tab, tr("&Inside"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -100,7 +104,7 @@ class MainWindow(WindowSettings, ModelFiles, QMainWindow):
         self.actions: dict[str, QAction] = main_menus.build(self)
         self._wire()
         self._restore_settings()
-        self.statusBar().showMessage("Ready", 3000)
+        self.statusBar().showMessage(tr("Ready"), 3000)
         self.current.start(self.setting("model/current"))    # last session's model, if it is still there
 
     def _wire(self) -> None:
@@ -108,7 +112,7 @@ class MainWindow(WindowSettings, ModelFiles, QMainWindow):
         self.training_tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.training_tab.running_changed.connect(self._update_actions)
         self.current.changed.connect(self._on_current_changed)
-        self.current.refused.connect(lambda text: self.show_error("Could not use this model", text))
+        self.current.refused.connect(lambda text: self.show_error(tr("Could not use this model"), text))
         self.current.not_restored.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.training_tab.plots.earlier_visibility_changed.connect(self.actions["show_earlier"].setChecked)
         self.training_tab.plots.exported.connect(
@@ -124,7 +128,7 @@ class MainWindow(WindowSettings, ModelFiles, QMainWindow):
         teach = self.draw_tab.my_digits.teach
         teach.run_saved.connect(lambda _run_id: (self.training_tab.runs.reload(), self.current.refresh()))
         teach.use_requested.connect(lambda model, run_id: self.statusBar().showMessage(
-            self.current.add_trained(model, "finished", run_id, done="Your handwriting learned"), 10000))
+            self.current.add_trained(model, "finished", run_id, done=tr("Your handwriting learned")), 10000))
         self.inside_tab.image_sent.connect(self._on_image_sent)
         # a test image clicked on the Inside tab's map is also the one the Dataset tab shows (its test split)
         self.inside_tab.test_image_picked.connect(
@@ -143,7 +147,7 @@ class MainWindow(WindowSettings, ModelFiles, QMainWindow):
         """File > Use default model."""
         done = self.current.use_default()
         if done:
-            self.statusBar().showMessage("Every tab now uses the default model", 5000)
+            self.statusBar().showMessage(tr("Every tab now uses the default model"), 5000)
         return done
 
     @Slot(object, object)
@@ -179,8 +183,8 @@ class MainWindow(WindowSettings, ModelFiles, QMainWindow):
         # disabled off the Train tab, so Space still reaches the Draw and Dataset tabs' own widgets
         a["start_pause"].setEnabled(on_train)
         self.space_shortcut.setEnabled(on_train)
-        a["start_pause"].setText(("Resume" if self.training_tab.run.paused else "Pause") + " training"
-                                 if running else "Start training")
+        a["start_pause"].setText((tr("&Resume training") if self.training_tab.run.paused else tr("&Pause training"))
+                                 if running else tr("&Start training"))
         a["stop"].setEnabled(running)
 
     def show_error(self, title: str, text: str) -> QMessageBox:
@@ -211,8 +215,8 @@ class MainWindow(WindowSettings, ModelFiles, QMainWindow):
                 self._stop_confirmed = True
                 self.close()
         bar = self.training_tab.progress
-        done = f"{100 * bar.value() // bar.maximum()}% done" if bar.maximum() > 0 and bar.value() >= 0 else "just started"
-        self.close_question = main_menus.ask_before_stopping(self, done, answered)
+        percent = 100 * bar.value() // bar.maximum() if bar.maximum() > 0 and bar.value() >= 0 else None
+        self.close_question = main_menus.ask_before_stopping(self, percent, answered)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         # the user closing the window (its X: a spontaneous event) is asked first while a network trains; a

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from mnist_gui.core import models as rules
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.models import DEFAULT_KEY, Choice, ModelList
 from mnist_gui.core.runs import RunStore
 
@@ -49,15 +50,15 @@ class ModelSelector(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.label = QLabel("Every tab uses:")
+        self.label = QLabel(tr("Every tab uses:"))
         self.combo = _Combo()
-        self.combo.setAccessibleName("Current model, used by every tab")
+        self.combo.setAccessibleName(tr("Current model, used by every tab"))
         # elide long names rather than widen the window
         self.combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(26)
         self.label.setBuddy(self.combo)
-        self.undo = QToolButton(text="Undo")
-        self.undo.setAccessibleName("Go back to the previous model")
+        self.undo = QToolButton(text=tr("Undo"))
+        self.undo.setAccessibleName(tr("Go back to the previous model"))
         self.undo.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -71,7 +72,7 @@ class ModelSelector(QWidget):
         self.combo.blockSignals(True)
         self.combo.clear()
         if current is None:
-            self.combo.addItem("No model: train one, or open a model file", None)
+            self.combo.addItem(tr("No model: train one, or open a model file"), None)
         for choice in choices:
             self.combo.addItem(choice.label(), choice.key)
             index = self.combo.count() - 1
@@ -82,13 +83,14 @@ class ModelSelector(QWidget):
         self.combo.setCurrentIndex(max(self.combo.findData(current), 0))
         self.combo.blockSignals(False)
         chosen = next((c for c in choices if c.key == current), None)
-        self.combo.setToolTip("Every tab (Train, Dataset, Draw) uses " +
-                              (chosen.description() if chosen else "no model") + ". Choose another here.")
+        self.combo.setToolTip(
+            tr("Every tab (Train, Dataset, Draw) uses {model}. Choose another here.").format(model=chosen.description())
+            if chosen else tr("Every tab (Train, Dataset, Draw) uses no model. Choose another here."))
 
     def offer_undo(self, previous: Choice | None) -> None:
         self.undo.setVisible(previous is not None)
         if previous is not None:
-            self.undo.setToolTip(f"Go back to {previous.label()}")
+            self.undo.setToolTip(tr("Go back to {model}").format(model=previous.label()))
 
     def keys(self) -> list[str]:
         return [self.combo.itemData(i) for i in range(self.combo.count())]
@@ -109,8 +111,10 @@ class CurrentModel(QObject):
     _load_done = Signal(int, str, object, str)    # ticket, key, model or None, why not (from the loading thread)
 
     def __init__(self, selector: ModelSelector, store: RunStore, probe, default_model=None,
-                 default_name: str = "Default model", parent: QObject | None = None):
+                 default_name: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
+        if default_name is None:
+            default_name = tr("Default model")
         self.selector, self.store, self.probe = selector, store, probe
         self.list = ModelList(rules.default_choice(model=default_model, name=default_name)
                               if default_model is not None else None)
@@ -158,15 +162,20 @@ class CurrentModel(QObject):
         if choice is None and key.startswith("file:") and Path(key[5:]).is_file():
             choice = self.list.add(rules.file_choice(key[5:]))
         if choice is None or not choice.available:
-            what = f"The model used last time ({choice.name})" if choice else "The model used last time"
-            self.not_restored.emit(f"{what} is no longer available; {self._fallback()}.")
+            current = self.choice
+            if choice is not None and current is not None:
+                text = tr("The model used last time ({name}) is no longer available; every tab uses {current}.")
+            elif choice is not None:
+                text = tr("The model used last time ({name}) is no longer available; no model is in use.")
+            elif current is not None:
+                text = tr("The model used last time is no longer available; every tab uses {current}.")
+            else:
+                text = tr("The model used last time is no longer available; no model is in use.")
+            self.not_restored.emit(text.format(name=choice.name if choice else "",
+                                               current=current.name if current else ""))
             return
         self.choose(key)
         self._restoring = key if self.loading == key else None
-
-    def _fallback(self) -> str:
-        current = self.choice
-        return f"every tab uses {current.name}" if current else "no model is in use"
 
     def choose(self, key: str) -> bool:
         """Make the choice ``key`` current: at once if its network is loaded, else once a worker thread has
@@ -183,10 +192,11 @@ class CurrentModel(QObject):
             return True
         if not choice.available:
             self._show()
-            self.refused.emit(f"{choice.name} cannot be used: {choice.note or 'it is not available'}")
+            self.refused.emit(tr("{name} cannot be used: {why}").format(name=choice.name,
+                                                                       why=choice.note or tr("it is not available")))
             return False
         self.loading = key
-        self.selector.combo.setToolTip(f"Loading {choice.name}…")
+        self.selector.combo.setToolTip(tr("Loading {name}…").format(name=choice.name))
         self._thread = threading.Thread(target=self._load, args=(self._ticket, choice), name="model-loader",
                                         daemon=True)
         self._thread.start()
@@ -224,10 +234,14 @@ class CurrentModel(QObject):
                 self.list.remove(key)
             self._show()
             reason = why.splitlines()[0].rstrip(".")
-            self.not_restored.emit(f"The model used last time could not be used again ({reason}); {self._fallback()}.")
+            current = self.choice
+            text = (tr("The model used last time could not be used again ({reason}); every tab uses {current}.")
+                    if current else
+                    tr("The model used last time could not be used again ({reason}); no model is in use."))
+            self.not_restored.emit(text.format(reason=reason, current=current.name if current else ""))
         elif why:
             self._show()
-            self.refused.emit(f"{choice.name} cannot be used: {why}")
+            self.refused.emit(tr("{name} cannot be used: {why}").format(name=choice.name, why=why))
         else:
             if choice.kind == "file" and choice.test_accuracy is None:   # listed at start, before it was read
                 choice = self.list.add(rules.file_choice(choice.path, model))
@@ -239,16 +253,18 @@ class CurrentModel(QObject):
     def use_default(self) -> bool:
         return self.list.default is not None and self.choose(DEFAULT_KEY)
 
-    def add_trained(self, model, status: str | None, run_id: str | None = None, done: str = "Training finished") -> str:
+    def add_trained(self, model, status: str | None, run_id: str | None = None, done: str | None = None) -> str:
         """A network a run left: made current if the run finished (with Undo offered), only listed if it was
-        stopped, refused otherwise. Returns a sentence for the status bar, starting with ``done``."""
+        stopped, refused otherwise. Returns a sentence for the status bar, starting with ``done`` (default
+        "Training finished", in the user's language)."""
         self.refresh()
         kept = self.list.get(f"run:{run_id}") if run_id else None
         # the worker checked 64 images already; one more here keeps the rule where the switch happens
         why = rules.refusal(status, model, self.probe[:1] if self.probe is not None else None)
-        current = self.choice.name if self.choice else "no model"
+        current = self.choice.name if self.choice else tr("no model")
         if why:
-            return f"The new run's network is not used: {why}. The current model is unchanged: {current}."
+            return tr("The new run's network is not used: {why}. The current model is unchanged: {current}.").format(
+                why=why, current=current)
         if kept is None or not kept.available:
             self._memory_count += 1
             kept = self.list.add(rules.memory_choice(self._memory_count, model))
@@ -257,10 +273,14 @@ class CurrentModel(QObject):
             self._remember(kept.key, model)
         if not rules.becomes_current(status):
             self._show()
-            return f"The {status} run's network is in the model list; the current model is unchanged: {current}."
+            return (tr("The stopped run's network is in the model list; the current model is unchanged: {current}.")
+                    if status == "stopped" else
+                    tr("The {status} run's network is in the model list; the current model is unchanged: {current}.")
+                    ).format(status=status, current=current)
         self._install(kept, model, offer_undo=True)
-        return f"{done}: every tab now uses {kept.name}" + (f" (Undo goes back to {current})."
-                                                                       if self.list.previous else ".")
+        return (tr("{done}: every tab now uses {name} (Undo goes back to {current}).") if self.list.previous
+                else tr("{done}: every tab now uses {name}.")).format(
+            done=tr("Training finished") if done is None else done, name=kept.name, current=current)
 
     def add_file(self, path, model) -> Choice:
         """An opened (or just saved) file, made current; Undo offered."""

@@ -2,12 +2,16 @@
 
 ``shortcut_groups(window)`` walks the window's ``QAction``s and ``QShortcut``s that have keys, in the order
 they were made, and the keys widgets handle themselves, which a widget class declares in ``KEY_HINTS``
-(e.g. the drawing pad's digit keys), and sorts them under headings: the whole window, then each tab, then
-the mouse. Within a heading each key has one line: what it does in each place of that tab is joined
-("Ctrl+Z: Undo the last stroke; undo the last delete (in the My digits list)"), a description whose words
-all appear in another one for that key is left out ("Undo delete" beside "Undo the last delete"), and keys
-with the same description are merged ("Ctrl+Shift+Z or Ctrl+Y"). ``shortcut_rows`` gives the same as flat
-rows, each saying its tab ("Undo the last stroke (Draw tab)").
+(e.g. the drawing pad's digit keys; both texts of a hint marked with ``QT_TR_NOOP``; each key of a hint,
+"Delete or Backspace", written in Qt's own words as the actions' keys are, "Entf oder Rücktaste" in German,
+the rest, "double-click", translated), and sorts them under headings:
+the whole window, then each tab, then the mouse. Within a heading each key has one line: what it does in each
+place of that tab is joined ("Ctrl+Z: Undo the last stroke; undo the last delete (in the My digits list)";
+German keeps each a sentence: "Den letzten Strich rückgängig machen. Das letzte Löschen …"),
+a description whose words all appear in another one for that key is left out ("Undo delete" beside "Undo the
+last delete"), and keys with the same description are merged ("Ctrl+Shift+Z or Ctrl+Y"). ``shortcut_rows``
+gives the same as flat rows, each saying its tab ("Undo the last stroke (Draw tab)"). Headings, "or" and the
+tab names come in the user's language.
 
 Not here: the dialog that shows the table (``main_menus.show_shortcuts``).
 """
@@ -19,14 +23,56 @@ import re
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
+
+# (keys, what they do), both shown translated; a widget class's KEY_HINTS are marked the same way
 MOUSE_HINTS = [
-    ("Mouse wheel, drag", "Zoom and pan a plot; right-click for its menu, the small A button resets the view"),
+    (QT_TR_NOOP("Mouse wheel, drag"),
+     QT_TR_NOOP("Zoom and pan a plot; right-click for its menu, the small A button resets the view")),
 ]
 
 
 def key_text(keys) -> str:
     """Key sequences as the platform writes them, joined by "or": "Ctrl+Shift+Z or Ctrl+Y"."""
-    return " or ".join(k.toString(QKeySequence.NativeText) for k in keys if not k.isEmpty())
+    return _either([k.toString(QKeySequence.NativeText) for k in keys if not k.isEmpty()])
+
+
+# the words of a ``KEY_HINTS`` key that are no key, translated where shown ("Enter or double-click")
+HINT_WORDS = (QT_TR_NOOP("Arrow keys"), QT_TR_NOOP("double-click"))
+_HINT_PARTS = re.compile(r"( or |, )")
+
+
+def _native(key: str) -> str | None:
+    """One key ("Delete", "Ctrl+Z", "Page Up") as the platform writes the actions' keys ("Entf", "Strg+Z"
+    in German; "Del" in English), or None if ``key`` is no Qt key sequence ("double-click", "0 to 9")."""
+    sequence = QKeySequence(key, QKeySequence.PortableText)
+    if sequence.count() == 1 and sequence.toString(QKeySequence.PortableText):
+        return sequence.toString(QKeySequence.NativeText)
+    return None
+
+
+def _hint_keys(keys: str) -> str:
+    """A ``KEY_HINTS`` key in the words the actions' keys use: each key Qt knows in Qt's own name, whatever
+    is no key ("double-click", "Arrow keys") translated, joined by "or" (or ", ") in the user's language;
+    a hint that is one phrase ("0 to 9") translated as a whole."""
+    parts = _HINT_PARTS.split(keys)
+    words, separators = parts[::2], parts[1::2]
+    if len(words) == 1:
+        return _native(keys) or tr(keys)
+    shown = [_native(word) or tr(word) for word in words]
+    text = shown[0]
+    for separator, word in zip(separators, shown[1:]):
+        text = (tr("{keys} or {key}", "keyboard shortcuts").format(keys=text, key=word) if separator == " or "
+                else f"{text}, {word}")
+    return text
+
+
+def _either(keys: list[str]) -> str:
+    """"A or B or C", in the user's language."""
+    text = ""
+    for key in keys:
+        text = tr("{keys} or {key}", "keyboard shortcuts").format(keys=text, key=key) if text else key
+    return text
 
 
 def _describe(action: QAction, keys: str) -> str:
@@ -48,18 +94,24 @@ def _tab_of(window, obj) -> tuple[int, str]:
     return -1, ""
 
 
-WINDOW_HEADING = "Anywhere in the window"
-MOUSE_HEADING = "With the mouse"
+WINDOW_HEADING = QT_TR_NOOP("Anywhere in the window")
+MOUSE_HEADING = QT_TR_NOOP("With the mouse")
 
 
 def shortcut_groups(window) -> list[tuple[str, list[tuple[str, str]]]]:
     """(heading, [(keys, what they do), ...]) for every shortcut of ``window``: the window's own first, then
     each tab's in tab order ("Train tab", ...), then the mouse hints; one line per key under each heading."""
-    found: dict[int, tuple[str, list]] = {}
+    return [(heading, rows) for heading, _tab, rows in _groups(window)]
+
+
+def _groups(window) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(heading, tab name or "", rows) for ``shortcut_groups`` and ``shortcut_rows``."""
+    found: dict[int, tuple[str, str, list]] = {}
 
     def add(obj, keys: str, text: str) -> None:
         index, tab = _tab_of(window, obj)
-        found.setdefault(index, (f"{tab} tab" if tab else WINDOW_HEADING, []))[1].append((keys, text))
+        heading = tr("{tab} tab").format(tab=tab) if tab else tr(WINDOW_HEADING)
+        found.setdefault(index, (heading, tab, []))[2].append((keys, text))
 
     for action in window.findChildren(QAction):
         keys = key_text(action.shortcuts())
@@ -68,29 +120,28 @@ def shortcut_groups(window) -> list[tuple[str, list[tuple[str, str]]]]:
     for shortcut in window.findChildren(QShortcut):
         keys = key_text([shortcut.key()])
         if keys:
-            add(shortcut, keys, shortcut.whatsThis() or "(no description)")
+            add(shortcut, keys, shortcut.whatsThis() or tr("(no description)"))
     seen_classes = set()
     for widget in window.findChildren(QWidget):
         hints = getattr(type(widget), "KEY_HINTS", ())
         if hints and type(widget) not in seen_classes:
             seen_classes.add(type(widget))
             for keys, text in hints:
-                add(widget, keys, text)
-    groups = [(heading, _merged(_one_line_per_key(rows))) for _, (heading, rows) in sorted(found.items())]
-    return groups + [(MOUSE_HEADING, list(MOUSE_HINTS))]
+                add(widget, _hint_keys(keys), tr(text))
+    groups = [(heading, tab, _merged(_one_line_per_key(rows))) for _, (heading, tab, rows) in sorted(found.items())]
+    return groups + [(tr(MOUSE_HEADING), "", [(tr(keys), tr(text)) for keys, text in MOUSE_HINTS])]
 
 
 def shortcut_rows(window) -> list[tuple[str, str]]:
     """The groups as flat (keys, what they do) rows, a tab's saying so ("Clear the pad (on the pad, Draw tab)")."""
     rows = []
-    for heading, group in shortcut_groups(window):
-        tab = heading[:-len(" tab")] if heading.endswith(" tab") else ""
+    for _heading, tab, group in _groups(window):
         rows.extend((keys, _where(text, tab)) for keys, text in group)
     return rows
 
 
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", text.lower()))
+    return set(re.findall(r"[^\W_]+", text.lower()))
 
 
 def _one_line_per_key(rows):
@@ -100,21 +151,35 @@ def _one_line_per_key(rows):
         by_keys.setdefault(keys, [])
         if text not in by_keys[keys]:
             by_keys[keys].append(text)
+    # English writes "Undo the last stroke; undo the last delete"; German keeps its nouns' capitals, so its
+    # descriptions stay sentences of their own ("… rückgängig machen. Das letzte Löschen …")
+    lower = "lower" == tr("lower", "shortcut list: 'lower' if a description after '; ' starts in lower case, "
+                             "else 'keep'")
     out = []
     for keys, texts in by_keys.items():
         # "Undo delete" says nothing that "Undo the last delete (My digits split)" does not
         kept = [t for i, t in enumerate(texts)
                 if not any(j != i and _words(t) <= _words(o) and (_words(t) < _words(o) or j < i)
                            for j, o in enumerate(texts))]
-        out.append((keys, "; ".join(t if n == 0 else t[:1].lower() + t[1:] for n, t in enumerate(kept))))
+        out.append((keys, _joined(kept, lower)))
     return out
+
+
+def _joined(texts: list[str], lower: bool) -> str:
+    """"Undo the last stroke; undo the last delete" (``lower``), else "Den … machen. Das letzte …"."""
+    if lower:
+        return "; ".join(t if n == 0 else t[:1].lower() + t[1:] for n, t in enumerate(texts))
+    return " ".join(t if n == len(texts) - 1 or t.endswith((".", "!", "?")) else t + "."
+                    for n, t in enumerate(texts))
 
 
 def _where(text: str, tab: str) -> str:
     """"Clear the pad (on the pad)" -> "Clear the pad (on the pad, Draw tab)"; the window's own as they are."""
     if not tab:
         return text
-    return f"{text[:-1]}, {tab} tab)" if text.endswith(")") else f"{text} ({tab} tab)"
+    if text.endswith(")"):
+        return tr("{text}, {tab} tab)").format(text=text[:-1], tab=tab)
+    return tr("{text} ({tab} tab)").format(text=text, tab=tab)
 
 
 def _merged(rows):
@@ -124,7 +189,7 @@ def _merged(rows):
         merged.setdefault(text, [])
         if keys not in merged[text]:
             merged[text].append(keys)
-    return [(" or ".join(keys), text) for text, keys in merged.items()]
+    return [(_either(keys), text) for text, keys in merged.items()]
 
 
 def shortcut_table_html(groups) -> str:

@@ -20,6 +20,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
+from mnist_gui.core.i18n import QT_TR_NOOP
+
 ERROR_COLOR = "#d64545"
 
 
@@ -81,7 +83,8 @@ class _Style(QProxyStyle):
         painter.restore()
 
 
-THEMES = {"system": "&System", "light": "&Light", "dark": "&Dark"}   # View → Theme, in menu order
+# View → Theme, in menu order (the menu translates the names)
+THEMES = {"system": QT_TR_NOOP("&System"), "light": QT_TR_NOOP("&Light"), "dark": QT_TR_NOOP("&Dark")}
 _CHOICE = "mnist_gui_theme"   # the application property holding the current choice
 
 

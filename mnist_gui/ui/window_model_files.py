@@ -16,9 +16,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog
 
 from mnist_gui.core import models as rules
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.core.training_text import file_error
 
-MODEL_FILTER = "mnist-gui models (*.npz);;All files (*)"
+MODEL_FILTER = QT_TR_NOOP("mnist-gui models (*.npz);;All files (*)")
 
 
 class ModelFiles:
@@ -28,23 +29,24 @@ class ModelFiles:
         """Load a model file and make it current (every earlier model stays in the selector, so nothing in
         memory is lost); a bad file gets a message and changes nothing."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Open model", self._last_dir(), MODEL_FILTER)
+            path, _ = QFileDialog.getOpenFileName(self, tr("Open model"), self._last_dir(), tr(MODEL_FILTER))
             if not path:
                 return False
         path = Path(path)
         if not path.is_file():
             self._forget_recent(path)
-            self.show_error("Could not open model", f"There is no file {path}.")
+            self.show_error(tr("Could not open model"), tr("There is no file {path}.").format(path=path))
             return False
         choice = rules.file_choice(path)
         try:
             model = rules.load(choice, self.dataset.x_test[:1])     # one image: opening stays quick
         except ValueError as exc:
-            self.show_error("Could not open model", str(exc))
+            self.show_error(tr("Could not open model"), str(exc))
             return False
         self.current.add_file(path, model)
         self._remember_recent(path)
-        self.statusBar().showMessage(f"Opened {path}: every tab now uses it (Undo goes back)", 5000)
+        self.statusBar().showMessage(tr("Opened {path}: every tab now uses it (Undo goes back)").format(path=path),
+                                     5000)
         return True
 
     def save_model(self) -> bool:
@@ -59,7 +61,7 @@ class ModelFiles:
             return False
         if path is None:
             suggested = str(Path(self._last_dir()) / "model.npz")
-            path, _ = QFileDialog.getSaveFileName(self, "Save model as", suggested, MODEL_FILTER)
+            path, _ = QFileDialog.getSaveFileName(self, tr("Save model as"), suggested, tr(MODEL_FILTER))
             if not path:
                 return False
         path = Path(path)
@@ -71,12 +73,13 @@ class ModelFiles:
         try:
             self.model.save(path)
         except OSError as exc:
-            self.show_error("Could not save model", file_error("The model could not be saved", path, exc))
+            self.show_error(tr("Could not save model"), file_error(tr("The model could not be saved"), path, exc))
             return False
         except ValueError as exc:
-            self.show_error("Could not save model", f"The model could not be saved to {path}.\n\n{exc}")
+            self.show_error(tr("Could not save model"),
+                            tr("The model could not be saved to {path}.\n\n{reason}").format(path=path, reason=exc))
             return False
         self.current.saved_as(path)
         self._remember_recent(path)
-        self.statusBar().showMessage(f"Saved {path}", 5000)
+        self.statusBar().showMessage(tr("Saved {path}").format(path=path), 5000)
         return True

@@ -18,10 +18,13 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QSplitter
 
 from mnist_gui.core import settings as stored
+from mnist_gui.core.i18n import tr
 from mnist_gui.ui.theme import apply_theme
 
 # the smallest window the tabs are laid out in without scrolling much (below it their pages scroll)
 MIN_SIZE = (640, 440)
+# the tabs in order, by names that stay the same in every language (the splitters' settings keys)
+TAB_KEYS = ("train", "dataset", "draw", "inside")
 
 
 class WindowSettings:
@@ -85,8 +88,8 @@ class WindowSettings:
         restored = geometry is not None and self._restore_geometry(geometry)
         if geometry is not None and not restored:
             self._store("window/geometry", None)
-            label = stored.SETTINGS["window/geometry"].label
-            self._recovered(f"{label}: it is not a size and position the window can use")
+            label = tr(stored.SETTINGS["window/geometry"].label)
+            self._recovered(tr("{setting}: it is not a size and position the window can use").format(setting=label))
         self._fit_to_screen(restored)
         self.set_theme(self.setting("view/theme"), keep=False)
         self._dividers = _PendingSizes(self)
@@ -146,10 +149,10 @@ class WindowSettings:
             self._store("view/theme", theme)
 
     def _splitters(self) -> dict:
-        """Every splitter of the tabs by a name that stays the same between launches ("<tab>/<n>")."""
+        """Every splitter of the tabs by a name that stays the same between launches and languages ("<tab>/<n>")."""
         found = {}
         for index in range(self.tabs.count()):
-            tab = self.tabs.tabText(index).replace("&", "").lower()
+            tab = TAB_KEYS[index] if index < len(TAB_KEYS) else f"tab{index}"
             for n, splitter in enumerate(self.tabs.widget(index).findChildren(QSplitter)):
                 found[f"{tab}/{n}"] = splitter
         return found

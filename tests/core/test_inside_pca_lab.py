@@ -171,8 +171,9 @@ def test_the_default_cnn_map_matches_a_plain_svd_of_its_activations(dataset):
     from mnist_gui.nn import load_model
 
     model = load_model(resource_path("models", "default.npz"))
-    table = pca.features(model, dataset.x_test[:1000], ["max_pooling2_d_1"])
-    x = table["max_pooling2_d_1"]  # (1000, 1600), a slowly falling spectrum: the hard case for a sketch
+    last_pool = [layer.name for layer in model.layers if type(layer).__name__ == "MaxPooling2D"][-1]
+    table = pca.features(model, dataset.x_test[:1000], [last_pool])
+    x = table[last_pool]  # (1000, 1600), a slowly falling spectrum: the hard case for a sketch
     coords, mean, components, explained = pca.principal_components(x)
     xc = x.astype(np.float64) - x.mean(axis=0, dtype=np.float64)
     _, s, vt = np.linalg.svd(xc, full_matrices=False)

@@ -114,9 +114,10 @@ def test_thirty_digits_are_read_and_more_than_the_limit_is_a_clear_problem(datas
 
 
 def test_touching_digits_are_separated_where_possible(dataset, model):
-    cases = list(numbers(dataset, 100, seed=15, gap=(-0.15, -0.05)))
+    # three sets of 100 numbers: the rate of one set swings by a few points from one model to the next
+    cases = [case for seed in (15, 16, 17) for case in numbers(dataset, 100, seed=seed, gap=(-0.15, -0.05))]
     touching = [(text, ink) for text, ink, _ in cases if len(split_digits(ink)) < len(text)]
-    assert len(touching) >= 30, "the set has digits that touch"
+    assert len(touching) >= 90, "the set has digits that touch"
     right = sum(read_ink(model, ink).text() == text for text, ink in touching)
     # a wide digit and two touching ones look alike; the network decides which reading is likelier
     assert right >= 0.3 * len(touching), f"{right} of {len(touching)}"

@@ -57,7 +57,7 @@ def test_the_key_follows_weights_architecture_and_images(tmp_path, images):
     assert model_fingerprint(object()) is None and not cache.store(None, images, probs_for(len(images)))
 
 
-@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty", "wrong-shape", "nan", "wrong-key"])
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty", "wrong-shape", "nan", "wrong-key", "old-format"])
 def test_a_damaged_file_is_removed_and_reported_missing(tmp_path, images, damage):
     cache, fp = PredictionCache(tmp_path), model_fingerprint(Model())
     cache.store(fp, images, probs_for(len(images)))
@@ -72,7 +72,8 @@ def test_a_damaged_file_is_removed_and_reported_missing(tmp_path, images, damage
     else:
         key = {"wrong-key": "0" * 32}.get(damage, fp) + "-" + images_fingerprint(images)
         probs = {"wrong-shape": probs_for(len(images) - 1), "nan": np.full((len(images), 10), np.nan, np.float32)}
-        np.savez(path, format=np.array("mnist-gui predictions 1"), key=np.array(key),
+        version = "mnist-gui predictions 0" if damage == "old-format" else "mnist-gui predictions 1"
+        np.savez(path, format=np.array(version), key=np.array(key),
                  probs=probs.get(damage, probs_for(len(images))))
     assert cache.load(fp, images) is None
     assert not path.exists()
@@ -95,4 +96,16 @@ def test_a_folder_that_cannot_be_written_means_no_caching_not_an_error(tmp_path,
     blocker.write_text("a file where the cache folder should be")   # as unwritable as a read-only one, even for root
     cache, fp = PredictionCache(blocker / "predictions"), model_fingerprint(Model())
     assert cache.store(fp, images, probs_for(len(images))) is False
+    assert cache.load(fp, images) is None
+
+
+def test_a_full_disk_means_no_caching_and_leaves_no_partial_file(tmp_path, images, monkeypatch):
+    cache, fp = PredictionCache(tmp_path / "predictions"), model_fingerprint(Model())
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(np, "savez", full)
+    assert cache.store(fp, images, probs_for(len(images))) is False
+    assert list((tmp_path / "predictions").iterdir()) == []   # no half-written or temporary file
     assert cache.load(fp, images) is None

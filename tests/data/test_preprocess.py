@@ -161,7 +161,7 @@ def test_huge_tiny_and_non_square_inputs(shape, rect, box):
     out = to_mnist(img)
     assert ink_box(out, 0.01) == box
     cy, cx = centre_of_mass(out)
-    assert abs(cy - 14.0) <= 0.5 and abs(cx - 14.0) <= 0.5
+    assert abs(cy - 14.0) <= 0.5 + 1e-6 and abs(cx - 14.0) <= 0.5 + 1e-6  # float32 sums land either side of 0.5
 
 
 def test_small_input_is_enlarged_smoothly_not_blocky():

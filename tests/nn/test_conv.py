@@ -126,6 +126,7 @@ def one_image_chunks(monkeypatch):
     from mnist_gui.nn import conv_kernels
 
     monkeypatch.setattr(conv_kernels, "CHUNK_BYTES", 1)
+    monkeypatch.setattr(conv_kernels, "POOL_CHUNK_BYTES", 1)
     assert conv_kernels.chunk_images(36, 4, 3) == 1
 
 

@@ -1,4 +1,4 @@
-"""Layouts that fit: every tab at 1024×640, 1280×720 and 1366×768 (and at 200 % in a subprocess) has no
+"""Layouts that fit: every tab at 1024×640, 1280×720 and 1366×768 (and at 200 % and in German in a subprocess) has no
 two visible sibling widgets overlapping, no widget cut by its parent, no label, button or check box whose
 text does not fit, no content slid sideways out of reach, and the window keeps the size it was given whatever
 the tabs show (the Draw tab's steps and saliency, a long crosshair readout, a trained run in the table) or
@@ -156,10 +156,12 @@ def _check_at_scale(screen_w: int, screen_h: int, out: str) -> None:
     from PySide6.QtCore import QSettings
 
     from mnist_gui.data.mnist import load_dataset
+    from mnist_gui.ui import translation
     from mnist_gui.ui.app import load_default_model, make_application
     from mnist_gui.ui.main_window import MainWindow
 
     app = make_application(["layout-test"])
+    language = translation.install(app)       # as the app starts: $MNIST_GUI_LANGUAGE ("en" in the tests)
     data = load_dataset()
     data = dataclasses.replace(data, x_train=data.x_train[:2000], y_train=data.y_train[:2000],
                                x_test=data.x_test[:500], y_test=data.y_test[:500])
@@ -178,25 +180,34 @@ def _check_at_scale(screen_w: int, screen_h: int, out: str) -> None:
             for i in range(window.tabs.count()) if window.tabs.widget(i).minimumSizeHint().height() > room]
     problems += busy_tab_problems(window, app, size)
     sideways += [f"{name} (busy)" for name in sideways_pages(window)]
-    result = {"screen": [screen.width(), screen.height()], "window": list(size), "sideways": sideways,
+    result = {"language": language, "screen": [screen.width(), screen.height()], "window": list(size),
+              "sideways": sideways,
               "fits": screen.contains(frame), "tall": tall, "ratio": window.devicePixelRatioF(), "problems": problems}
     Path(out).write_text(json.dumps(result))
     window.close()
 
 
-@pytest.mark.parametrize("screen,scale", [((1920, 1080), 2), ((1366, 768), 1), ((1280, 720), 1), ((1024, 640), 1)],
-                         ids=["1920x1080@200%", "1366x768@100%", "1280x720@100%", "1024x640@100%"])
-def test_the_window_opens_to_fit_the_screen(tmp_path, screen, scale):
+def _run_check(tmp_path, screen, scale, language="en") -> dict:
+    """``_check_at_scale`` in a fresh interpreter on a screen of this size, at this scale, in this language."""
     config = tmp_path / "screen.json"
     config.write_text(json.dumps({"screens": [{"name": "test", "x": 0, "y": 0, "width": screen[0],
                                                "height": screen[1], "logicalDpi": 96, "dpr": 1}]}))
     out = tmp_path / "result.json"
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=str(scale))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=str(scale),
+               MNIST_GUI_LANGUAGE=language)
     code = (f"import runpy; ns = runpy.run_path({str(Path(__file__))!r}); "
             f"ns['_check_at_scale']({screen[0]}, {screen[1]}, {str(out)!r})")
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(out.read_text())
+    assert result["language"] == language
+    return result
+
+
+@pytest.mark.parametrize("screen,scale", [((1920, 1080), 2), ((1366, 768), 1), ((1280, 720), 1), ((1024, 640), 1)],
+                         ids=["1920x1080@200%", "1366x768@100%", "1280x720@100%", "1024x640@100%"])
+def test_the_window_opens_to_fit_the_screen(tmp_path, screen, scale):
+    result = _run_check(tmp_path, screen, scale)
     assert result["ratio"] == scale
     assert result["screen"] == [screen[0] // scale, screen[1] // scale]
     assert result["fits"], f"a {result['window']} window on a {result['screen']} screen"
@@ -207,3 +218,15 @@ def test_the_window_opens_to_fit_the_screen(tmp_path, screen, scale):
         # the layouts that fit (issue 19: 1280x720, 1366x768) need no scrolling up and down either; 1024x640
         # is "usable", scrolling where needed (with older Qt the Train tab needs 50 px more than it has)
         assert result["tall"] == [], f"these tabs cut their lower part off at first: {result['tall']}"
+
+
+@pytest.mark.parametrize("screen", [(1366, 768), (1024, 640)], ids=["1366x768", "1024x640"])
+def test_in_german_every_tab_fits_as_well(tmp_path, screen):
+    """German words are longer: the same checks with MNIST_GUI_LANGUAGE=de (no overlap, no text cut, the
+    window never grows, no tab scrolling sideways), in a fresh interpreter, as the language is chosen once."""
+    result = _run_check(tmp_path, screen, 1, language="de")
+    assert result["fits"], f"a {result['window']} window on a {result['screen']} screen"
+    assert not result["problems"], "German texts that do not fit:\n" + "\n".join(result["problems"])
+    assert result["sideways"] == [], f"these German tabs scroll sideways: {result['sideways']}"
+    if screen[1] >= 720:
+        assert result["tall"] == [], f"these German tabs cut their lower part off at first: {result['tall']}"

@@ -115,3 +115,25 @@ def test_the_dead_relu_caption_names_filters_only_for_a_convolution(qtbot):
     cnn.begin_run()
     cnn.add(_report(0.0, [float("nan")] * 2, [0.1, None]))        # the next run is an MLP
     assert "convolution" not in cnn.captions["dead"].text()
+
+
+def test_before_any_numbers_the_plots_say_so_instead_of_making_up_axes(qtbot):
+    view = InsideTrainingView()
+    qtbot.addWidget(view)
+    grad_axis = view.grad_plot.getAxis("left")
+
+    def labels(axis):
+        assert axis._tickLevels is not None, "the axis would label a range of its own making"
+        return [text for level in axis._tickLevels for _, text in level]
+
+    assert labels(grad_axis) == []                               # not a pile of labels on an empty log axis
+    assert all(note.isVisible() and note.toPlainText() == "No run yet" for note in view.notes.values())
+    view.begin_run()
+    assert all(note.toPlainText() == "Waiting for the first batch…" for note in view.notes.values())
+    view.add(_report(0.0, [float("nan")] * 2, [None, None]))
+    view.add(_report(0.5, [0.002, 0.04], [0.1, None]))
+    view.refresh()
+    assert not any(note.isVisible() for note in view.notes.values())
+    assert {"0.002", "0.01", "0.05"} <= set(labels(grad_axis))   # the decades the gradients span
+    view.begin_run()
+    assert labels(grad_axis) == [] and all(note.isVisible() for note in view.notes.values())

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QStyledIt
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from mnist_gui.core.dataset_filters import per_class_accuracy
-from mnist_gui.core.words import count
+from mnist_gui.core.i18n import QT_TR_NOOP, number, tr
 from mnist_gui.ui.accessibility import RIGHT_MARK, name_corner_button, verdict_colors
 
-NO_MODEL_TEXT = ("No model yet. With a model, this shows how often each true digit (row) is predicted "
-                 "as each digit (column).")
+NO_MODEL_TEXT = QT_TR_NOOP("No model yet. With a model, this shows how often each true digit (row) is "
+                           "predicted as each digit (column).")
 
 
 def _blend(base: QColor, tint: QColor, amount: float) -> QColor:
@@ -32,17 +32,21 @@ def matrix_description(m: np.ndarray, split_name: str = "") -> str:
     """The matrix in words for a screen reader: the accuracy, then each true digit's share right and its
     commonest confusion ("7: 98.1% right, most often read as 2 (12 images)")."""
     total, right = int(m.sum()), int(np.trace(m))
-    parts = [f"Accuracy{' on the ' + split_name + ' split' if split_name else ''}: {right / max(total, 1):.1%}"]
+    accuracy = right / max(total, 1)
+    parts = [tr("Accuracy on the {split} split: {accuracy:.1%}").format(split=split_name, accuracy=accuracy)
+             if split_name else tr("Accuracy: {accuracy:.1%}").format(accuracy=accuracy)]
     for t, row in enumerate(m):
         n = int(row.sum())
         if not n:
             continue
         wrong = row.copy()
         wrong[t] = 0
-        text = f"{t}: {row[t] / n:.1%} right"
-        if wrong.max():
-            text += f", most often read as {int(wrong.argmax())} ({count(int(wrong.max()), 'image')})"
-        parts.append(text)
+        share, worst = row[t] / n, int(wrong.max())
+        if worst:
+            parts.append(tr("{digit}: {share:.1%} right, most often read as {other} ({n:,} image(s))", None, worst)
+                         .format(digit=t, share=share, other=int(wrong.argmax()), n=worst))
+        else:
+            parts.append(tr("{digit}: {share:.1%} right").format(digit=t, share=share))
     return ". ".join(parts) + "."
 
 
@@ -69,14 +73,15 @@ class DiagonalMark(QStyledItemDelegate):
 
 class ConfusionView(QWidget):
     cell_clicked = Signal(int, int)
-    KEY_HINTS = (("Enter", "Show the images of the selected cell (in the confusion matrix)"),)   # the F1 list
+    KEY_HINTS = (("Enter",   # the F1 list (a Qt key sequence: shown in the platform's words)
+                  QT_TR_NOOP("Show the images of the selected cell (in the confusion matrix)")),)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.caption = QLabel(NO_MODEL_TEXT)
+        self.caption = QLabel(tr(NO_MODEL_TEXT))
         self.caption.setWordWrap(True)
         self.table = QTableWidget(0, 0)
-        self.table.setAccessibleName("Confusion matrix: rows are true labels, columns predicted digits")
+        self.table.setAccessibleName(tr("Confusion matrix: rows are true labels, columns predicted digits"))
         name_corner_button(self.table)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setItemDelegate(DiagonalMark(self.table))
@@ -113,19 +118,19 @@ class ConfusionView(QWidget):
             self.table.setRowCount(0)
             self.table.setColumnCount(0)
             self.table.hide()
-            self.caption.setText(NO_MODEL_TEXT)
+            self.caption.setText(tr(NO_MODEL_TEXT))
             return
         self.table.show()
         c = len(m)
         total, right = int(m.sum()), int(np.trace(m))
         accuracy = per_class_accuracy(m)
-        self.caption.setText(
-            f"Accuracy on the {self._split_name} split: <b>{right / max(total, 1):.2%}</b> "
-            f"({right:,} of {total:,}). Rows: true label. Columns: predicted digit. "
-            f"Click a cell to see its images in the grid.")
+        self.caption.setText(tr(
+            "Accuracy on the {split} split: <b>{accuracy:.2%}</b> ({right:,} of {total:,}). Rows: true label. "
+            "Columns: predicted digit. Click a cell to see its images in the grid.").format(
+            split=self._split_name, accuracy=right / max(total, 1), right=right, total=total))
         self.table.setRowCount(c)
         self.table.setColumnCount(c + 1)
-        self.table.setHorizontalHeaderLabels([f"→ {k}" for k in range(c)] + ["accuracy"])
+        self.table.setHorizontalHeaderLabels([f"→ {k}" for k in range(c)] + [tr("accuracy", "column header")])
         self.table.setVerticalHeaderLabels([f"{k}" for k in range(c)])
         base = self.palette().color(QPalette.Base)
         right_color, wrong_color = verdict_colors(self.palette())
@@ -135,22 +140,28 @@ class ConfusionView(QWidget):
             for p in range(c):
                 n = int(m[t, p])
                 share = n / rows[t] if rows[t] else 0.0
-                item = QTableWidgetItem(f"{n:,}" if n else "·")
+                item = QTableWidgetItem(number(n, ",") if n else "·")
                 item.setTextAlignment(Qt.AlignCenter)
                 if n:
                     # the diagonal by its row share, mistakes against the worst confusion
                     amount = 0.55 * share if t == p else 0.12 + 0.6 * n / worst
                     item.setBackground(_blend(base, right_color if t == p else wrong_color, amount))
-                what = "right" if t == p else "mistakes"
-                item.setToolTip(f"True {t}, predicted {p}: {count(n, 'image')} ({share:.1%} of the {t}s, {what}). "
-                                f"Click to show them.")
-                item.setData(Qt.AccessibleTextRole, f"True {t}, predicted {p}: {count(n, 'image')}, {what}")
+                if t == p:
+                    tip = tr("True {true}, predicted {predicted}: {n:,} image(s) ({share:.1%} of the {true}s, "
+                             "right). Click to show them.", None, n)
+                    spoken = tr("True {true}, predicted {predicted}: {n:,} image(s), right", None, n)
+                else:
+                    tip = tr("True {true}, predicted {predicted}: {n:,} image(s) ({share:.1%} of the {true}s, "
+                             "mistakes). Click to show them.", None, n)
+                    spoken = tr("True {true}, predicted {predicted}: {n:,} image(s), mistakes", None, n)
+                item.setToolTip(tip.format(true=t, predicted=p, n=n, share=share))
+                item.setData(Qt.AccessibleTextRole, spoken.format(true=t, predicted=p, n=n))
                 self.table.setItem(t, p, item)
             acc = accuracy[t]
-            item = QTableWidgetItem("—" if np.isnan(acc) else f"{acc:.1%}")
+            item = QTableWidgetItem("—" if np.isnan(acc) else number(acc, ".1%"))
             item.setTextAlignment(Qt.AlignCenter)
             item.setFlags(Qt.ItemIsEnabled)
-            item.setToolTip(f"Share of the true {t}s that the model predicts as {t}.")
+            item.setToolTip(tr("Share of the true {digit}s that the model predicts as {digit}.").format(digit=t))
             font = item.font()
             font.setBold(True)
             item.setFont(font)

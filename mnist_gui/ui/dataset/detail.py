@@ -12,13 +12,15 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.ui.widgets.bar_chart import BarChart
 from mnist_gui.ui.accessibility import verdict_colors, verdict_word
 from mnist_gui.ui.widgets.qimages import gray_to_qimage
 
-HOVER_HINT = "Hover over the image to read pixel values (0 = black, 255 = white)."
-NO_MODEL_TEXT = "No model yet: load or train one to see what the network thinks of this image."
-COMPUTING_TEXT = "Working out what the network thinks of this image…"
+# English source texts, translated where shown (tr(NO_MODEL_TEXT)); other modules import them
+HOVER_HINT = QT_TR_NOOP("Hover over the image to read pixel values (0 = black, 255 = white).")
+NO_MODEL_TEXT = QT_TR_NOOP("No model yet: load or train one to see what the network thinks of this image.")
+COMPUTING_TEXT = QT_TR_NOOP("Working out what the network thinks of this image…")
 
 
 class PixelView(QWidget):
@@ -85,7 +87,7 @@ class PixelView(QWidget):
         p = QPainter(self)
         if self._qimage is None:
             p.setPen(self.palette().color(QPalette.PlaceholderText))
-            p.drawText(self.rect(), Qt.AlignCenter, "Select an image")
+            p.drawText(self.rect(), Qt.AlignCenter, tr("Select an image"))
             return
         rect = self.image_rect()
         p.drawImage(rect, self._qimage)
@@ -103,21 +105,22 @@ class ImageDetail(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = QLabel("No image selected")
+        self.title = QLabel(tr("No image selected"))
         self.title.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.title.setWordWrap(True)   # a long title ("Image #12,345 of the my digits split") wraps, never cut
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         self.pixels = PixelView()
-        self.readout = QLabel(HOVER_HINT)
+        self.readout = QLabel(tr(HOVER_HINT))
         self.readout.setWordWrap(True)
         self.label_text = QLabel("")
         self.prediction_text = QLabel("")
         self.prediction_text.setWordWrap(True)
-        self.chart = BarChart("Probability for each class", value_format="{:.0%}", y_max=1.0)
-        self.chart.set_message(NO_MODEL_TEXT)
-        self.send_button = QPushButton("Send to Draw tab")
-        self.send_button.setToolTip("Put this image on the drawing pad of the Draw tab (Enter in the grid).")
+        self.chart = BarChart(tr("Probability for each class"), value_format="{:.0%}", y_max=1.0)
+        self.chart.set_message(tr(NO_MODEL_TEXT))
+        self.send_button = QPushButton(tr("Send to Draw tab"))
+        self.send_button.setToolTip(tr("Put this image on the drawing pad of the Draw tab (Enter in the grid)."))
         self.send_button.setEnabled(False)
         self.send_button.clicked.connect(self.send_requested)
 
@@ -144,12 +147,13 @@ class ImageDetail(QWidget):
     def show_image(self, index: int, split_name: str, image: np.ndarray, label: int,
                    class_names: list[str], probs: np.ndarray | None, note: str = NO_MODEL_TEXT) -> None:
         """Show image ``index`` of the split; probs (C,), or None and ``note`` says why (no model yet, or
-        the answers are being computed)."""
+        the answers are being computed; an English source text is translated here)."""
         self._index, self._label, self._class_names = int(index), int(label), list(class_names)
-        self.title.setText(f"Image #{index:,} of the {split_name} split")
+        self.title.setText(tr("Image #{index:,} of the {split} split").format(index=index, split=split_name))
         self.pixels.set_image(image)
         name = class_names[label] if label < len(class_names) else ""
-        self.label_text.setText(f"Label: <b>{label}</b> ({name})" if name else f"Label: <b>{label}</b>")
+        self.label_text.setText(tr("Label: <b>{label}</b> ({name})").format(label=label, name=name) if name
+                                else tr("Label: <b>{label}</b>").format(label=label))
         self.send_button.setEnabled(True)
         self.set_probabilities(probs, note)
         self._on_hovered(-1, -1)
@@ -158,16 +162,16 @@ class ImageDetail(QWidget):
         self._probs = None if probs is None else np.asarray(probs, dtype=np.float32).copy()
         if self._probs is None or self._index < 0:
             self.prediction_text.setText("")
-            self.chart.set_message(note)
+            self.chart.set_message(tr(note))  # a constant's source text, or a message already in words
             return
         right, wrong = verdict_colors(self.palette())
         guess = int(np.argmax(self._probs))
         ok = guess == self._label
         color = (right if ok else wrong).name()
         verdict = verdict_word(ok)
-        self.prediction_text.setText(
-            f"Predicted: <b style='color:{color}'>{guess}</b> with {self._probs[guess]:.1%} "
-            f"(<span style='color:{color}'>{verdict}</span>)")
+        self.prediction_text.setText(tr(
+            "Predicted: <b style='color:{color}'>{digit}</b> with {share:.1%} (<span style='color:{color}'>"
+            "{verdict}</span>)").format(color=color, digit=guess, share=self._probs[guess], verdict=verdict))
         colors: list[QColor | None] = [None] * len(self._probs)
         colors[guess] = wrong
         if self._label < len(colors):
@@ -178,11 +182,11 @@ class ImageDetail(QWidget):
 
     def clear(self) -> None:
         self._index, self._label, self._probs = -1, -1, None
-        self.title.setText("No image selected")
+        self.title.setText(tr("No image selected"))
         self.pixels.set_image(None)
         self.label_text.setText("")
         self.prediction_text.setText("")
-        self.chart.set_message(NO_MODEL_TEXT)
+        self.chart.set_message(tr(NO_MODEL_TEXT))
         self.send_button.setEnabled(False)
 
     def shown_index(self) -> int:
@@ -202,6 +206,7 @@ class ImageDetail(QWidget):
     def _on_hovered(self, row: int, col: int) -> None:
         image = self.pixels.image()
         if row < 0 or image is None:
-            self.readout.setText(HOVER_HINT)
+            self.readout.setText(tr(HOVER_HINT))
         else:
-            self.readout.setText(f"Pixel at row {row}, column {col}: <b>{int(image[row, col])}</b> of 255")
+            self.readout.setText(tr("Pixel at row {row}, column {column}: <b>{value}</b> of 255").format(
+                row=row, column=col, value=int(image[row, col])))

@@ -14,10 +14,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QSize, Qt, 
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.ui.accessibility import name_corner_button, verdict_word
-from mnist_gui.ui.dataset.thumbnails import ThumbnailPainter
+from mnist_gui.ui.dataset.thumbnails import NOT_YET, ThumbnailPainter
 
-EMPTY_TEXT = "No images match these filters."
+EMPTY_TEXT = QT_TR_NOOP("No images match these filters.")
 _IMAGE_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
 _NO_FLAGS = Qt.NoItemFlags
 
@@ -114,13 +115,19 @@ class ImageGridModel(QAbstractTableModel):
 
     def describe(self, i: int) -> str:
         label = int(self.labels[i])
-        name = f" ({self.class_names[label]})" if label < len(self.class_names) else ""
-        text = f"Image #{i:,}: label {label}{name}"
-        if self.predicted is not None:
+        if label < len(self.class_names):
+            text = tr("Image #{index:,}: label {label} ({name})").format(index=i, label=label,
+                                                                        name=self.class_names[label])
+        else:
+            text = tr("Image #{index:,}: label {label}").format(index=i, label=label)
+        if self.predicted is not None and self.predicted[i] != NOT_YET:
             guess = int(self.predicted[i])
             verdict = verdict_word(guess == label)
-            sure = f", {self.confidence[i]:.0%} sure" if self.confidence is not None else ""
-            text += f"; predicted {guess}{sure} ({verdict})"
+            if self.confidence is not None:
+                text = tr("{image}; predicted {digit}, {share:.0%} sure ({verdict})").format(
+                    image=text, digit=guess, share=self.confidence[i], verdict=verdict)
+            else:
+                text = tr("{image}; predicted {digit} ({verdict})").format(image=text, digit=guess, verdict=verdict)
         return text
 
 
@@ -129,14 +136,15 @@ class ImageGridView(QTableView):
 
     current_image_changed = Signal(int)
     image_activated = Signal(int)
-    KEY_HINTS = (("Arrow keys, Page Up/Down, Home, End", "Move through the images (in the grid)"),
-                 ("Enter", "Send the selected image to the Draw tab (in the grid)"))   # for the F1 list
+    KEY_HINTS = ((QT_TR_NOOP("Arrow keys, Page Up, Page Down, Home, End"),   # for the F1 list
+                  QT_TR_NOOP("Move through the images (in the grid)")),
+                 ("Enter", QT_TR_NOOP("Send the selected image to the Draw tab (in the grid)")))
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.grid_model = ImageGridModel(self)
         self.thumbnails = ThumbnailPainter()
-        self.empty_text = EMPTY_TEXT  # what the grid says when it shows nothing
+        self.empty_text = EMPTY_TEXT  # what the grid says when it shows nothing (translated when painted)
         self.setModel(self.grid_model)
         self.setShowGrid(False)
         self.setTabKeyNavigation(False)
@@ -204,7 +212,7 @@ class ImageGridView(QTableView):
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().color(QPalette.PlaceholderText))
             painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12), Qt.AlignCenter | Qt.TextWordWrap,
-                             self.empty_text)
+                             tr(self.empty_text))
             painter.end()
             return
         size = self.cell_size()

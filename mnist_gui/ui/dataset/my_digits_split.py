@@ -14,14 +14,15 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from mnist_gui.core.words import error_text, with_article
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
+from mnist_gui.core.words import a_or_an, error_text
 from mnist_gui.ui.accessibility import VERDICT_KEY
 from mnist_gui.ui.theme import ERROR_COLOR
 from mnist_gui.ui.widgets.undo_bar import UndoDeleteBar
 
 MY_DIGITS = "mine"
-EMPTY_TEXT = ("No digits kept yet. On the Draw tab, draw a digit and press its key (or a 0-9 button under "
-              "My digits) to keep it here, or import a folder of digits there.")
+EMPTY_TEXT = QT_TR_NOOP("No digits kept yet. On the Draw tab, draw a digit and press its key (or a 0-9 button "
+                        "under My digits) to keep it here, or import a folder of digits there.")
 
 
 class MyDigitsSplit:
@@ -34,11 +35,13 @@ class MyDigitsSplit:
         try:
             probs = self.my_digits_answers.probabilities(self._model)
         except Exception as exc:  # noqa: BLE001 - the boundary: said in the tab, as the service would
-            self._on_predictions_failed(MY_DIGITS, f"Could not compute predictions: {error_text(exc)}")
+            self._on_predictions_failed(MY_DIGITS, tr("Could not compute predictions: {error}").format(
+                error=error_text(exc)))
             return
         if probs is None:
             self.controls.set_predictions_state("computing")
-            self.status.setText(f"Working out the model's answers for your {len(self.my_digits):,} digits…")
+            self.status.setText(tr("Working out the model's answers for your {n:,} digits…").format(
+                n=len(self.my_digits)))
             return
         self._on_predictions_ready(self._model, MY_DIGITS, probs)
 
@@ -85,17 +88,17 @@ class MyDigitsEditor(QWidget):
         self.label_combo = QComboBox()
         for d in range(10):
             self.label_combo.addItem(str(d), d)
-        self.label_combo.setToolTip("Relabel the digit (or press a digit key in the grid)")
-        self.label_combo.setAccessibleName("Label of the selected digit")
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the digit from My digits (Delete key in the grid; Ctrl+Z undoes)")
+        self.label_combo.setToolTip(tr("Relabel the digit (or press a digit key in the grid)"))
+        self.label_combo.setAccessibleName(tr("Label of the selected digit"))
+        self.delete_button = QPushButton(tr("Delete"))
+        self.delete_button.setToolTip(tr("Delete the digit from My digits (Delete key in the grid; Ctrl+Z undoes)"))
         self.undo_bar = UndoDeleteBar(store)
-        self.key = QLabel(VERDICT_KEY, wordWrap=True)  # what "6 ✗ 5" under each digit means
+        self.key = QLabel(tr(VERDICT_KEY), wordWrap=True)  # what "6 ✗ 5" under each digit means
         self.status = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
         self.status.setStyleSheet(f"color: {ERROR_COLOR}")
         self.status.hide()
         row = QHBoxLayout()
-        row.addWidget(QLabel("Label:"))
+        row.addWidget(QLabel(tr("Label:")))
         row.addWidget(self.label_combo)
         row.addStretch(1)
         row.addWidget(self.delete_button)
@@ -140,9 +143,16 @@ class MyDigitsEditor(QWidget):
         return self.undo_bar.undo()
 
     def describe(self, index: int) -> str:
-        """The detail panel's title for digit ``index``."""
-        saved = "" if self.store.is_saved(index) else " (not saved yet)"
-        return f"Digit #{index:,} of My digits, kept as {with_article(int(self.store.labels[index]))}{saved}"
+        """The detail panel's title for digit ``index`` (English "a 7", "an 8": one source text each)."""
+        digit = int(self.store.labels[index])
+        an = a_or_an(digit) == "an"
+        if self.store.is_saved(index):
+            text = (tr("Digit #{index:,} of My digits, kept as an {digit}") if an
+                    else tr("Digit #{index:,} of My digits, kept as a {digit}"))
+        else:
+            text = (tr("Digit #{index:,} of My digits, kept as an {digit} (not saved yet)") if an
+                    else tr("Digit #{index:,} of My digits, kept as a {digit} (not saved yet)"))
+        return text.format(index=index, digit=digit)
 
     def _show_problem(self) -> None:
         error = self.store.save_error

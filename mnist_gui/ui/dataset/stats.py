@@ -14,6 +14,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
+from mnist_gui.core.i18n import tr
 from mnist_gui.ui.widgets.bar_chart import BarChart
 from mnist_gui.ui.widgets.qimages import gray_to_qimage
 
@@ -91,11 +92,11 @@ class DatasetStats(QWidget):
         super().__init__(parent)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
-        self.counts_chart = BarChart("Images per class")
-        self.means_title = QLabel("Mean image of each class (brighter = ink more often there)")
+        self.counts_chart = BarChart(tr("Images per class"))
+        self.means_title = QLabel(tr("Mean image of each class (brighter = ink more often there)"))
         self.means_title.setAlignment(Qt.AlignHCenter)
         self.means = MeanImages()
-        self.histogram_chart = BarChart("Pixel values 1-255 (the many zeros of the background left out)")
+        self.histogram_chart = BarChart(tr("Pixel values 1-255 (the many zeros of the background left out)"))
         self.histogram_chart.annotate = False
         layout = QGridLayout(self)
         layout.addWidget(self.summary, 0, 0, 1, 2)
@@ -140,13 +141,15 @@ class DatasetStats(QWidget):
         self._shown = key
         n, h, w = images.shape
         zeros = stats.histogram[0] / max(1, stats.histogram.sum())
-        self.summary.setText(
-            f"The {split_name} split: {n:,} images of {h}×{w} pixels. Average pixel value "
-            f"{stats.mean_pixel:.1f} of 255; {zeros:.1%} of all pixels are exactly 0 (black background).")
+        value = tr("value {value}", "a pixel value in the histogram")
+        self.summary.setText(tr(
+            "The {split} split: {n:,} images of {height}×{width} pixels. Average pixel value {mean:.1f} of 255; "
+            "{zeros:.1%} of all pixels are exactly 0 (black background).").format(
+            split=split_name, n=n, height=h, width=w, mean=stats.mean_pixel, zeros=zeros))
         self.counts_chart.set_data(stats.counts, names=[f"{k} ({name})" for k, name in enumerate(names)])
         self.means.set_means(stats.means, [f"{k} {name}" for k, name in enumerate(names)])
         self.histogram_chart.set_data(stats.histogram[1:], ticks={k - 1: str(k) for k in (1, 64, 128, 192, 255)},
-                                      names=[f"value {k}" for k in range(1, 256)])
+                                      names=[value.format(value=k) for k in range(1, 256)])
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -17,11 +17,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QProgressBar, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.core.my_digits import MyDigitsStore
 from mnist_gui.core.paths import user_cache_dir
 from mnist_gui.core.prediction_cache import PredictionCache
 from mnist_gui.ui.dataset.confusion_view import ConfusionView
-from mnist_gui.ui.dataset.controls import SPLITS, DatasetControls
+from mnist_gui.ui.dataset.controls import SPLITS, DatasetControls, shown_class_names, split_word
 from mnist_gui.core.dataset_filters import GridFilter, SplitPredictions, select
 from mnist_gui.ui.dataset.stats import DatasetStats
 from mnist_gui.ui.dataset.detail import ImageDetail
@@ -31,9 +32,9 @@ from mnist_gui.ui.dataset.predictions import PredictionService
 from mnist_gui.ui.dataset.tab_predictions import TabPredictions
 from mnist_gui.ui.widgets.my_digits_answers import answerer_for
 
-LEGEND = ("Under each image: its true label (left) and, with a model, the predicted digit (right): "
-          "✓ in blue when right, ✗ in orange and a frame when wrong. Arrow keys, Page Up/Down and Home/End move; Enter or a "
-          "double-click sends the image to the Draw tab.")
+LEGEND = QT_TR_NOOP("Under each image: its true label (left) and, with a model, the predicted digit (right): "
+                    "✓ in blue when right, ✗ in orange and a frame when wrong. Arrow keys, Page Up/Down and "
+                    "Home/End move; Enter or a double-click sends the image to the Draw tab.")
 
 
 class DatasetTab(MyDigitsSplit, TabPredictions, QWidget):
@@ -43,27 +44,28 @@ class DatasetTab(MyDigitsSplit, TabPredictions, QWidget):
     share); default a store on the user's own folder."""
 
     image_sent = Signal(object)
-    KEY_HINTS = (("0 to 9", "Give the selected digit that label (My digits split, in the grid)"),  # the F1 list
-                 ("Delete", "Delete the selected digit (My digits split, in the grid)"),
-                 ("Ctrl+Z", "Undo the last delete (My digits split)"))
+    KEY_HINTS = ((QT_TR_NOOP("0 to 9"),   # the F1 list
+                  QT_TR_NOOP("Give the selected digit that label (My digits split, in the grid)")),
+                 ("Delete", QT_TR_NOOP("Delete the selected digit (My digits split, in the grid)")),
+                 ("Ctrl+Z", QT_TR_NOOP("Undo the last delete (My digits split)")))
 
     def __init__(self, dataset, parent=None, my_digits: MyDigitsStore | None = None):
         super().__init__(parent)
         self.dataset = dataset
-        self.class_names = list(dataset.class_names)
+        self.class_names = shown_class_names(dataset.class_names)  # as shown: translated
         self.my_digits = my_digits if my_digits is not None else MyDigitsStore()
         self._splits = {"train": (dataset.x_train, dataset.y_train), "test": (dataset.x_test, dataset.y_test),
                         MY_DIGITS: (self.my_digits.images, self.my_digits.labels)}
         self._mine_version = 0  # counts the store's changes: the statistics of each version are computed once
-        self._split_names = dict(SPLITS)
+        self._split_words = {key: split_word(key) for key, _ in SPLITS}  # inside a sentence: "the training split"
         self._model = None
         self._predictions: dict[str, SplitPredictions] = {}
         self._failed = None  # (model, split, message) of the last prediction that failed
 
         self.controls = DatasetControls({k: len(v[1]) for k, v in self._splits.items()}, self.class_names)
         self.grid = ImageGridView()
-        self.grid.setAccessibleName("Images")
-        self.grid.setAccessibleDescription(LEGEND)   # each cell reads as its label, prediction and ✓ or ✗
+        self.grid.setAccessibleName(tr("Images"))
+        self.grid.setAccessibleDescription(tr(LEGEND))   # each cell reads as its label, prediction and ✓ or ✗
         self.stats = DatasetStats()
         self.confusion = ConfusionView()
         self.detail = ImageDetail()
@@ -84,7 +86,7 @@ class DatasetTab(MyDigitsSplit, TabPredictions, QWidget):
         """Controls on top; the Images / Statistics / Confusion matrix views beside the detail panel;
         the status line with the prediction progress below."""
         self.grid.setMinimumWidth(240)
-        legend = QLabel(LEGEND)
+        legend = QLabel(tr(LEGEND))
         legend.setWordWrap(True)
         images_page = QWidget()
         images_layout = QVBoxLayout(images_page)
@@ -92,9 +94,9 @@ class DatasetTab(MyDigitsSplit, TabPredictions, QWidget):
         images_layout.addWidget(self.grid, 1)
         images_layout.addWidget(legend)
         self.views.setDocumentMode(True)
-        self.views.addTab(images_page, "Images")
-        self.views.addTab(self.stats, "Statistics")
-        self.views.addTab(self.confusion, "Confusion matrix")
+        self.views.addTab(images_page, tr("Images"))
+        self.views.addTab(self.stats, tr("Statistics"))
+        self.views.addTab(self.confusion, tr("Confusion matrix"))
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(self.views)
         detail_column = QWidget()
@@ -118,6 +120,7 @@ class DatasetTab(MyDigitsSplit, TabPredictions, QWidget):
         layout.addLayout(status_row)
 
     def _connect(self) -> None:
+        self.service.partial.connect(self._on_partial)
         self.service.progressed.connect(self._on_progress)
         self.service.ready.connect(self._on_predictions_ready)
         self.service.failed.connect(self._on_predictions_failed)
@@ -130,7 +133,7 @@ class DatasetTab(MyDigitsSplit, TabPredictions, QWidget):
         self.detail.send_requested.connect(self.send_current)
         self.confusion.cell_clicked.connect(self.show_confusion_cell)
         self.grid.installEventFilter(self)  # on My digits: digit keys relabel, Delete deletes
-        self.undo_delete_action = QAction("Undo delete", self)
+        self.undo_delete_action = QAction(tr("Undo delete"), self)
         self.undo_delete_action.setShortcut(QKeySequence.Undo)
         self.undo_delete_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         self.undo_delete_action.triggered.connect(self.editor.undo)
@@ -193,14 +196,14 @@ class DatasetTab(MyDigitsSplit, TabPredictions, QWidget):
         """Select image ``index`` of the split, clearing the filters if they hide it."""
         n = len(self._splits[self.split()][1])
         if n == 0:  # My digits can be empty; the spin box still offers 0
-            self.status.setText("There are no digits to go to yet.")
+            self.status.setText(tr("There are no digits to go to yet."))
             return
         if not 0 <= index < n:
             raise ValueError(f"image index must be in 0..{n - 1}, got {index}")
         if not self.grid.select_dataset_index(index):
             self.controls.clear_filters()
             self.grid.select_dataset_index(index)
-            self.status.setText(f"The filters were cleared to show image #{index:,}.")
+            self.status.setText(tr("The filters were cleared to show image #{index:,}.").format(index=index))
         self.grid.setFocus()
 
     @Slot(int, int)
@@ -247,7 +250,7 @@ class DatasetTab(MyDigitsSplit, TabPredictions, QWidget):
         self.controls.set_split_size(len(labels))
         self.editor.setVisible(mine)
         key = (MY_DIGITS, self._mine_version) if mine else split
-        self.stats.set_split(key, self._split_names[split].lower(), images, labels, self.class_names)
+        self.stats.set_split(key, self._split_words[split], images, labels, self.class_names)
         self._show_predictions()
         self._ensure_predictions()
 
@@ -264,7 +267,7 @@ class DatasetTab(MyDigitsSplit, TabPredictions, QWidget):
             probs = predictions.probs[i]
         else:
             probs = self._answer_now(images[i:i + 1])
-        self.detail.show_image(i, self._split_names[self.split()].lower(), images[i], int(labels[i]),
+        self.detail.show_image(i, self._split_words[self.split()], images[i], int(labels[i]),
                                self.class_names, probs, self._no_answer_note())
         if self.split() == MY_DIGITS:
             self.detail.title.setText(self.editor.describe(i))

@@ -25,8 +25,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalett
 from mnist_gui.ui.accessibility import RIGHT_MARK, WRONG_MARK, verdict_colors  # noqa: F401 - verdict_colors for the other views
 
 FRAME = 2   # width of a mistake's frame, in pixels, just outside the thumbnail
-
-
+NOT_YET = 255  # a predicted digit not known yet (the split is still being predicted)
 
 
 def _rgb32(color: QColor) -> np.uint32:
@@ -122,6 +121,8 @@ class ThumbnailPainter:
         block[r_idx, ty:ty + th, c_idx, x0:x0 + tw] = tiles[labels]
         if model.predicted is not None:
             guesses = model.predicted[indices[r_idx, c_idx]].astype(np.intp)
+            known = guesses != NOT_YET   # a split still being predicted: no mark yet under the others
+            r_idx, c_idx, labels, guesses = r_idx[known], c_idx[known], labels[known], guesses[known]
             wrong = guesses != labels
             digits = np.where(wrong[:, None, None], style["wrong_digits"][guesses], style["right_digits"][guesses])
             block[r_idx, ty:ty + th, c_idx, x0 + w * s - tw:x0 + w * s] = digits

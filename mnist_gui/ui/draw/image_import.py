@@ -18,6 +18,7 @@ import numpy as np
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication, QImage
 
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.ui.decode import decode_file, qimage_pixels
 from mnist_gui.ui.widgets.dialog_folders import folders_for
 
@@ -47,8 +48,10 @@ def mime_has_picture(mime: QMimeData) -> bool:
     return mime.hasImage() or any(url.isLocalFile() for url in (mime.urls() if mime.hasUrls() else []))
 
 
-CROP_HINT = "Drag a rectangle on it to choose what is read (a click reads it all); turn Crop off to draw on it."
-IMAGE_FILTER = "Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.pbm *.ppm *.tif *.tiff *.webp);;All files (*)"
+CROP_HINT = QT_TR_NOOP("Drag a rectangle on it to choose what is read (a click reads it all); "
+                       "turn Crop off to draw on it.")
+IMAGE_FILTER = QT_TR_NOOP("Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.pbm *.ppm *.tif *.tiff *.webp);;"
+                          "All files (*)")
 
 
 class PictureInput:
@@ -60,35 +63,37 @@ class PictureInput:
         try:
             picture = read_picture(path)
         except ValueError as exc:
-            self._say(f"Could not open it: {exc}. The canvas is unchanged.", error=True)
+            self._say(tr("Could not open it: {reason}. The canvas is unchanged.").format(reason=exc), error=True)
             return False
-        self._show_picture(picture, f"Showing {Path(path).name}. {CROP_HINT} Undo brings back what was there.")
+        self._show_picture(picture, tr("Showing {name}. {crop_hint} Undo brings back what was there.").format(
+            name=Path(path).name, crop_hint=tr(CROP_HINT)))
         return True
 
     def paste(self) -> bool:
-        return self._take_mime(QGuiApplication.clipboard().mimeData(), "The clipboard holds no picture.")
+        return self._take_mime(QGuiApplication.clipboard().mimeData(), tr("The clipboard holds no picture."))
 
     def dragEnterEvent(self, event) -> None:
         if mime_has_picture(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        if self._take_mime(event.mimeData(), "That was not a picture."):
+        if self._take_mime(event.mimeData(), tr("That was not a picture.")):
             event.acceptProposedAction()
 
     def _take_mime(self, mime, nothing: str) -> bool:
         try:
             picture = picture_from_mime(mime) if mime is not None else None
         except ValueError as exc:
-            self._say(f"Could not open it: {exc}. The canvas is unchanged.", error=True)
+            self._say(tr("Could not open it: {reason}. The canvas is unchanged.").format(reason=exc), error=True)
             return False
         if picture is None:
             self._say(nothing, error=True)
             return False
-        self._show_picture(picture, f"Showing the picture. {CROP_HINT} Undo brings back what was there.")
+        self._show_picture(picture, tr("Showing the picture. {crop_hint} Undo brings back what was there.").format(
+            crop_hint=tr(CROP_HINT)))
         return True
 
     def _on_open(self) -> None:
-        path = folders_for(self).open_file(self, "picture", "Open a picture of a digit", IMAGE_FILTER)
+        path = folders_for(self).open_file(self, "picture", tr("Open a picture of a digit"), tr(IMAGE_FILTER))
         if path:
             self.open_file(path)

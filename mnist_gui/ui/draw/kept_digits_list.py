@@ -15,12 +15,12 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
 
+from mnist_gui.core.i18n import tr
 from mnist_gui.ui.accessibility import VERDICT_KEY, verdict_colors, verdict_short, verdict_tip
 from mnist_gui.ui.theme import ERROR_COLOR
 from mnist_gui.ui.widgets.qimages import gray_to_qimage
 
 THUMB = 40
-UNSAVED = "unsaved"  # under the thumbnail of a digit the disk refused
 
 
 class KeptDigitsList(QListWidget):
@@ -30,13 +30,13 @@ class KeptDigitsList(QListWidget):
         super().__init__(parent)
         self.setViewMode(QListView.IconMode)
         self.setIconSize(QSize(THUMB, THUMB))
-        text_width = max(self.fontMetrics().horizontalAdvance(t) for t in (f"9 {UNSAVED}", verdict_short(8, 8))) + 12
+        text_width = max(self.fontMetrics().horizontalAdvance(t) for t in (_unsaved(9), verdict_short(8, 8))) + 12
         self.setGridSize(QSize(max(THUMB + 16, text_width), THUMB + 22))
         self.setResizeMode(QListView.Adjust)
         self.setMovement(QListView.Static)
         self.setSelectionMode(QListWidget.ExtendedSelection)
-        self.setAccessibleName("Kept digits")  # Qt before 6.11 does not take the My digits box's title
-        self.setToolTip(VERDICT_KEY)  # over the gaps; each digit's own tooltip says it in words
+        self.setAccessibleName(tr("Kept digits"))  # Qt before 6.11 does not take the My digits box's title
+        self.setToolTip(tr(VERDICT_KEY))  # over the gaps; each digit's own tooltip says it in words
         self.setMinimumHeight(THUMB + 22 + 8)  # one row: the problem lines below may need the room
         self._row_keys: list[tuple] = []  # what each row shows (see show_digits)
 
@@ -70,7 +70,7 @@ class KeptDigitsList(QListWidget):
     def _item(self, store, predicted, i: int, image: np.ndarray, label: int) -> QListWidgetItem:
         thumbnail = gray_to_qimage(image)
         item = QListWidgetItem(str(label))
-        tip = f"Yours: {label}"
+        tip = tr("Yours: {digit}").format(digit=label)
         if predicted is not None:
             # ✓ / ✗ as well as colour, so the verdict does not rest on telling two colours apart
             right = predicted[i] == label
@@ -80,12 +80,19 @@ class KeptDigitsList(QListWidget):
             tip = verdict_tip(label, int(predicted[i]))
         if not store.is_saved(i):
             thumbnail = _framed(thumbnail)
-            item.setText(f"{label} {UNSAVED}")
+            item.setText(_unsaved(label))
             item.setForeground(QColor(ERROR_COLOR))
-            tip += ". Not saved yet: press Retry, or keep another digit, to try again"
+            tip = tr("{tip}. Not saved yet: press Retry, or keep another digit, to try again").format(
+                tip=tip)
         item.setIcon(QIcon(QPixmap.fromImage(thumbnail)))
-        item.setToolTip(tip + ".\nDouble-click: open it in the pad. A digit key: relabel it. Delete: delete it.")
+        item.setToolTip(tr("{tip}.\nDouble-click: open it in the pad. A digit key: relabel it. Delete: delete "
+                           "it.").format(tip=tip))
         return item
+
+
+def _unsaved(label: int) -> str:
+    """What stands under the thumbnail of a digit the disk refused: "3 unsaved"."""
+    return tr("{digit} unsaved").format(digit=label)
 
 
 def _framed(thumbnail: QImage) -> QImage:

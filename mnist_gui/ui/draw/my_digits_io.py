@@ -17,12 +17,27 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from mnist_gui.core.digit_folders import export_image_folder, export_my_digits, read_digits
-from mnist_gui.core.words import count
+from mnist_gui.core.i18n import tr
 from mnist_gui.ui.decode import decode_file
 from mnist_gui.ui.widgets.background_job import BackgroundJob
 
-LAYOUTS = {"images": "an image folder (one folder per digit, PNG pictures)",
-           "my-digits": "a My digits folder (the two IDX files)"}
+LAYOUTS = ("images", "my-digits")
+
+
+def layout_texts(layout: str) -> tuple[str, str]:
+    """(The Export menu's item, the folder dialog's title) for ``layout``, each a whole phrase to translate."""
+    if layout == "images":
+        return (tr("As an image folder (one folder per digit, PNG pictures)…"),
+                tr("Export your digits as an image folder (one folder per digit, PNG pictures)"))
+    return (tr("As a My digits folder (the two IDX files)…"),
+            tr("Export your digits as a My digits folder (the two IDX files)"))
+
+
+def _exported_text(n: int, path, layout: str) -> str:
+    text = (tr("Exported {n:,} digit(s) to {path} as an image folder (one folder per digit, PNG pictures).", None, n)
+            if layout == "images" else
+            tr("Exported {n:,} digit(s) to {path} as a My digits folder (the two IDX files).", None, n))
+    return text.format(n=n, path=path)
 
 
 class DigitFolders(QObject):
@@ -48,7 +63,8 @@ class DigitFolders(QObject):
 
         def read(control, progress):
             return read_digits(path, decode_file, control=control,
-                               progress=lambda done, total: progress(f"Reading pictures: {done:,} of {total:,}…"))
+                               progress=lambda done, total: progress(
+                                   tr("Reading pictures: {done:,} of {total:,}…").format(done=done, total=total)))
         return self._start(read, self._on_read)
 
     def export(self, path, layout: str) -> bool:
@@ -57,26 +73,26 @@ class DigitFolders(QObject):
             raise ValueError(f"unknown layout {layout!r}: expected one of {', '.join(LAYOUTS)}")
         path = Path(path)
         if path.resolve() == self.store.folder.resolve():
-            self.said.emit("That is My digits' own folder: choose another one to export to.", True)
+            self.said.emit(tr("That is My digits' own folder: choose another one to export to."), True)
             return False
         if len(self.store) == 0:
-            self.said.emit("There are no digits to export yet.", True)
+            self.said.emit(tr("There are no digits to export yet."), True)
             return False
         images, labels = self.store.images.copy(), self.store.labels.copy()
         write = export_image_folder if layout == "images" else export_my_digits
+        exporting = tr("Exporting {n:,} digit(s)…", None, len(labels)).format(n=len(labels))
 
         def run(_control, progress):
-            progress(f"Exporting {count(len(labels), 'digit')}…")
+            progress(exporting)
             return write(images, labels, path)
-        return self._start(run, lambda n: self.said.emit(f"Exported {count(n, 'digit')} to {path} as "
-                                                         f"{LAYOUTS[layout]}.", False))
+        return self._start(run, lambda n: self.said.emit(_exported_text(n, path, layout), False))
 
     def shutdown(self) -> None:
         self.job.shutdown()
 
     def _start(self, function, done) -> bool:
         if self.job.is_running():
-            self.said.emit("Wait for the import or export under way to finish.", True)
+            self.said.emit(tr("Wait for the import or export under way to finish."), True)
             return False
         if self._done is not None:
             self.job.finished.disconnect(self._done)
@@ -99,12 +115,13 @@ class DigitFolders(QObject):
         added = self.store.add_many(images, labels) if len(labels) else 0
         parts = [read.message()]
         if len(read):
-            text = f"{count(added, 'digit')} added to My digits"
+            # independent clauses, joined by semicolons: each translated whole, with its own count
+            text = tr("{n:,} digit(s) added to My digits", None, added).format(n=added)
             if already:
-                text += f"; {already:,} {'was' if already == 1 else 'were'} kept already"
+                text += tr("; {n:,} was/were kept already", None, already).format(n=already)
             if added < len(labels):
-                text += f"; {len(labels) - added:,} left out: {self.store.full_text()}"
-            parts.append(text + ".")
+                text += tr("; {n:,} left out: {reason}").format(n=len(labels) - added, reason=self.store.full_text())
+            parts.append(text if text.endswith(".") else text + ".")
         if self.store.save_error:
             parts.append(self.store.save_error)
         self.said.emit(" ".join(parts), len(read) == 0 or bool(self.store.save_error))

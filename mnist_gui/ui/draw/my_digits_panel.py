@@ -24,10 +24,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout
 
 from mnist_gui.core.my_digits import MyDigitsStore
-from mnist_gui.core.words import with_article
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
+from mnist_gui.core.words import a_or_an
 from mnist_gui.ui.widgets.dialog_folders import folders_for
 from mnist_gui.ui.draw.kept_digits_list import KeptDigitsList
-from mnist_gui.ui.draw.my_digits_io import LAYOUTS, DigitFolders
+from mnist_gui.ui.draw.my_digits_io import LAYOUTS, DigitFolders, layout_texts
 from mnist_gui.ui.draw.teach import TeachPanel
 from mnist_gui.ui.theme import ERROR_COLOR
 from mnist_gui.ui.widgets.my_digits_answers import answerer_for
@@ -37,25 +38,25 @@ from mnist_gui.ui.widgets.undo_bar import UndoDeleteBar
 class MyDigitsPanel(QGroupBox):
     label_chosen = Signal(int)  # a "this is a d" button was pressed
     digit_opened = Signal(object)  # a kept digit, uint8 (28, 28), to show in the pad
-    KEY_HINTS = (("Delete or Backspace", "Delete the selected digits (in the My digits list)"),  # the F1 list
-                 ("0 to 9", "Relabel the selected digits (in the My digits list)"),
-                 ("Ctrl+Z", "Undo the last delete (in the My digits list)"),
-                 ("Enter or double-click", "Open the digit in the pad (in the My digits list)"))
+    KEY_HINTS = ((QT_TR_NOOP("Delete or Backspace"), QT_TR_NOOP("Delete the selected digits (in the My digits list)")),
+                 (QT_TR_NOOP("0 to 9"), QT_TR_NOOP("Relabel the selected digits (in the My digits list)")),  # F1 list
+                 (QT_TR_NOOP("Ctrl+Z"), QT_TR_NOOP("Undo the last delete (in the My digits list)")),
+                 (QT_TR_NOOP("Enter or double-click"), QT_TR_NOOP("Open the digit in the pad (in the My digits list)")))
 
     def __init__(self, store: MyDigitsStore | None = None, parent=None):
-        super().__init__("My digits", parent)
+        super().__init__(tr("My digits"), parent)
         self.store = store if store is not None else MyDigitsStore()
         self._model = None
         self._predicted = np.zeros(0, int)
         self._answered = False  # _predicted holds the model's answers for every digit
         self.answers = answerer_for(self.store)  # shared with the Dataset tab's view
         # explicit line breaks, not word wrap: wrapped labels make box layouts misjudge heights
-        hint = QLabel("Keep the drawing as your own example of a digit:\npress its key on the pad, or a button.")
+        hint = QLabel(tr("Keep the drawing as your own example of a digit:\npress its key on the pad, or a button."))
         buttons = self._make_label_buttons()
         self._make_list()
         self.score = QLabel()
-        self.retry_button = QPushButton("Retry")
-        self.retry_button.setToolTip("Try again to save the digits marked unsaved")
+        self.retry_button = QPushButton(tr("Retry"))
+        self.retry_button.setToolTip(tr("Try again to save the digits marked unsaved"))
         self.retry_button.setFocusPolicy(Qt.TabFocus)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -105,7 +106,9 @@ class MyDigitsPanel(QGroupBox):
             button = QPushButton(str(d))
             button.setFocusPolicy(Qt.TabFocus)  # reached with Tab; a click keeps the keyboard on the pad
             button.setFixedWidth(30)
-            button.setToolTip(f"Keep the drawing as {with_article(d)} (or press {d} on the pad)")
+            tip = (tr("Keep the drawing as an {digit} (or press {digit} on the pad)") if a_or_an(d) == "an" else
+                   tr("Keep the drawing as a {digit} (or press {digit} on the pad)"))
+            button.setToolTip(tip.format(digit=d))
             button.clicked.connect(lambda _=False, d=d: self.label_chosen.emit(d))
             buttons.addWidget(button, 0, d)
             self.label_buttons.append(button)
@@ -113,21 +116,21 @@ class MyDigitsPanel(QGroupBox):
 
     def _make_list(self) -> None:
         self.list = KeptDigitsList()
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected digits (Delete key in the list)")
+        self.delete_button = QPushButton(tr("Delete"))
+        self.delete_button.setToolTip(tr("Delete the selected digits (Delete key in the list)"))
         self.delete_button.setEnabled(False)
         self.list.installEventFilter(self)  # the Delete key in the list deletes
 
     def _make_folder_buttons(self) -> None:
         # tool buttons: narrower than push buttons, so the panel (and the window) need no more width
-        self.import_button = QToolButton(text="Import…")
-        self.import_button.setToolTip("Add digits from a folder: pictures in folders named 0-9 (DIR/7/a.png, …) "
-                                      "or another My digits folder")
-        self.export_button = QToolButton(text="Export…", popupMode=QToolButton.InstantPopup)
-        self.export_button.setToolTip("Write your digits to a folder, as pictures or as a My digits folder")
+        self.import_button = QToolButton(text=tr("Import…"))
+        self.import_button.setToolTip(tr("Add digits from a folder: pictures in folders named 0-9 (DIR/7/a.png, …) "
+                                         "or another My digits folder"))
+        self.export_button = QToolButton(text=tr("Export…"), popupMode=QToolButton.InstantPopup)
+        self.export_button.setToolTip(tr("Write your digits to a folder, as pictures or as a My digits folder"))
         menu = QMenu(self.export_button)
-        for layout, text in LAYOUTS.items():
-            menu.addAction(f"As {text}…", lambda layout=layout: self.ask_export(layout))
+        for layout in LAYOUTS:
+            menu.addAction(layout_texts(layout)[0], lambda layout=layout: self.ask_export(layout))
         self.export_button.setMenu(menu)
         for button in (self.import_button, self.export_button):
             button.setFocusPolicy(Qt.TabFocus)  # Tab reaches them; a click leaves the keyboard on the pad
@@ -166,11 +169,11 @@ class MyDigitsPanel(QGroupBox):
         return self.undo_bar.undo()
 
     def ask_import(self) -> bool:
-        path = folders_for(self).existing_folder(self, "digits", "Import digits from a folder")
+        path = folders_for(self).existing_folder(self, "digits", tr("Import digits from a folder"))
         return bool(path) and self.folders.import_folder(path)
 
     def ask_export(self, layout: str) -> bool:
-        path = folders_for(self).existing_folder(self, "digits", f"Export your digits as {LAYOUTS[layout]}")
+        path = folders_for(self).existing_folder(self, "digits", layout_texts(layout)[1])
         return bool(path) and self.folders.export(path, layout)
 
     def _on_context_menu(self, pos) -> None:
@@ -186,14 +189,14 @@ class MyDigitsPanel(QGroupBox):
         if not item.isSelected():
             self.list.setCurrentItem(item)
         menu = QMenu(self)
-        menu.addAction("Open in the pad", lambda: self.open_digit(self.list.row(item)))
-        relabel = menu.addMenu("Relabel as")
+        menu.addAction(tr("Open in the pad"), lambda: self.open_digit(self.list.row(item)))
+        relabel = menu.addMenu(tr("Relabel as"))
         current = {int(self.store.labels[row]) for row in self.selected_rows()}  # checked: the label they have
         for d in range(10):
             action = relabel.addAction(str(d), lambda d=d: self.relabel_selected(d))
             action.setCheckable(True)
             action.setChecked(current == {d})
-        menu.addAction("Delete", self.delete_selected)
+        menu.addAction(tr("Delete"), self.delete_selected)
         return menu
 
     def _forget_files_error(self) -> None:
@@ -275,16 +278,18 @@ class MyDigitsPanel(QGroupBox):
         self.list.show_digits(store, self._predicted if self._answered else None)
         self.delete_button.setEnabled(bool(self.list.selectedItems()))
         acc = self.accuracy()
-        if len(store) == 0:
-            self.score.setText("None kept yet.")
+        n = len(store)
+        if n == 0:
+            self.score.setText(tr("None kept yet."))
         elif failure:
-            self.score.setText(f"{len(store)} kept. {failure}")
+            self.score.setText(tr("{n} kept. {reason}").format(n=n, reason=failure))
         elif self._model is not None and acc is None:
-            self.score.setText(f"{len(store):,} kept. Working out the model's answers for them…")
+            self.score.setText(tr("{n:,} kept. Working out the model's answers for them…").format(n=n))
         elif acc is None:
-            self.score.setText(f"{len(store)} kept. Load a model to see how it does on them.")
+            self.score.setText(tr("{n} kept. Load a model to see how it does on them.").format(n=n))
         else:
-            self.score.setText(f"The model gets {acc[0]} of {acc[1]} right ({acc[0] / acc[1]:.0%}).")
+            self.score.setText(tr("The model gets {right} of {total} right ({share:.0%}).").format(
+                right=acc[0], total=acc[1], share=acc[0] / acc[1]))
         self._show_problems()
 
     def changeEvent(self, event) -> None:
@@ -301,8 +306,8 @@ class MyDigitsPanel(QGroupBox):
             lines.append(store.save_error)
         if store.unsaved:
             n = store.unsaved
-            lines.append(f"{n} digit{'s are' if n > 1 else ' is'} kept in this window only, marked unsaved: "
-                         f"saved with the next one you keep, or press Retry.")
+            lines.append(tr("%n digit(s) is/are kept in this window only, marked unsaved: saved with the next one you "
+                            "keep, or press Retry.", None, n))
         self.status.setText("\n".join(lines))
         self.status.setVisible(bool(lines))
         self.retry_button.setVisible(store.unsaved > 0)

@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.ui.draw.ink_canvas import CANVAS, InkCanvas
 from mnist_gui.ui.draw.pad_input import PadInput
 from mnist_gui.ui.draw.pad_overlay import Overlay, PadDecorations
@@ -41,8 +42,8 @@ class DrawingPad(PadDecorations, PadInput, QWidget):
     digit_key_pressed = Signal(int)
     crop_changed = Signal()  # the part of the picture to read changed (or was removed)
     # keys the pad handles itself, for the F1 list (ui/shortcut_list.py); Undo/Redo are the tab's actions
-    KEY_HINTS = (("0 to 9", "Keep the drawing in My digits as that digit (on the pad)"),
-                 ("Esc or Delete", "Clear the pad (on the pad)"))
+    KEY_HINTS = ((QT_TR_NOOP("0 to 9"), QT_TR_NOOP("Keep the drawing in My digits as that digit (on the pad)")),
+                 (QT_TR_NOOP("Esc or Delete"), QT_TR_NOOP("Clear the pad (on the pad)")))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -52,9 +53,9 @@ class DrawingPad(PadDecorations, PadInput, QWidget):
         self.setFocusPolicy(Qt.StrongFocus)
         self.setMouseTracking(True)  # to show the brush outline under the cursor
         self.setCursor(Qt.CrossCursor)
-        self.setAccessibleName("Drawing pad")
-        self.setAccessibleDescription("Draw a digit with the mouse or a pen. Keys: 0 to 9 keep the drawing as that "
-                                      "digit, Esc clears, Ctrl+Z undoes, Ctrl+V pastes a picture.")
+        self.setAccessibleName(tr("Drawing pad"))
+        self.setAccessibleDescription(tr("Draw a digit with the mouse or a pen. Keys: 0 to 9 keep the drawing as "
+                                         "that digit, Esc clears, Ctrl+Z undoes, Ctrl+V pastes a picture."))
         self._width = DEFAULT_WIDTH
         self._eraser = False
         self._hover: QPointF | None = None
@@ -257,7 +258,7 @@ class DrawingPad(PadDecorations, PadInput, QWidget):
         self._placeholder_shown = self.is_blank()
         if self._placeholder_shown:
             painter.setPen(QColor(110, 110, 110))
-            painter.drawText(square, Qt.AlignCenter, "Draw a digit here\nor drop a picture")
+            painter.drawText(square, Qt.AlignCenter, tr("Draw a digit here\nor drop a picture"))
         self._overlay.paint(painter, square)
         if self._hover is not None and self._canvas.stroke is None and not self.crop_mode():
             radius = self._width / 2 * square.width() / CANVAS

@@ -16,10 +16,12 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-EMPTY_TEXT = "Draw a digit"
-NO_MODEL_TEXT = "No model loaded"
-NO_MODEL_HINT = "Train one in the Training tab, or open a saved one."
-EMPTY_HINT = "The network's guess appears here as you draw."
+from mnist_gui.core.i18n import QT_TR_NOOP, number, tr
+
+EMPTY_TEXT = QT_TR_NOOP("Draw a digit")
+NO_MODEL_TEXT = QT_TR_NOOP("No model loaded")
+NO_MODEL_HINT = QT_TR_NOOP("Train one in the Training tab, or open a saved one.")
+EMPTY_HINT = QT_TR_NOOP("The network's guess appears here as you draw.")
 
 
 class PredictionView(QWidget):
@@ -30,10 +32,10 @@ class PredictionView(QWidget):
         self._probs: np.ndarray | None = None
         self._number = ""  # the whole number when several digits are read
         self._number_hint = ""
-        self._text, self._hint = EMPTY_TEXT, EMPTY_HINT
+        self._text, self._hint = tr(EMPTY_TEXT), tr(EMPTY_HINT)
         self._static: QPixmap | None = None
         self._fonts: dict[str, QFont] | None = None
-        self.setAccessibleName("Prediction")
+        self.setAccessibleName(tr("Prediction"))
 
     # ---- state ----
 
@@ -41,8 +43,8 @@ class PredictionView(QWidget):
         self._probs = np.asarray(probs, dtype=np.float32).ravel()
         self._text = self._hint = self._number = ""
         top = self.top()
-        self.setAccessibleDescription(f"The network says {top[0]} with probability {top[1]:.0%}. "
-                                      f"{bars_in_words(self._probs)}")
+        self.setAccessibleDescription(tr("The network says {digit} with probability {p:.0%}. {bars}").format(
+            digit=top[0], p=top[1], bars=bars_in_words(self._probs)))
         self.update()
 
     def show_number(self, text: str, probs: np.ndarray, focus: int) -> None:
@@ -51,19 +53,22 @@ class PredictionView(QWidget):
         self._text = self._hint = ""
         self._number = text
         top = self.top()
-        self._number_hint = f"{len(text)} digits · bars: the {_ordinal(focus + 1)}, the least sure ({percent(top[1])})"
-        self.setAccessibleDescription(f"The network reads {text}; it is least sure of the {_ordinal(focus + 1)} "
-                                      f"digit, {top[0]} with probability {top[1]:.0%}. {bars_in_words(self._probs)}")
+        nth = _ordinal(focus + 1)
+        self._number_hint = tr("{count} digits · bars: the {nth}, the least sure ({p})").format(
+            count=len(text), nth=nth, p=percent(top[1]))
+        self.setAccessibleDescription(tr("The network reads {number}; it is least sure of the {nth} digit, {digit} "
+                                         "with probability {p:.0%}. {bars}").format(
+            number=text, nth=nth, digit=top[0], p=top[1], bars=bars_in_words(self._probs)))
         self.update()
 
     def show_problem(self, text: str, hint: str) -> None:
         """Ink the network cannot read as a number (too many marks): say why instead of answering."""
         self._show_message(text, hint)
     def show_empty(self) -> None:
-        self._show_message(EMPTY_TEXT, EMPTY_HINT)
+        self._show_message(tr(EMPTY_TEXT), tr(EMPTY_HINT))
 
     def show_no_model(self) -> None:
-        self._show_message(NO_MODEL_TEXT, NO_MODEL_HINT)
+        self._show_message(tr(NO_MODEL_TEXT), tr(NO_MODEL_HINT))
 
     def _show_message(self, text: str, hint: str) -> None:
         self._probs = None
@@ -153,7 +158,7 @@ class PredictionView(QWidget):
             p.drawText(QRectF(w / 2 - 8, 14, 130, 36), _LEFT_BOTTOM, percent(prob))
             p.setPen(faint)
             p.setFont(f["small"])
-            p.drawText(QRectF(w / 2 - 8, 52, 130, 24), _LEFT_TOP, "sure")
+            p.drawText(QRectF(w / 2 - 8, 52, 130, 24), _LEFT_TOP, tr("sure"))
 
         g = self._bar_geometry()
         rest = QColor(text_color)
@@ -224,18 +229,20 @@ _LEFT_TOP = Qt.AlignLeft | Qt.AlignTop
 def bars_in_words(probs: np.ndarray, shown: int = 3) -> str:
     """The bars for a screen reader, likeliest first: "Bars: 7: 98%, 1: 1%, 2: < 1%"."""
     order = np.argsort(-probs, kind="stable")[:shown]
-    return "Bars: " + ", ".join(f"{int(k)}: {percent(float(probs[k]))}" for k in order)
+    return tr("Bars: {bars}").format(bars=", ".join(f"{int(k)}: {percent(float(probs[k]))}" for k in order))
 
 
 def percent(prob: float) -> str:
     if prob >= 0.995:
         return "> 99%" if prob < 1 else "100%"
-    return f"{prob:.0%}" if prob >= 0.01 else "< 1%"
+    return number(prob, ".0%") if prob >= 0.01 else "< 1%"
 
 
 def _ordinal(n: int) -> str:
+    """"1st", "2nd", "3rd", "4th", "11th", "21st" (in German each is "{n}.")."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+    text = {"st": tr("{n}st", "ordinal"), "nd": tr("{n}nd", "ordinal"), "rd": tr("{n}rd", "ordinal")}.get(suffix)
+    return (text or tr("{n}th", "ordinal")).format(n=n)
 
 
 def _font(widget: QWidget, points: float, bold: bool = False) -> QFont:

@@ -15,11 +15,13 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from mnist_gui.core.words import with_article
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
+from mnist_gui.core.words import a_or_an
 from mnist_gui.ui.widgets.qimages import gray_to_qimage
 
-STEPS = (("picture", "The\npicture"), ("ink", "1. Paper\ntaken away"), ("cropped", "2. Crop to\nthe ink"),
-         ("scaled", "3. Fit in\n20 × 20"), ("centred", "4. Centre\nby mass"))
+STEPS = (("picture", QT_TR_NOOP("The\npicture")), ("ink", QT_TR_NOOP("1. Paper\ntaken away")),
+         ("cropped", QT_TR_NOOP("2. Crop to\nthe ink")), ("scaled", QT_TR_NOOP("3. Fit in\n20 × 20")),
+         ("centred", QT_TR_NOOP("4. Centre\nby mass")))
 FOR_COLOR, AGAINST_COLOR = (255, 70, 40), (40, 150, 255)
 
 
@@ -92,17 +94,17 @@ class PreprocessView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
-        title = QLabel("<b>What the network sees</b>")
+        title = QLabel("<b>{}</b>".format(tr("What the network sees")))
         self.input_image = PixelImage(140)
-        self.input_image.setToolTip("The 28 × 28 grayscale picture the network is given: 784 numbers.")
+        self.input_image.setToolTip(tr("The 28 × 28 grayscale picture the network is given: 784 numbers."))
         # explicit line breaks, not word wrap: wrapped labels make box layouts misjudge heights
-        caption = QLabel("28 × 28 pixels: all that the\nnetwork gets. Where you draw,\n"
-                         "and how big, does not matter.")
+        caption = QLabel(tr("28 × 28 pixels: all that the\nnetwork gets. Where you draw,\n"
+                            "and how big, does not matter."))
         caption.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-        self.steps_box = QCheckBox("Show the steps")
-        self.overlay_box = QCheckBox("Show which pixels mattered")
-        self.overlay_box.setToolTip("Covers little squares of the input one at a time and watches the "
-                                    "probability of the answer: red ink supports it, blue ink argues against.")
+        self.steps_box = QCheckBox(tr("Show the steps"))
+        self.overlay_box = QCheckBox(tr("Show which pixels mattered"))
+        self.overlay_box.setToolTip(tr("Covers little squares of the input one at a time and watches the "
+                                       "probability of the answer: red ink supports it, blue ink argues against."))
         self.legend = QLabel()
         self.legend.hide()
 
@@ -113,7 +115,7 @@ class PreprocessView(QWidget):
         grid.setHorizontalSpacing(4)
         for i, (key, text) in enumerate(STEPS):
             image = self.step_images[key]
-            label = QLabel(text)
+            label = QLabel(tr(text))
             label.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
             grid.addWidget(image, 0, i, Qt.AlignHCenter)
             grid.addWidget(label, 1, i)
@@ -158,12 +160,15 @@ class PreprocessView(QWidget):
         """
         self.input_image.set_overlay(heat)
         if heat is not None and target is not None:
-            red = f"<span style='color:rgb{FOR_COLOR}'><b>Red</b></span>"
-            blue = f"<span style='color:rgb{AGAINST_COLOR}'><b>Blue</b></span>"
-            text = (f"{red}: ink that made the network surer it is {with_article(target)}.<br>{blue}: ink that made it less "
-                    f"sure.<br>Shown here and over your digit on the pad.")
+            red = "<span style='color:rgb{}'><b>{}</b></span>".format(FOR_COLOR, tr("Red"))
+            blue = "<span style='color:rgb{}'><b>{}</b></span>".format(AGAINST_COLOR, tr("Blue"))
+            text = (tr("{red}: ink that made the network surer it is an {digit}.<br>{blue}: ink that made it less "
+                       "sure.<br>Shown here and over your digit on the pad.") if a_or_an(target) == "an" else
+                    tr("{red}: ink that made the network surer it is a {digit}.<br>{blue}: ink that made it less "
+                       "sure.<br>Shown here and over your digit on the pad."))
+            text = text.format(red=red, blue=blue, digit=target)
         else:
-            text = "Lift the pen to see which pixels mattered,<br>here and over your digit on the pad.<br>"
+            text = tr("Lift the pen to see which pixels mattered,<br>here and over your digit on the pad.<br>")
         if text != self.legend.text():  # setting a label's text re-runs the layout: ~3 ms, so only on change
             self.legend.setText(text)
         if self.legend.isVisibleTo(self) != self.wants_overlay():

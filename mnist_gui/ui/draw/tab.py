@@ -5,7 +5,8 @@ network sees (the 28x28 input, the preprocessing steps, the occlusion overlay) a
 collection. Predictions are throttled: pad changes only start a single-shot 30 ms timer, so a burst of
 stroke segments costs one ``to_mnist`` + forward pass, done between stroke events, never blocking them. The
 optional occlusion overlay (a batch of ~170 forward passes) waits until the pen is lifted. Reading the
-drawing and showing the answers and the overlay: ``tab_reading``.
+drawing and showing the answers and the overlay: ``tab_reading``; the row of tools, which wraps rather
+than widen the tab: ``tool_row``.
 
 Pictures (files, drops, pastes and digits sent from the Dataset tab) are decoded as ``mnist-gui predict``
 decodes them (``mnist_gui.ui.decode``) and arrive as ink on black paper, the paper taken away by the
@@ -34,15 +35,17 @@ from mnist_gui.ui.draw.my_digits_panel import MyDigitsPanel
 from mnist_gui.ui.draw.prediction_view import PredictionView
 from mnist_gui.ui.draw.preprocess_view import PreprocessView
 from mnist_gui.ui.draw.tab_reading import TabReading
+from mnist_gui.ui.draw.tool_row import ToolRow, tool_group
 from mnist_gui.core.pictures import has_ink, picture_to_ink
 from mnist_gui.core.reading import Reading
-from mnist_gui.core.words import count, with_article
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
+from mnist_gui.core.words import a_or_an
 from mnist_gui.ui.theme import ERROR_COLOR
 from mnist_gui.ui.widgets.fitting_tabs import ColumnScroll
 
 THROTTLE_MS = 30
 OVERLAY_DELAY_MS = 150  # the occlusion map waits for a pause: ~170 forward passes, too many per segment
-BLANK_TEXT = "That picture looks blank: nothing on it stands out from the paper."
+BLANK_TEXT = QT_TR_NOOP("That picture looks blank: nothing on it stands out from the paper.")
 
 
 class DrawTab(PictureInput, TabReading, QWidget):
@@ -79,44 +82,38 @@ class DrawTab(PictureInput, TabReading, QWidget):
 
     def _make_tools(self) -> None:
         """The actions (with their shortcuts, on this tab), the eraser and the brush size."""
-        self.undo_action = self._action("Undo", self.pad.undo, [QKeySequence.Undo], "Undo the last stroke")
-        self.redo_action = self._action("Redo", self.pad.redo, ["Ctrl+Shift+Z", "Ctrl+Y"],
-                                        "Redo the stroke you undid")
-        self.clear_action = self._action("Clear", self.pad.clear, [], "Clear the canvas (Esc or Delete)")
+        self.undo_action = self._action(tr("Undo"), self.pad.undo, [QKeySequence.Undo], tr("Undo the last stroke"))
+        self.redo_action = self._action(tr("Redo"), self.pad.redo, ["Ctrl+Shift+Z", "Ctrl+Y"],
+                                        tr("Redo the stroke you undid"))
+        self.clear_action = self._action(tr("Clear"), self.pad.clear, [], tr("Clear the canvas (Esc or Delete)"))
         # not Ctrl+O: the main window's File > Open model has it, and a second owner would make it ambiguous
-        self.open_action = self._action("Open picture…", self._on_open, ["Ctrl+Shift+O"],
-                                        "Open a picture of a digit (or drop one on the canvas)")
-        self.paste_action = self._action("Paste", self.paste, [QKeySequence.Paste], "Paste a picture")
-        self.eraser_button = QToolButton(text="Eraser", checkable=True, focusPolicy=Qt.TabFocus)
-        self.eraser_button.setToolTip("Erase instead of drawing")
-        self.crop_button = QToolButton(text="Crop", checkable=True, focusPolicy=Qt.TabFocus)
-        self.crop_button.setToolTip("On an opened picture: drag a rectangle to choose what is read")
+        self.open_action = self._action(tr("Open picture…"), self._on_open, ["Ctrl+Shift+O"],
+                                        tr("Open a picture of a digit (or drop one on the canvas)"))
+        self.paste_action = self._action(tr("Paste"), self.paste, [QKeySequence.Paste], tr("Paste a picture"))
+        self.eraser_button = QToolButton(text=tr("Eraser"), checkable=True, focusPolicy=Qt.TabFocus)
+        self.eraser_button.setToolTip(tr("Erase instead of drawing"))
+        self.crop_button = QToolButton(text=tr("Crop"), checkable=True, focusPolicy=Qt.TabFocus)
+        self.crop_button.setToolTip(tr("On an opened picture: drag a rectangle to choose what is read"))
         self.brush_slider = QSlider(Qt.Horizontal, focusPolicy=Qt.TabFocus)  # Tab reaches it, a click leaves the pad focused
-        self.brush_slider.setAccessibleName("Brush size")
+        self.brush_slider.setAccessibleName(tr("Brush size"))
         self.brush_slider.setRange(int(MIN_WIDTH), int(MAX_WIDTH))
         self.brush_slider.setValue(int(DEFAULT_WIDTH))
         self.brush_slider.setMaximumWidth(140)
         self.brush_slider.setMinimumWidth(64)     # a narrow window must not squeeze it to a box
-        self.brush_slider.setToolTip("Brush size")
+        self.brush_slider.setToolTip(tr("Brush size"))
 
     def _lay_out(self) -> None:
         """The tools above the pad and the status line on the left; what the network says and sees, and
         My digits, on the right."""
-        tools = QHBoxLayout()
-        tools.addWidget(QLabel("Brush"))
-        tools.addWidget(self.brush_slider)
-        tools.addWidget(self.eraser_button)
-        tools.addWidget(self.crop_button)
-        tools.addSpacing(8)
-        for action in (self.undo_action, self.redo_action, self.clear_action, None,
-                       self.open_action, self.paste_action):
-            if action is None:
-                tools.addSpacing(8)
-                continue
+        buttons = []
+        for action in (self.undo_action, self.redo_action, self.clear_action, self.open_action, self.paste_action):
             button = QToolButton(focusPolicy=Qt.TabFocus)
             button.setDefaultAction(action)
-            tools.addWidget(button)
-        tools.addStretch(1)
+            buttons.append(button)
+        tools = ToolRow()  # wraps onto a second line rather than widen the tab (longer words in German)
+        tools.addWidget(tool_group(QLabel(tr("Brush")), self.brush_slider, self.eraser_button, self.crop_button))
+        tools.addWidget(tool_group(*buttons[:3]))
+        tools.addWidget(tool_group(*buttons[3:]))
         left = QVBoxLayout()
         left.addLayout(tools)
         left.addWidget(self.pad, 1)
@@ -174,29 +171,37 @@ class DrawTab(PictureInput, TabReading, QWidget):
             self._say(shown)
             self.crop_button.setChecked(crop)
         else:
-            self._say(f"{BLANK_TEXT} Undo brings back what was there.", error=True)
+            self._say(tr("{blank} Undo brings back what was there.").format(blank=tr(BLANK_TEXT)), error=True)
 
     # ---- keeping digits ----
 
     def _keep_as(self, label: int) -> None:
         if self._timer.isActive():
             self.update_prediction()
+        an = a_or_an(label) == "an"  # "an 8", "a 7": each sentence twice, so German can say "eine 8" in both
         if self._input is None:
-            self._say(f"Draw a digit first, then press {label} to keep it as {with_article(label)}.", error=True)
+            text = (tr("Draw a digit first, then press {digit} to keep it as an {digit}.") if an else
+                    tr("Draw a digit first, then press {digit} to keep it as a {digit}."))
+            self._say(text.format(digit=label), error=True)
             return
         if len(self._reading.digits) > 1:
-            self._say(f"That reads as {len(self._reading.digits)} digits: crop or draw one digit to keep it "
-                      f"as {with_article(label)}.", error=True)
+            text = (tr("That reads as {count} digits: crop or draw one digit to keep it as an {digit}.") if an else
+                    tr("That reads as {count} digits: crop or draw one digit to keep it as a {digit}."))
+            self._say(text.format(count=len(self._reading.digits), digit=label), error=True)
             return
         if self.my_digits.store.room() == 0:
             self._say(self.my_digits.store.full_text(), error=True)
             return
         if self.my_digits.add(self._input, label):
             n = len(self.my_digits.store)
-            self._say(f"Kept as {with_article(label)}: {count(n, 'digit')} in My digits.")
+            text = (tr("Kept as an {digit}: {n:,} digit(s) in My digits.", None, n) if an else
+                    tr("Kept as a {digit}: {n:,} digit(s) in My digits.", None, n))
+            self._say(text.format(digit=label, n=n))
             self._kept_said = self.my_digits.store.labels.copy()  # the digits that line was true of
         else:
-            self._say(f"Kept as {with_article(label)}, but not saved yet. {self.my_digits.store.save_error}", error=True)
+            text = (tr("Kept as an {digit}, but not saved yet. {reason}") if an else
+                    tr("Kept as a {digit}, but not saved yet. {reason}"))
+            self._say(text.format(digit=label, reason=self.my_digits.store.save_error), error=True)
 
     def shutdown(self) -> None:
         """The window is closing: stop fine-tuning and folder work (My digits panel) without keeping anything."""

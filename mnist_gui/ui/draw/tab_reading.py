@@ -16,12 +16,13 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QRectF
 
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.core.reading import Reading, read_ink
 from mnist_gui.core.saliency import heat_on_ink, occlusion_map
 from mnist_gui.ui.draw.ink_canvas import CANVAS, PIPELINE_SIDE  # 10x MNIST: plenty for to_mnist, and cheap
 from mnist_gui.ui.draw.prediction_view import percent
 
-TOO_MANY_TEXT = "Too many marks"
+TOO_MANY_TEXT = QT_TR_NOOP("Too many marks")
 
 
 class TabReading:
@@ -57,7 +58,7 @@ class TabReading:
         if self._model is None:
             self.prediction.show_no_model()
         elif reading.problem:
-            self.prediction.show_problem(TOO_MANY_TEXT, reading.problem)
+            self.prediction.show_problem(tr(TOO_MANY_TEXT), reading.problem)
         elif x is None:
             self.prediction.show_empty()
         else:

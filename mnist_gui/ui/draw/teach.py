@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgre
 
 from mnist_gui.core.finetune import MIN_DIGITS, check_finetunable, check_model, finetune, save_result_as_run
 from mnist_gui.core.finetune_report import LOST_MNIST, MNIST_DECIMALS, percent
-from mnist_gui.core.words import count, error_text
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
+from mnist_gui.core.words import error_text
 from mnist_gui.ui.widgets.background_job import BackgroundJob
 from mnist_gui.ui.accessibility import verdict_colors
 from mnist_gui.ui.theme import ERROR_COLOR
@@ -47,8 +48,8 @@ def teach_job(model, images, labels, mnist=None, runs=None):
         try:
             run = save_result_as_run(result, store=runs)
         except OSError as exc:
-            return TeachOutcome(result, None, f"It could not be kept as a run ({error_text(exc)}); "
-                                              f"it is usable until the app closes.")
+            return TeachOutcome(result, None, tr("It could not be kept as a run ({reason}); it is usable until the "
+                                                 "app closes.").format(reason=error_text(exc)))
         return TeachOutcome(result, run)
     return job
 
@@ -80,25 +81,25 @@ class TeachPanel(QFrame):
         self.refresh()
 
     def _make_widgets(self) -> None:
-        self.teach_button = QPushButton("Teach it my handwriting")
-        self.teach_button.setToolTip("Fine-tune a copy of the model on your digits, mixed with MNIST so it "
-                                     "still reads everyone else's; the model in use stays until you choose")
+        self.teach_button = QPushButton(tr("Teach it my handwriting"))
+        self.teach_button.setToolTip(tr("Fine-tune a copy of the model on your digits, mixed with MNIST so it "
+                                        "still reads everyone else's; the model in use stays until you choose"))
         self.hint = QLabel(wordWrap=True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop fine-tuning: nothing is kept and the model in use is unchanged")
+        self.stop_button = QPushButton(tr("Stop"))
+        self.stop_button.setToolTip(tr("Stop fine-tuning: nothing is kept and the model in use is unchanged"))
         self.status = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
         self.result_box = QWidget()
         self.table = QGridLayout()
-        self.warning = QLabel(LOST_MNIST, wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
+        self.warning = QLabel(tr(LOST_MNIST), wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
         self.warning.setStyleSheet(f"color: {ERROR_COLOR}")
         self.advice = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
         self.kept = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
-        self.use_button = QPushButton("Use this model")
-        self.use_button.setToolTip("Make the fine-tuned model the one every tab uses (Undo in the status bar "
-                                   "goes back)")
+        self.use_button = QPushButton(tr("Use this model"))
+        self.use_button.setToolTip(tr("Make the fine-tuned model the one every tab uses (Undo in the status bar "
+                                      "goes back)"))
         for button in (self.teach_button, self.stop_button, self.use_button):
             button.setFocusPolicy(Qt.TabFocus)  # Tab reaches them; a click leaves the keyboard on the pad
 
@@ -146,14 +147,14 @@ class TeachPanel(QFrame):
     def why_not(self) -> str | None:
         """Why teaching cannot start now, in words; None when it can."""
         if self._model is None:
-            return "Load or train a model first, then teach it your handwriting."
+            return tr("Load or train a model first, then teach it your handwriting.")
         problem = check_model(self._model)
         if problem:
             return problem
         n = len(self.store)
         if n < MIN_DIGITS:
-            return (f"Keep {count(MIN_DIGITS - n, 'more digit')} to teach it your handwriting "
-                    f"({MIN_DIGITS} are needed; one of each digit is a start).")
+            return tr("Keep %n more digit(s) to teach it your handwriting ({needed} are needed; one of each digit "
+                      "is a start).", None, MIN_DIGITS - n).format(needed=MIN_DIGITS)
         return check_finetunable(self._model, self.store.images, self.store.labels)
 
     def refresh(self) -> None:
@@ -161,8 +162,9 @@ class TeachPanel(QFrame):
         can = why is None
         self.teach_button.setEnabled(can and not self.is_running())
         if why is None:
-            why = (f"Fine-tunes a copy of the model on your {count(len(self.store), 'digit')}, mixed with MNIST "
-                   f"so it still reads everyone else's. The model in use stays until you choose.")
+            n = len(self.store)
+            why = tr("Fine-tunes a copy of the model on your {n:,} digit(s), mixed with MNIST so it still reads "
+                     "everyone else's. The model in use stays until you choose.", None, n).format(n=n)
         self.hint.setText(why)
         # while it runs the progress says what happens; with a result shown, the result does
         self.hint.setVisible(not self.is_running() and (self.result_box.isHidden() or not can))
@@ -180,14 +182,14 @@ class TeachPanel(QFrame):
         self.job.start(job)
         self.progress.setValue(0)
         self._show_running(True)
-        self._say("Starting…")
+        self._say(tr("Starting…"))
         self.refresh()
         return True
 
     def stop(self) -> None:
         if self.is_running():
             self.stop_button.setEnabled(False)
-            self._say("Stopping…")
+            self._say(tr("Stopping…"))
             self.job.stop()
 
     def shutdown(self) -> None:
@@ -203,13 +205,11 @@ class TeachPanel(QFrame):
         self.refresh()
         result = outcome.result
         if result.stopped:
-            self._say("Stopped: nothing was kept, and the model in use is unchanged.")
+            self._say(tr("Stopped: nothing was kept, and the model in use is unchanged."))
             self.finished.emit(outcome)
             return
         self.outcome = outcome
-        gentler = ", on a second, gentler try" if result.tries > 1 else ""
-        kept = f"; the weights of epoch {result.best_epoch} kept" if 0 < result.best_epoch < result.epochs_run else ""
-        self._say(f"Done in {result.seconds:.0f} s ({count(result.epochs_run, 'epoch')}{gentler}{kept}).")
+        self._say(_done_text(result))
         self._show_result(outcome)
         if outcome.run is not None:
             self.run_saved.emit(outcome.run.id)
@@ -218,7 +218,7 @@ class TeachPanel(QFrame):
     def _on_failed(self, message: str) -> None:
         self._show_running(False)
         self.refresh()
-        self._say(f"Fine-tuning failed: {message}", error=True)
+        self._say(tr("Fine-tuning failed: {reason}").format(reason=message), error=True)
         self.finished.emit(None)
 
     def _on_use(self) -> None:
@@ -226,7 +226,7 @@ class TeachPanel(QFrame):
             return
         run_id = self.outcome.run.id if self.outcome.run is not None else None
         self.use_button.setEnabled(False)
-        self.use_button.setText("Every tab uses it")
+        self.use_button.setText(tr("Every tab uses it"))
         self.use_requested.emit(self.outcome.result.model, run_id)
 
     # ---- showing ----
@@ -237,37 +237,39 @@ class TeachPanel(QFrame):
             self.table.takeAt(0).widget().deleteLater()
         bold = QFont(self.font())
         bold.setBold(True)
-        for column, text in enumerate(("", "Before", "After")):
+        for column, text in enumerate(("", tr("Before"), tr("After"))):
             label = QLabel(text)
             label.setFont(bold)
             self.table.addWidget(label, 0, column, Qt.AlignRight if column else Qt.AlignLeft)
-        held = (f"Your {count(result.n_held_out, 'held-out digit')}" if result.n_held_out else
-                HELD_NONE)
-        rows = ((held, "personal", 1), ("MNIST test set", "mnist", MNIST_DECIMALS))
+        n = result.n_held_out
+        held = tr("Your {n:,} held-out digit(s)", None, n).format(n=n) if n else tr(HELD_NONE)
+        rows = ((held, "personal", 1), (tr("MNIST test set"), "mnist", MNIST_DECIMALS))
         for row, (name, key, decimals) in enumerate(rows, start=1):
             self.table.addWidget(QLabel(name, wordWrap=True), row, 0)  # wraps: the column is narrow
             before, after = result.before.get(key), result.after.get(key)
-            self.table.addWidget(QLabel(_percent(before, decimals)), row, 1, Qt.AlignRight)
-            change = QLabel(_percent(after, decimals))
+            self.table.addWidget(QLabel(percent(before, decimals)), row, 1, Qt.AlignRight)
+            change = QLabel(percent(after, decimals))
             if before is not None and after is not None and abs(after - before) >= 0.0005:
                 rise, fall = verdict_colors(self.palette())  # the app's right/wrong colours, plus an arrow
                 color, mark = (rise, "▲") if after > before else (fall, "▼")
-                change.setText(f"<b style='color:{color.name()}'>{mark} {_percent(after, decimals)}</b>")
+                change.setText(f"<b style='color:{color.name()}'>{mark} {percent(after, decimals)}</b>")
             self.table.addWidget(change, row, 2, Qt.AlignRight)
         self.table.setColumnStretch(0, 1)
-        lost = result.advice.startswith(LOST_MNIST)  # said apart, in the error colour, above the advice
-        tip = result.advice[len(LOST_MNIST):].strip() if lost else result.advice
-        self.warning.setVisible(lost)
+        # said apart, in the error colour, above the advice (written in the language of its day)
+        head = next((h for h in (tr(LOST_MNIST), LOST_MNIST) if result.advice.startswith(h)), None)
+        tip = result.advice[len(head):].strip() if head else result.advice
+        self.warning.setVisible(head is not None)
         self.advice.setText(tip)
         self.advice.setVisible(bool(tip))
         if outcome.run is not None:
-            self.kept.setText(f"Kept as the run “{outcome.run.name}” (in the model list and the Train tab's runs).")
+            self.kept.setText(tr("Kept as the run “{name}” (in the model list and the Train tab's runs).").format(
+                name=outcome.run.name))
             self.kept.setStyleSheet("")
         else:
             self.kept.setText(outcome.problem or "")
             self.kept.setStyleSheet(f"color: {ERROR_COLOR}")
         self.use_button.setEnabled(result.model is not None)
-        self.use_button.setText("Use this model")
+        self.use_button.setText(tr("Use this model"))
         self.result_box.show()
         self.refresh()
         parent = self.parentWidget()
@@ -287,9 +289,16 @@ class TeachPanel(QFrame):
         self.status.setVisible(bool(text))
 
 
-HELD_NONE = ("Your digits — measured on the ones it learned from (keep 3 or more of a digit to hold some back "
-             "for a fair test)")
+HELD_NONE = QT_TR_NOOP("Your digits — measured on the ones it learned from (keep 3 or more of a digit to hold "
+                       "some back for a fair test)")
 
 
-def _percent(value, decimals: int = 1) -> str:
-    return percent(value, decimals)
+def _done_text(result) -> str:
+    """"Done in 12 s (6 epochs, on a second, gentler try; the weights of epoch 4 kept).": each variant whole."""
+    n, gentler, kept = result.epochs_run, result.tries > 1, 0 < result.best_epoch < result.epochs_run
+    text = (tr("Done in {seconds:.0f} s (%n epoch(s), on a second, gentler try; the weights of epoch {best} kept).",
+               None, n) if gentler and kept else
+            tr("Done in {seconds:.0f} s (%n epoch(s), on a second, gentler try).", None, n) if gentler else
+            tr("Done in {seconds:.0f} s (%n epoch(s); the weights of epoch {best} kept).", None, n) if kept else
+            tr("Done in {seconds:.0f} s (%n epoch(s)).", None, n))
+    return text.format(seconds=result.seconds, best=result.best_epoch)

@@ -15,11 +15,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QPixmap
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QSlider, QVBoxLayout, QWidget
 
+from mnist_gui.core.i18n import QT_TR_NOOP, number, tr
 from mnist_gui.core.inside_pictures import colours, shared_scale, tile
 from mnist_gui.ui.inside.network_view import rgb_qimage
 
 PICTURE_SIDE = 112
-HINT = "Click a feature map, a unit or an answer above to see why it fired."
+HINT = QT_TR_NOOP("Click a feature map, a unit or an answer above to see why it fired.")
 
 
 class DetailView(QWidget):
@@ -27,7 +28,7 @@ class DetailView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = QLabel(HINT)
+        self.title = QLabel(tr(HINT))
         self.title.setWordWrap(True)
         font = self.title.font()
         font.setBold(True)
@@ -45,17 +46,17 @@ class DetailView(QWidget):
             pictures.addWidget(picture, 0, col)
             pictures.addWidget(label, 1, col)
         self.arithmetic = QPlainTextEdit(readOnly=True)
-        self.arithmetic.setAccessibleName("What the selected unit computes")
+        self.arithmetic.setAccessibleName(tr("What the selected unit computes"))
         self.arithmetic.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
         self.arithmetic.setLineWrapMode(QPlainTextEdit.NoWrap)
         self.temperature = QSlider(Qt.Horizontal, minimum=-50, maximum=50, value=0)
-        self.temperature.setAccessibleName("Softmax temperature")
+        self.temperature.setAccessibleName(tr("Softmax temperature"))
         self.temperature_text = QLabel()
         self.temperature.valueChanged.connect(self._on_temperature)
         self.temperature_row = QWidget()
         row = QHBoxLayout(self.temperature_row)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Softmax temperature T:"))
+        row.addWidget(QLabel(tr("Softmax temperature T:")))
         row.addWidget(self.temperature, 1)
         row.addWidget(self.temperature_text)
         self._on_temperature(0, emit=False)
@@ -80,12 +81,13 @@ class DetailView(QWidget):
         self.temperature.setValue(int(round(50 * math.log10(min(max(value, 0.1), 10.0)))))
 
     def _on_temperature(self, _position: int, emit: bool = True) -> None:
-        self.temperature_text.setText(f"{self.temperature_value():.2f}")
+        self.temperature_text.setText(number(self.temperature_value(), ".2f"))
         if emit:
             self.temperature_changed.emit(self.temperature_value())
 
     def show_hint(self, text: str = HINT) -> None:
-        self.title.setText(text)
+        """Say ``text`` (an English source text, translated here; "" for nothing) instead of an explanation."""
+        self.title.setText(tr(text) if text else "")
         self.arithmetic.setPlainText("")
         for widget in (self.weights_picture, self.patch_picture):
             widget.clear()
@@ -94,7 +96,7 @@ class DetailView(QWidget):
         self.temperature_row.setVisible(False)
 
     def show_explanation(self, e, is_answer: bool = False) -> None:
-        self.title.setText(f"{e.title}: output {e.value:.4g}")
+        self.title.setText(tr("{title}: output {value:.4g}").format(title=e.title, value=e.value))
         self._picture(self.weights_picture, self.weights_label, e.weights, e.weights_label)
         self._picture(self.patch_picture, self.patch_label, e.patch, e.patch_label)
         self.arithmetic.setPlainText("\n".join(e.lines))
@@ -112,4 +114,4 @@ class DetailView(QWidget):
         image = rgb_qimage(colours(a, scale))
         widget.setPixmap(QPixmap.fromImage(image).scaled(PICTURE_SIDE, PICTURE_SIDE, Qt.KeepAspectRatio,
                                                          Qt.FastTransformation))
-        label.setText(f"{words}\n(scale ±{scale:.3g})")
+        label.setText(tr("{what}\n(scale ±{scale:.3g})").format(what=words, scale=scale))

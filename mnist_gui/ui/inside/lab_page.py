@@ -9,7 +9,9 @@ A mixin of :class:`mnist_gui.ui.inside.tab.InsideTab`, which owns the state it u
 from __future__ import annotations
 
 from mnist_gui.core import inside, lab
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.runs import RunStore
+from mnist_gui.ui.dataset.controls import shown_class_names
 from mnist_gui.ui.widgets.dialog_folders import folders_for
 
 
@@ -29,12 +31,12 @@ class LabPage:
         """Measure the test accuracy off the GUI thread: the network as trained (once per model), then as
         the lab has it."""
         if self._model is None or self._dataset is None:
-            self.lab_view.show_accuracy("The test accuracy needs a model and the test images.")
+            self.lab_view.show_accuracy(tr("The test accuracy needs a model and the test images."))
             return
         if self._accuracy is None or self._accuracy.model is not self._model:
             n = lab.LAB_IMAGES
             self._accuracy = lab.Accuracy(self._model, self._dataset.x_test[:n], self._dataset.y_test[:n])
-        self.lab_view.show_accuracy("Measuring the test accuracy…")
+        self.lab_view.show_accuracy(tr("Measuring the test accuracy…"))
         if self._base_accuracy is None:
             self.lab_runner.submit((self._model, None), self._accuracy.of, lab.Edits())
         if not self._edits.is_empty():
@@ -52,32 +54,35 @@ class LabPage:
             self._edited_accuracy = (edits, value)
         on = self._accuracy_sample()
         if self._edits.is_empty():
-            self.lab_view.show_accuracy(f"Test accuracy on {on}: {self._base_accuracy:.2%}")
+            self.lab_view.show_accuracy(tr("Test accuracy on {sample}: {accuracy:.2%}").format(
+                sample=on, accuracy=self._base_accuracy))
         elif edits is not None:
-            self.lab_view.show_accuracy(f"Test accuracy on {on}: {value:.2%} edited, "
-                                        f"{self._base_accuracy:.2%} as trained")
+            self.lab_view.show_accuracy(tr("Test accuracy on {sample}: {edited:.2%} edited, {trained:.2%} as "
+                                           "trained").format(sample=on, edited=value, trained=self._base_accuracy))
 
     def _accuracy_sample(self) -> str:
         """What the lab's accuracy is measured on, said so that it is not mistaken for the model's own
         figure (measured on every test image, so a little different)."""
         n, total = len(self._accuracy.labels), len(self._dataset.y_test)
         if n >= total:
-            return f"all {total:,} test images"
-        return (f"a sample of {n:,} of the {total:,} test images, to keep edits quick (the model list's "
-                f"figure is on all {total:,}, so it differs a little)")
+            return tr("all {total:,} test images").format(total=total)
+        return tr("a sample of {n:,} of the {total:,} test images, to keep edits quick (the model list's "
+                  "figure is on all {total:,}, so it differs a little)").format(n=n, total=total)
 
     def _update_lab_answer(self) -> None:
         answer = self.trace.answer
         if answer is None:
-            self.lab_view.show_answer("Your digit: nothing to answer yet (draw one).")
+            self.lab_view.show_answer(tr("Your digit: nothing to answer yet (draw one)."))
             return
-        names = self.trace.model.class_names
+        names = shown_class_names(self.trace.model.class_names)
         (name, p), = inside.top_classes(answer, names, 1)
-        text = f"Your digit: {name} at {p:.1%}"
-        if self._shown is not self._model:
+        if self._shown is self._model:
+            text = tr("Your digit: {name} at {share:.1%}").format(name=name, share=p)
+        else:
             base = inside.trace(self._model, self.trace.image).answer
             (was, q), = inside.top_classes(base, names, 1)
-            text += f" (as trained: {was} at {q:.1%})"
+            text = tr("Your digit: {name} at {share:.1%} (as trained: {was} at {was_share:.1%})").format(
+                name=name, share=p, was=was, was_share=q)
         self.lab_view.show_answer(text)
 
     def keep_edited(self) -> None:
@@ -86,13 +91,13 @@ class LabPage:
         if self.keep_runner.is_busy():
             return  # a second click while the first is being written would keep it twice
         if self._model is None or self._shown is self._model or self._dataset is None:
-            self.lab_view.show_kept("Nothing to keep: edit the network first (and the test images are needed).")
+            self.lab_view.show_kept(tr("Nothing to keep: edit the network first (and the test images are needed)."))
             return
         n = lab.LAB_IMAGES
         known = self._edited_accuracy
         accuracy = known[1] if known is not None and known[0] is self._edits else None
         store = self.store if self.store is not None else RunStore()
-        self.lab_view.show_kept("Keeping the edited network as a run…")
+        self.lab_view.show_kept(tr("Keeping the edited network as a run…"))
         self.keep_runner.submit((self._model, self._shown, self._edits.describe()), lab.keep_as_run, self._shown,
                                 self._edits, accuracy, self._dataset.x_test[:n], self._dataset.y_test[:n], store)
 
@@ -100,18 +105,20 @@ class LabPage:
         _base, model, description = token
         run_id, problem = result
         if run_id is None:
-            self.lab_view.show_kept(f"Not kept: {problem}")
+            self.lab_view.show_kept(tr("Not kept: {problem}").format(problem=problem))
             return
-        self.lab_view.show_kept(f"Kept as the run “lab edit: {description}”: it is listed with the runs "
-                                "in the Train tab and in the model list.")
+        name = f"lab edit: {description}"  # the run's name in the store (data, not translated)
+        self.lab_view.show_kept(tr("Kept as the run “{name}”: it is listed with the runs in the Train tab and in "
+                                   "the model list.").format(name=name))
         self.run_kept.emit(run_id)
-        self.edited_model_kept.emit(model, f"lab edit: {description}")
+        self.edited_model_kept.emit(model, name)
 
     def save_edited(self, path) -> None:
         """Write the network as the lab has it to a model file."""
         self._shown.save(path)
 
     def _on_save(self) -> None:
-        path = folders_for(self).save_file(self, "model", "Save the edited network", "edited.npz", "Models (*.npz)")
+        path = folders_for(self).save_file(self, "model", tr("Save the edited network"), "edited.npz",
+                                           tr("Models (*.npz)"))
         if path:
             self.save_edited(path)

@@ -15,9 +15,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QSlider, QVBoxLayout, QWidget)
 
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.core.lab import Edits
 
-CLICKED_UNIT_TEXT = "Switch off the clicked unit"
+CLICKED_UNIT_TEXT = QT_TR_NOOP("Switch off the clicked unit")
+NO_EDITS_TEXT = QT_TR_NOOP("No edits: the network is as trained.")
 
 
 def parse_units(text: str) -> set[int]:
@@ -28,9 +30,9 @@ def parse_units(text: str) -> set[int]:
         try:
             a, b = int(lo), int(hi or lo)
         except ValueError:
-            raise ValueError(f"units are numbers or ranges like 3-5, got {part!r}") from None
+            raise ValueError(tr("units are numbers or ranges like 3-5, got {part!r}").format(part=part)) from None
         if a < 0 or b < a:
-            raise ValueError(f"units are numbers or ranges like 3-5, got {part!r}")
+            raise ValueError(tr("units are numbers or ranges like 3-5, got {part!r}").format(part=part))
         units.update(range(a, b + 1))
     return units
 
@@ -45,24 +47,24 @@ class LabView(QWidget):
         self.edits = Edits()
         self._sizes: dict[str, int] = {}
         self.layer = QComboBox()
-        self.off = QLineEdit(placeholderText="e.g. 0, 3-5 (or click a unit in Layers and press the button)")
-        self.off.setAccessibleName("Switched-off units")
-        self.off_selected = QPushButton(CLICKED_UNIT_TEXT)
+        self.off = QLineEdit(placeholderText=tr("e.g. 0, 3-5 (or click a unit in Layers and press the button)"))
+        self.off.setAccessibleName(tr("Switched-off units"))
+        self.off_selected = QPushButton(tr(CLICKED_UNIT_TEXT))
         self.off_selected.setEnabled(False)
         self.scale = QDoubleSpinBox(minimum=0.0, maximum=5.0, singleStep=0.1, value=1.0, decimals=2)
         self.noise = QDoubleSpinBox(minimum=0.0, maximum=5.0, singleStep=0.1, value=0.0, decimals=2,
-                                    suffix=" × the weights' spread")
+                                    suffix=tr(" × the weights' spread"))
         self.prune = QSlider(Qt.Horizontal, minimum=0, maximum=99)
-        self.prune.setAccessibleName("Prune the smallest weights, in percent")
+        self.prune.setAccessibleName(tr("Prune the smallest weights, in percent"))
         self.prune_text = QLabel("0%")
-        self.reset = QPushButton("Reset the lab")
-        self.save = QPushButton("Save the edited network…")
-        self.keep = QPushButton("Keep it as a run")
-        self.keep.setToolTip("Keep the edited network as a run: listed with the runs in the Train tab and "
-                             "offered in the model list, so the other tabs can use it")
+        self.reset = QPushButton(tr("Reset the lab"))
+        self.save = QPushButton(tr("Save the edited network…"))
+        self.keep = QPushButton(tr("Keep it as a run"))
+        self.keep.setToolTip(tr("Keep the edited network as a run: listed with the runs in the Train tab and "
+                                "offered in the model list, so the other tabs can use it"))
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #d64545")
-        self.summary = QLabel("No edits: the network is as trained.")
+        self.summary = QLabel(tr(NO_EDITS_TEXT))
         self.answer = QLabel()
         self.accuracy = QLabel()
         self.kept = QLabel()
@@ -75,19 +77,19 @@ class LabView(QWidget):
         off_row.addWidget(self.off, 1)
         off_row.addWidget(self.off_selected)
         form = QFormLayout()
-        form.addRow("Layer:", self.layer)
-        form.addRow("Switched off:", off_row)
-        form.addRow("Scale the weights by:", self.scale)
-        form.addRow("Add noise:", self.noise)
-        form.addRow("Prune the smallest weights:", prune_row)
+        form.addRow(tr("Layer:"), self.layer)
+        form.addRow(tr("Switched off:"), off_row)
+        form.addRow(tr("Scale the weights by:"), self.scale)
+        form.addRow(tr("Add noise:"), self.noise)
+        form.addRow(tr("Prune the smallest weights:"), prune_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reset)
         buttons.addWidget(self.save)
         buttons.addWidget(self.keep)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Change a copy of the network and watch your digit's answer and the test accuracy. "
-                                "The other tabs keep the network as it was."))
+        layout.addWidget(QLabel(tr("Change a copy of the network and watch your digit's answer and the test "
+                                   "accuracy. The other tabs keep the network as it was.")))
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
@@ -125,7 +127,8 @@ class LabView(QWidget):
         """The unit last clicked in the Layers view (offered for switching off when it has weights)."""
         self._clicked = (layer, unit) if layer in self._sizes and unit is not None else None
         self.off_selected.setEnabled(self._clicked is not None)
-        self.off_selected.setText(f"Switch off {layer} unit {unit}" if self._clicked else CLICKED_UNIT_TEXT)
+        self.off_selected.setText(tr("Switch off {layer} unit {unit}").format(layer=layer, unit=unit) if self._clicked
+                                  else tr(CLICKED_UNIT_TEXT))
 
     def _show_layer(self, *_args) -> None:
         name = self.layer.currentText()
@@ -156,7 +159,7 @@ class LabView(QWidget):
         try:
             units = parse_units(self.off.text())
             if units and max(units) >= self._sizes[name]:
-                raise ValueError(f"{name} has units 0 to {self._sizes[name] - 1}")
+                raise ValueError(tr("{layer} has units 0 to {last}").format(layer=name, last=self._sizes[name] - 1))
         except ValueError as error:
             self.problem.setText(str(error))
             return
@@ -174,8 +177,8 @@ class LabView(QWidget):
         self._report()
 
     def _report(self) -> None:
-        self.summary.setText("No edits: the network is as trained." if self.edits.is_empty()
-                             else f"Edited: {self.edits.describe()}.")
+        self.summary.setText(tr(NO_EDITS_TEXT) if self.edits.is_empty()
+                             else tr("Edited: {edits}.").format(edits=self.edits.describe()))
         self.save.setEnabled(not self.edits.is_empty())
         self.keep.setEnabled(not self.edits.is_empty())
         self.edits_changed.emit(copy.deepcopy(self.edits))

@@ -10,13 +10,16 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt
 
+from mnist_gui.core.i18n import QT_TR_NOOP
+
 
 class NetworkKeys:
     """Arrow keys on the Layers picture (see the module docstring)."""
 
     # for the F1 list (ui/shortcut_list.py)
-    KEY_HINTS = (("Left or Right", "Choose the layer before or after (on the Layers picture)"),
-                 ("Up or Down", "Choose the unit before or after in that layer (on the Layers picture)"))
+    KEY_HINTS = ((QT_TR_NOOP("Left or Right"), QT_TR_NOOP("Choose the layer before or after (on the Layers picture)")),
+                 (QT_TR_NOOP("Up or Down"),
+                  QT_TR_NOOP("Choose the unit before or after in that layer (on the Layers picture)")))
 
     def step_selection(self, layers: int, units: int) -> tuple[int, int] | None:
         """Move the selection ``layers`` columns right (negative: left) or ``units`` units down, as the arrow

@@ -7,7 +7,9 @@ the strongest connections into the next dense column drawn as lines (the node di
 colour scale (``core.inside_pictures.colours``), the number under it saying what its brightest colour
 means. The images are built once per input (``set_trace``) and on resize; paintEvent only draws them, so
 a layer of 64 maps is one ``drawImage``, never 64 widgets. Clicking a map, a unit or a class emits
-``unit_clicked(view index, unit)``, and so do the arrow keys (``network_keys``). Not here: one column's
+``unit_clicked(view index, unit)``, and so do the arrow keys (``network_keys``). The lines into the answer
+end just before each class name, and the names are painted over the lines on the window's colour, so no
+line runs through a name. Not here: one column's
 image and cells, and turning arrays into QImages (``network_columns``); what a click explains
 (``detail_view``).
 """
@@ -16,10 +18,12 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.inside import strongest_links
+from mnist_gui.ui.dataset.controls import shown_class_names
 from mnist_gui.ui.inside.network_keys import NetworkKeys
 from mnist_gui.core.inside_pictures import tile, tile_position
 from mnist_gui.ui.inside.network_columns import FOOTER, HEADER, Column, packed_rgb, rgb_qimage
@@ -44,7 +48,7 @@ class NetworkView(NetworkKeys, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setFocusPolicy(Qt.StrongFocus)   # keyboard users choose layers and units with the arrow keys
-        self.setAccessibleName("Layers of the network")
+        self.setAccessibleName(tr("Layers of the network"))
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumHeight(260)
         self.trace = None
@@ -55,15 +59,16 @@ class NetworkView(NetworkKeys, QWidget):
 
     def set_trace(self, trace, class_names=None) -> None:
         self.trace = trace
-        self.class_names = list(class_names or getattr(trace.model, "class_names", None) or [])
+        self.class_names = shown_class_names(class_names or getattr(trace.model, "class_names", None))
         self._layout()
         self.update()
 
     def select(self, view_index: int | None, unit: int | None = None) -> None:
         self.selected = None if view_index is None else (view_index, unit)
         column = next((c for c in self._columns if view_index is not None and c.view.index == view_index), None)
-        self.setAccessibleDescription(f"Selected: {column.view.title}, unit {unit}" if column is not None else
-                                      "Click a unit, or press an arrow key, to see what it computes")
+        self.setAccessibleDescription(
+            tr("Selected: {layer}, unit {unit}").format(layer=column.view.title, unit=unit) if column is not None
+            else tr("Click a unit, or press an arrow key, to see what it computes"))
         self.update()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -117,14 +122,12 @@ class NetworkView(NetworkKeys, QWidget):
             p.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -1.5, -1.5))
         if not self._columns:
             return
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
-        p.setFont(small)
+        p.setFont(self._small_font())
         text = self.palette().windowText().color()
         self._links(p)
         for c in [self._input_column] + self._columns:
             p.setPen(text)
-            title = "input: the 28×28 network input (0 to 1)" if c.view is None else c.view.title
+            title = tr("input: the 28×28 network input (0 to 1)") if c.view is None else c.view.title
             p.drawText(QRectF(c.rect.left(), c.rect.top(), c.rect.width(), HEADER), Qt.TextWordWrap, title)
             if c.view is not None and c.view.kind == "output":
                 self._bars(p, c)
@@ -133,15 +136,29 @@ class NetworkView(NetworkKeys, QWidget):
             self._footer(p, c, text)
         self._selection(p)
 
+    def _small_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        return small
+
+    def _name_rect(self, c: Column, k: int, unit: int) -> tuple[QRectF, str]:
+        """Where the k-th answer's class name is written (the text's own box) and the name."""
+        row = self._bar_rect(c, k, c.view.shown.size)
+        name = self.class_names[unit] if unit < len(self.class_names) else str(unit)
+        label_w = min(58.0, row.width() * 0.3)
+        fm = QFontMetricsF(self._small_font())
+        width = min(fm.horizontalAdvance(name) + 4, label_w - 2)
+        return QRectF(row.left() + label_w - 2 - width, row.center().y() - fm.height() / 2, width, fm.height()), name
+
     def _footer(self, p: QPainter, c: Column, text: QColor) -> None:
         v = c.view
         foot = QRectF(c.rect.left(), c.rect.bottom() - FOOTER, c.rect.width(), FOOTER)
         if v is None:
-            words = "black 0 … pale yellow 1"
+            words = tr("black 0 … pale yellow 1")
         elif v.kind == "output":
-            words = "probability (bar) · logit z"
+            words = tr("probability (bar) · logit z")
         else:
-            words = f"scale: ±{v.scale:.3g} = brightest" + (f"\n{v.note}" if v.note else "")
+            words = tr("scale: ±{scale:.3g} = brightest").format(scale=v.scale) + (f"\n{v.note}" if v.note else "")
         p.setPen(text)
         p.drawText(foot, Qt.AlignHCenter | Qt.AlignTop | Qt.TextWordWrap, words)
 
@@ -155,17 +172,18 @@ class NetworkView(NetworkKeys, QWidget):
         n = v.shown.size
         best = int(np.argmax(v.values))
         text = self.palette().windowText().color()
+        background = self.palette().window()
         for k, unit in enumerate(v.shown):
             row = self._bar_rect(c, k, n)
-            name = self.class_names[unit] if unit < len(self.class_names) else str(unit)
+            name_rect, name = self._name_rect(c, k, unit)
             label_w = min(58.0, row.width() * 0.3)
             bar_w = row.width() - label_w - 46
             prob = float(np.clip(v.values[unit], 0, 1)) if v.logits is not None else float(v.values[unit] / v.scale)
             colour = QColor(240, 140, 20) if unit == best else QColor(120, 150, 190)
             p.fillRect(QRectF(row.left() + label_w, row.top() + 3, max(bar_w * prob, 1), row.height() - 6), colour)
+            p.fillRect(name_rect, background)   # over any line that passes: the name stays readable
             p.setPen(text)
-            p.drawText(QRectF(row.left(), row.top(), label_w - 4, row.height()), Qt.AlignRight | Qt.AlignVCenter,
-                       name)
+            p.drawText(name_rect.adjusted(0, 0, -2, 0), Qt.AlignRight | Qt.AlignVCenter, name)
             number = f"{v.values[unit]:.0%}" if v.logits is not None else f"{v.values[unit]:.2f}"
             if v.logits is not None:
                 number += f"\nz {v.logits[unit]:+.1f}"
@@ -177,9 +195,9 @@ class NetworkView(NetworkKeys, QWidget):
         where = np.flatnonzero(c.view.shown == unit)
         if not where.size:
             return None
-        if c.view.kind == "output":
-            row = self._bar_rect(c, int(where[0]), c.view.shown.size)
-            return QPointF(row.left() + min(58.0, row.width() * 0.3), row.center().y())
+        if c.view.kind == "output":   # just before the class name, so the line does not run through it
+            name_rect, _ = self._name_rect(c, int(where[0]), unit)
+            return QPointF(name_rect.left() - 1, name_rect.center().y())
         return c.cell_centre(int(where[0]))
 
     def _links(self, p: QPainter) -> None:

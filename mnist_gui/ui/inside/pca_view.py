@@ -6,25 +6,30 @@ plot, in a panel of fixed width (the plot never changes size): its index, its la
 answer (``set_model``; worked out once per image, on hover). No raw tooltip. Clicking one emits
 ``image_picked(index)`` (the tab shows it in the Layers view); "Send to Draw tab" emits
 ``send_requested(index)`` for the image last clicked.
-One ScatterPlotItem holds all points (brushes set once per map), so 5,000 points are one item.
+One ScatterPlotItem holds all points (brushes set once per map), so 5,000 points are one item. The plot
+takes its background, axes and cross from ``theme.plot_colors`` and again whenever the palette changes
+(View → Theme), as the Train tab's plots do.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.core.inference import classify_uint8
 from mnist_gui.ui.accessibility import verdict_word
+from mnist_gui.ui.dataset.controls import shown_class_names
+from mnist_gui.ui.theme import plot_colors
 from mnist_gui.ui.widgets.qimages import gray_to_qimage
 
 # ten colours told apart by most eyes (Okabe-Ito plus four), one per digit
 LABEL_COLOURS = ["#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7", "#999999",
                  "#a27ee8", "#b5e61d"]
-PREVIEW_HINT = "Hover over a point to see its image; click it to see it go through the network (Layers)."
+PREVIEW_HINT = QT_TR_NOOP("Hover over a point to see its image; click it to see it go through the network (Layers).")
 SIDE_WIDTH = 190  # px: the preview, its three lines and the legend
 
 
@@ -39,12 +44,12 @@ class PcaView(QWidget):
         self.images: np.ndarray | None = None
         self.class_names: list[str] = []
         self.layer = QComboBox()
-        self.layer.setAccessibleName("Layer whose outputs are mapped")
+        self.layer.setAccessibleName(tr("Layer whose outputs are mapped"))
         self.layer.currentIndexChanged.connect(self._on_layer)
-        self.status = QLabel("Choose a layer to map.")
+        self.status = QLabel(tr("Choose a layer to map."))
         self.status.setWordWrap(True)
         self.plot = pg.PlotWidget()
-        self.plot.setAccessibleName("Map of the test images, one dot per image, coloured by digit")
+        self.plot.setAccessibleName(tr("Map of the test images, one dot per image, coloured by digit"))
         self.plot.setMenuEnabled(False)
         self.plot.getPlotItem().hideButtons()
         self.model = None
@@ -53,18 +58,19 @@ class PcaView(QWidget):
         self.points = pg.ScatterPlotItem(size=5, pen=None, hoverable=True, tip=None)  # the panel says it
         self.points.sigClicked.connect(self._on_clicked)
         self.points.sigHovered.connect(self._on_hovered)
-        self.current = pg.ScatterPlotItem(size=22, symbol="+", pen=pg.mkPen("w", width=3), brush=pg.mkBrush("r"))
+        self.current = pg.ScatterPlotItem(size=22, symbol="+", brush=pg.mkBrush("r"))
+        self._axis_labels = {"bottom": "", "left": ""}
         self.plot.addItem(self.points)
         self.plot.addItem(self.current)
         self.preview = QLabel()
         self.preview.setFixedSize(112, 112)
         self.preview.setAlignment(Qt.AlignCenter)
-        self.preview_text = QLabel(PREVIEW_HINT)
+        self.preview_text = QLabel(tr(PREVIEW_HINT))
         self.preview_text.setWordWrap(True)
         self.preview_text.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.preview_text.setMinimumHeight(4 * self.preview_text.fontMetrics().lineSpacing())
-        self.send = QPushButton("Send to Draw tab")
-        self.send.setToolTip("Show the image last clicked on the map on the Draw tab's pad")
+        self.send = QPushButton(tr("Send to Draw tab"))
+        self.send.setToolTip(tr("Show the image last clicked on the map on the Draw tab's pad"))
         self.send.setEnabled(False)
         self.send.clicked.connect(lambda: self._picked is not None and self.send_requested.emit(self._picked))
         self.legend = QLabel()
@@ -79,7 +85,7 @@ class PcaView(QWidget):
         side.addWidget(self.legend)
         side.addStretch(1)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Layer:"))
+        top.addWidget(QLabel(tr("Layer:")))
         top.addWidget(self.layer)
         top.addWidget(self.status, 1)
         body = QHBoxLayout()
@@ -88,13 +94,36 @@ class PcaView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body, 1)
+        self._apply_colors()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.PaletteChange:       # the app switched between light and dark
+            self._apply_colors()
+        super().changeEvent(event)
+
+    def _apply_colors(self) -> None:
+        c = plot_colors(self.palette())
+        self.plot.setBackground(c.background)
+        for side, text in self._axis_labels.items():
+            axis = self.plot.getAxis(side)
+            axis.setPen(c.foreground)
+            axis.setTextPen(c.foreground)
+            axis.setLabel(text, color=c.foreground.name())
+            axis.showLabel(bool(text))
+        self.current.setPen(pg.mkPen(c.foreground, width=3))   # the cross shows on either background
+
+    def _set_axis_label(self, side: str, text: str) -> None:
+        self._axis_labels[side] = text
+        axis = self.plot.getAxis(side)
+        axis.setLabel(text, color=plot_colors(self.palette()).foreground.name())
+        axis.showLabel(bool(text))
 
     def set_layers(self, layers: list[tuple[str, int]]) -> None:
         """The layers to offer, [(name, numbers per image)], the last (the answer's inputs) chosen."""
         self.layer.blockSignals(True)
         self.layer.clear()
         for name, size in layers:
-            self.layer.addItem(f"{name} ({size:,} numbers)", name)
+            self.layer.addItem(tr("{layer} ({n:,} numbers)").format(layer=name, n=size), name)
         self.layer.setCurrentIndex(max(0, len(layers) - 2))
         self.layer.blockSignals(False)
 
@@ -115,16 +144,18 @@ class PcaView(QWidget):
 
     def show_map(self, pca_map, images: np.ndarray, class_names) -> None:
         self.map, self.images = pca_map, images
-        self.class_names = list(class_names or [])
+        self.class_names = shown_class_names(class_names)
         labels = np.asarray(pca_map.labels, int)
         brushes = [pg.mkBrush(QColor(c)) for c in LABEL_COLOURS]
         self.points.setData(pos=pca_map.coords, data=np.arange(len(labels)),
                             brush=[brushes[k % len(brushes)] for k in labels])
         ex = pca_map.explained
-        self.plot.setLabel("bottom", f"1st principal component ({ex[0]:.0%} of the variance)")
-        self.plot.setLabel("left", f"2nd principal component ({ex[1]:.0%})" if len(ex) > 1 else "")
-        self.status.setText(f"{len(labels):,} test images through {pca_map.layer}; nearby points are images "
-                            "this layer sees as alike. The cross is your digit.")
+        self._set_axis_label("bottom", tr("1st principal component ({share:.0%} of the variance)").format(
+            share=ex[0]))
+        self._set_axis_label("left", tr("2nd principal component ({share:.0%})").format(share=ex[1]) if len(ex) > 1
+                             else "")
+        self.status.setText(tr("{n:,} test images through {layer}; nearby points are images this layer sees as "
+                               "alike. The cross is your digit.").format(n=len(labels), layer=pca_map.layer))
         names = [self._name(k) for k in range(min(10, int(labels.max()) + 1))]
         self.legend.setText("<br>".join(f"<span style='color:{LABEL_COLOURS[k]}'>●</span> {name}"
                                         for k, name in enumerate(names)))
@@ -146,7 +177,7 @@ class PcaView(QWidget):
         self._picked = None
         self.send.setEnabled(False)
         self.preview.clear()
-        self.preview_text.setText(PREVIEW_HINT)
+        self.preview_text.setText(tr(PREVIEW_HINT))
 
     def _answer(self, index: int) -> int | None:
         if self.model is None or self.images is None:
@@ -165,9 +196,10 @@ class PcaView(QWidget):
         self.preview.setPixmap(QPixmap.fromImage(gray_to_qimage(self.images[index])).scaled(
             112, 112, Qt.KeepAspectRatio, Qt.FastTransformation))
         label, answer = int(self.map.labels[index]), self._answer(index)
-        lines = [f"Test image {index:,}", f"Label: {self._name(label)}"]
+        lines = [tr("Test image {index:,}").format(index=index), tr("Label: {name}").format(name=self._name(label))]
         if answer is not None:
-            lines.append(f"The network says: {self._name(answer)} ({verdict_word(answer == label)})")
+            lines.append(tr("The network says: {name} ({verdict})").format(name=self._name(answer),
+                                                                          verdict=verdict_word(answer == label)))
         self.preview_text.setText("\n".join(lines))
 
     def _on_hovered(self, _item, points, _event=None) -> None:

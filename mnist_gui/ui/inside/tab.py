@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from mnist_gui.core import inside, lab, pca
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.core.inside_explain import explain
 from mnist_gui.ui.inside.detail_view import DetailView
 from mnist_gui.ui.inside.lab_page import LabPage
@@ -34,9 +35,9 @@ from mnist_gui.ui.inside.pca_view import PcaView
 from mnist_gui.ui.inside.workers import JobRunner
 
 MAP_IMAGES = 5000
-LEGEND = ("Colours: black is 0; red → orange → pale yellow are larger positive values, blue → cyan negative "
-          "ones. Each layer has one scale shared by all its maps and units: its brightest colour is the number "
-          "under it. Click any map, unit or answer to see why it fired.")
+LEGEND = QT_TR_NOOP("Colours: black is 0; red → orange → pale yellow are larger positive values, blue → cyan "
+                    "negative ones. Each layer has one scale shared by all its maps and units: its brightest colour "
+                    "is the number under it. Click any map, unit or answer to see why it fired.")
 
 
 class InsideTab(LabPage, QWidget):
@@ -63,7 +64,7 @@ class InsideTab(LabPage, QWidget):
         self._base_accuracy = None
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.legend = QLabel(LEGEND)
+        self.legend = QLabel(tr(LEGEND))
         self.legend.setWordWrap(True)
         self.network = NetworkView()
         self.detail = DetailView()
@@ -82,9 +83,9 @@ class InsideTab(LabPage, QWidget):
         page.addWidget(self.legend)
         page.addWidget(splitter, 1)
         self.pages = QTabWidget(documentMode=True)
-        self.pages.addTab(layers_page, "Layers")
-        self.pages.addTab(self.pca_view, "Map (PCA)")
-        self.pages.addTab(self.lab_view, "Lab")
+        self.pages.addTab(layers_page, tr("Layers"))
+        self.pages.addTab(self.pca_view, tr("Map (PCA)"))
+        self.pages.addTab(self.lab_view, tr("Lab"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -94,11 +95,14 @@ class InsideTab(LabPage, QWidget):
         self.lab_runner = JobRunner("inside-lab", self)
         self.keep_runner = JobRunner("inside-keep", self)
         self.keep_runner.finished.connect(self._on_kept)
-        self.keep_runner.failed.connect(lambda _t, text: self.lab_view.show_kept(f"Not kept: {text}"))
+        self.keep_runner.failed.connect(
+            lambda _t, text: self.lab_view.show_kept(tr("Not kept: {problem}").format(problem=text)))
         self.map_runner.finished.connect(self._on_map_done)
-        self.map_runner.failed.connect(lambda _t, text: self.pca_view.show_status(f"The map failed: {text}"))
+        self.map_runner.failed.connect(
+            lambda _t, text: self.pca_view.show_status(tr("The map failed: {problem}").format(problem=text)))
         self.lab_runner.finished.connect(self._on_accuracy_done)
-        self.lab_runner.failed.connect(lambda _t, text: self.lab_view.show_accuracy(f"Could not measure: {text}"))
+        self.lab_runner.failed.connect(
+            lambda _t, text: self.lab_view.show_accuracy(tr("Could not measure: {problem}").format(problem=text)))
         self.network.unit_clicked.connect(self._on_unit_clicked)
         self.detail.temperature_changed.connect(lambda _t: self._explain())
         self.pca_view.layer_chosen.connect(lambda _name: self.request_map())
@@ -160,12 +164,13 @@ class InsideTab(LabPage, QWidget):
         t = self.trace
         lines = [t.message] if t.message else []
         if t.image is not None and all(v.kind == "output" for v in t.views):
-            lines.append("This network has no hidden layer: the answer is one weighted sum per class "
-                         "of the pixels (logistic regression). Click an answer to see its weights.")
+            lines.append(tr("This network has no hidden layer: the answer is one weighted sum per class "
+                            "of the pixels (logistic regression). Click an answer to see its weights."))
         if not self._edits.is_empty() and self._shown is not None:
-            lines.append(f"Lab edits shown: {self._edits.describe()}.")
+            lines.append(tr("Lab edits shown: {edits}.").format(edits=self._edits.describe()))
         if self._from_map is not None:
-            lines.append(f"Test image {self._from_map:,}, clicked on the map; the pad's next stroke comes back here.")
+            lines.append(tr("Test image {index:,}, clicked on the map; the pad's next stroke comes back "
+                            "here.").format(index=self._from_map))
         self.message.setText(" ".join(lines))
         self.message.setVisible(bool(lines))
         self.network.set_trace(t)
@@ -200,7 +205,7 @@ class InsideTab(LabPage, QWidget):
             self.detail.show_hint()
             return
         self.network.select(*self._selected)
-        e = explain(self.trace, view, self._selected[1], self.detail.temperature_value())
+        e = explain(self.trace, view, self._selected[1], self.detail.temperature_value(), self.network.class_names)
         self.detail.show_explanation(e, is_answer=view.kind == "output" and view.logits is not None)
 
     # ---- the Map page ----
@@ -216,13 +221,13 @@ class InsideTab(LabPage, QWidget):
         images through it; later layers reuse that pass)."""
         layer = self.pca_view.chosen_layer()
         if self._model is None or self._dataset is None or layer is None:
-            self.pca_view.show_status("The map needs a model and the test images." if layer or self._model is None
-                                      else "No layer of this network is small enough to map.")
+            self.pca_view.show_status(tr("The map needs a model and the test images.") if layer or self._model is None
+                                      else tr("No layer of this network is small enough to map."))
             return
         cached = self._features[1] if self._features and self._features[0] is self._model else None
         n = MAP_IMAGES if cached else min(pca.FIRST_MAP_IMAGES, MAP_IMAGES)
         images, labels = self._dataset.x_test[:n], self._dataset.y_test[:n]
-        self.pca_view.show_status(f"Mapping {len(images):,} test images through {layer}…")
+        self.pca_view.show_status(tr("Mapping {n:,} test images through {layer}…").format(n=len(images), layer=layer))
         self.map_runner.submit(self._model, pca.grown_map, self._model, images, labels, layer, cached)
 
     def _on_map_done(self, model, result) -> None:
@@ -237,7 +242,7 @@ class InsideTab(LabPage, QWidget):
         if n < total:  # that was the first look: now all of them
             said = self.pca_view.status.text()
             self.request_map()
-            self.pca_view.show_status(f"{said} Adding {total - n:,} more…")
+            self.pca_view.show_status(tr("{status} Adding {n:,} more…").format(status=said, n=total - n))
 
     def _place_on_map(self) -> None:
         m = self.pca_view.map

@@ -14,8 +14,10 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from mnist_gui.core.words import with_article
-from mnist_gui.data.augment import AUGMENTATION_DESCRIPTIONS, Augmentation
+from mnist_gui.core.i18n import tr
+from mnist_gui.core.words import a_or_an
+from mnist_gui.core.train_choices import AUGMENTATION_DESCRIPTIONS, described
+from mnist_gui.data.augment import Augmentation
 
 ROWS, COLUMNS, GAP = 2, 8, 2
 
@@ -101,12 +103,12 @@ class AugmentPreview(QWidget):
         self.caption = QLabel(wordWrap=True)
         self.caption.setObjectName("augmentCaption")
         self.mosaic = _Mosaic()
-        self.mosaic.setToolTip("Random distortions of one training image with this setting: every epoch "
-                               "the network sees new ones like these. Click for another digit.")
+        self.mosaic.setToolTip(tr("Random distortions of one training image with this setting: every epoch "
+                                  "the network sees new ones like these. Click for another digit."))
         self.which = QLabel()
         self.which.setEnabled(False)   # the palette's dimmed text: a side note
-        self.another = QToolButton(text="Another digit")
-        self.another.setToolTip("Show the distortions on a different training image.")
+        self.another = QToolButton(text=tr("Another digit"))
+        self.another.setToolTip(tr("Show the distortions on a different training image."))
         self.another.setAutoRaise(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -155,7 +157,16 @@ class AugmentPreview(QWidget):
         self.mosaic.setVisible(show)
         self.another.setVisible(show)
         self.which.setVisible(show)
-        self.caption.setText(AUGMENTATION_DESCRIPTIONS.get(name, f"Unknown augmentation {name!r}."))
+        self.caption.setText(described(AUGMENTATION_DESCRIPTIONS, name,
+                                       tr("Unknown augmentation {name}.").format(name=repr(name))))
         if show:
-            digit = f", {with_article(int(self.labels[self.index]))}" if self.labels is not None else ""
-            self.which.setText(f"Training image {self.index:,}{digit}")
+            self.which.setText(self._which_text())
+
+    def _which_text(self) -> str:
+        """"Training image 1,234, a 7" ("an 8"): each wording whole, so a translation can say "eine 8"."""
+        if self.labels is None:
+            return tr("Training image {index:,}").format(index=self.index)
+        digit = int(self.labels[self.index])
+        text = tr("Training image {index:,}, an {digit}") if a_or_an(digit) == "an" else \
+            tr("Training image {index:,}, a {digit}")
+        return text.format(index=self.index, digit=digit)

@@ -10,8 +10,10 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QStyle, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.run_table import RunRow, comparison
 from mnist_gui.ui.accessibility import name_corner_button
+from mnist_gui.core.train_choices import shown_name
 from mnist_gui.ui.train.runs_model import DIFFERS
 
 
@@ -20,7 +22,7 @@ class CompareDialog(QDialog):
 
     def __init__(self, a: RunRow, b: RunRow, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Compare two runs")
+        self.setWindowTitle(tr("Compare two runs"))
         lines = comparison(a, b)
         self.differences = sum(differ for *_, differ in lines)
         self.table = QTableWidget(len(lines), 2)
@@ -37,13 +39,13 @@ class CompareDialog(QDialog):
         bold.setBold(True)
         for i, (_what, va, vb, differ) in enumerate(lines):
             for j, value in enumerate((va, vb)):
-                item = QTableWidgetItem(value)
+                item = QTableWidgetItem(shown_name(value))     # "cosine", "strong": as the form shows them
                 if differ:
                     item.setFont(bold)
                     item.setBackground(QBrush(DIFFERS))
                 self.table.setItem(i, j, item)
-        summary = QLabel(f"{self.differences} of {len(lines)} lines differ (in bold)." if self.differences
-                         else "These two runs have the same settings and outcome.")
+        summary = QLabel(tr("%n of {lines} lines differ (in bold).", None, self.differences).format(lines=len(lines))
+                         if self.differences else tr("These two runs have the same settings and outcome."))
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -17,20 +17,34 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.data.augment import AUGMENTATION_PRESETS
 from mnist_gui.nn.optimizers import OPTIMIZERS
 from mnist_gui.core import train_form
-from mnist_gui.nn.presets import (HIDDEN_ACTIVATIONS, LIMITS, PRESET_DESCRIPTIONS, PRESETS, SCHEDULE_NAMES,
-                                  TrainConfig)
+from mnist_gui.nn.presets import HIDDEN_ACTIVATIONS, LIMITS, PRESETS, SCHEDULE_NAMES, TrainConfig
+from mnist_gui.core.train_choices import CUSTOM, PRESET_DESCRIPTIONS, described
+from mnist_gui.ui.train.choices import choose, fill
 from mnist_gui.ui.train.log_spinbox import LogSlider, NumberBox
 from mnist_gui.ui.theme import ERROR_COLOR
 from mnist_gui.core.settings import DEFAULT_PRESET
-from mnist_gui.core.training_text import (ARCHITECTURES, HIDDEN_CNN_LABEL, LABELS, TIPS,
-                                        parse_hidden, plain, summary_line)
+from mnist_gui.core.training_text import (ARCHITECTURES, HIDDEN_CNN_LABEL, LABELS, label, parse_hidden, plain,
+                                          summary_line, tip)
 
-CUSTOM = "custom"
 SEED_MAX = LIMITS["seed"].high   # the largest seed TrainConfig.validate() accepts (and the CLI takes)
 SLIDER_RANGE = (1e-5, 10.0)      # the learning-rate slider's ends; typed values may lie beyond the lower one
+# the form's groups: (key, title shown translated), and the fields in each
+GROUPS = (("Network", QT_TR_NOOP("Network"), ("architecture", "hidden", "activation", "dropout")),
+          ("Optimizer", QT_TR_NOOP("Optimizer"), ("optimizer", "learning_rate", "schedule", "l2")),
+          ("Data", QT_TR_NOOP("Data"), ("augmentation", "batch_size", "epochs", "train_size", "validation_split",
+                                        "seed")))
+
+
+def _in_sentence(text: str) -> str:
+    """A field's name or a reason inside a sentence: English starts it in lower case ("learning rate 0.5"),
+    German keeps the capital of its nouns (the translation of the choice below says which)."""
+    keep = tr("lower", "the Train tab's form: inside a sentence a field's name starts in lower case ('lower') "
+                       "or keeps its capital ('keep')") != "lower"
+    return text if keep else text[:1].lower() + text[1:]
 
 
 def _tint(widget: QWidget, bad: bool) -> None:
@@ -63,14 +77,14 @@ class TrainingControls(QWidget):
     def _build(self) -> None:
         self._make_fields()
         self._lay_out()
-        self.preset.setToolTip(TIPS["preset"])
+        self.preset.setToolTip(tip("preset"))
         for name, widget in self.fields.items():
-            widget.setToolTip(TIPS[name])
-        self.preset.currentTextChanged.connect(self._on_preset)
+            widget.setToolTip(tip(name))
+        self.preset.currentIndexChanged.connect(lambda _i: self._on_preset(self.preset.currentData()))
         self.hidden.textChanged.connect(self._on_edit)
         self.architecture.currentIndexChanged.connect(self._on_architecture)
         for combo in (self.activation, self.optimizer, self.schedule, self.augmentation):
-            combo.currentTextChanged.connect(self._on_edit)
+            combo.currentIndexChanged.connect(self._on_edit)
         for name in train_form.NUMBER_FIELDS:
             if name != "learning_rate":
                 self.fields[name].edited.connect(self._on_edit)
@@ -78,42 +92,38 @@ class TrainingControls(QWidget):
 
     def _make_fields(self) -> None:
         self.preset = QComboBox()
-        self.preset.addItems([*PRESETS, CUSTOM])
+        fill(self.preset, [*PRESETS, CUSTOM])   # each box shows its names in words, keeps them as data
         self.preset_note = QLabel(wordWrap=True)
         self.preset_note.setObjectName("presetNote")
         self.architecture = QComboBox()
         for key, text in ARCHITECTURES.items():
-            self.architecture.addItem(text, key)
+            self.architecture.addItem(tr(text), key)
         # elide rather than widen the form past its scroll area
         self.architecture.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.architecture.setMinimumContentsLength(8)
-        self.hidden = QLineEdit(placeholderText="e.g. 128 or 512, 512")
+        self.hidden = QLineEdit(placeholderText=tr("e.g. 128 or 512, 512"))
         self.activation, self.optimizer, self.schedule = QComboBox(), QComboBox(), QComboBox()
         self.augmentation = QComboBox()
-        self.augmentation.addItems(list(AUGMENTATION_PRESETS))
-        self.activation.addItems(list(HIDDEN_ACTIVATIONS))
-        self.optimizer.addItems(list(OPTIMIZERS))
-        self.schedule.addItems(list(SCHEDULE_NAMES))
+        for combo, names in ((self.augmentation, AUGMENTATION_PRESETS), (self.activation, HIDDEN_ACTIVATIONS),
+                             (self.optimizer, OPTIMIZERS), (self.schedule, SCHEDULE_NAMES)):
+            fill(combo, list(names))
         for name in train_form.NUMBER_FIELDS:
             setattr(self, name, LogSlider(*SLIDER_RANGE) if name == "learning_rate" else NumberBox(name))
         self.fields = {name: getattr(self, name) for name in LABELS}
 
     def _lay_out(self) -> None:
-        groups = [("Network", ["architecture", "hidden", "activation", "dropout"]),
-                  ("Optimizer", ["optimizer", "learning_rate", "schedule", "l2"]),
-                  ("Data", ["augmentation", "batch_size", "epochs", "train_size", "validation_split", "seed"])]
-        self.forms: dict[str, QFormLayout] = {}
+        self.forms: dict[str, QFormLayout] = {}     # by the group's English key: "Network", "Optimizer", "Data"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QFormLayout()
-        top.addRow("Preset", self.preset)
+        top.addRow(tr("Preset"), self.preset)
         top.addRow(self.preset_note)
         layout.addLayout(top)
-        for title, names in groups:
-            box = QGroupBox(title)
-            form = self.forms[title] = QFormLayout(box)
+        for key, title, names in GROUPS:
+            box = QGroupBox(tr(title))
+            form = self.forms[key] = QFormLayout(box)
             for name in names:
-                form.addRow(LABELS[name], self.fields[name])
+                form.addRow(label(name), self.fields[name])
             layout.addWidget(box)
         self.reason = QLabel(wordWrap=True)
         self.reason.setStyleSheet(f"color: {ERROR_COLOR};")
@@ -125,10 +135,10 @@ class TrainingControls(QWidget):
         """The settings as a TrainConfig (not validated, so possibly out of range); ValueError if a field
         is not a number at all."""
         return TrainConfig(
-            architecture=self.architecture.currentData(), augmentation=self.augmentation.currentText(),
-            hidden=parse_hidden(self.hidden.text()), activation=self.activation.currentText(),
-            dropout=self.dropout.value(), optimizer=self.optimizer.currentText(),
-            learning_rate=self.learning_rate.value(), schedule=self.schedule.currentText(),
+            architecture=self.architecture.currentData(), augmentation=self.augmentation.currentData(),
+            hidden=parse_hidden(self.hidden.text()), activation=self.activation.currentData(),
+            dropout=self.dropout.value(), optimizer=self.optimizer.currentData(),
+            learning_rate=self.learning_rate.value(), schedule=self.schedule.currentData(),
             batch_size=self.batch_size.value(), epochs=self.epochs.value(), l2=self.l2.value(),
             train_size=self.train_size.value(), validation_split=self.validation_split.value(),
             seed=self.seed.value())
@@ -138,14 +148,11 @@ class TrainingControls(QWidget):
         self._loading = True
         try:
             self.hidden.setText(", ".join(str(h) for h in cfg.hidden))
-            if self.architecture.findData(cfg.architecture) < 0:   # refused by validate(), shown as it came
-                self.architecture.addItem(str(cfg.architecture), cfg.architecture)
-            self.architecture.setCurrentIndex(self.architecture.findData(cfg.architecture))
-            for combo, value in ((self.activation, cfg.activation), (self.optimizer, cfg.optimizer),
+            # a name validate() refuses is added, shown as it came
+            for combo, value in ((self.architecture, cfg.architecture), (self.activation, cfg.activation),
+                                 (self.optimizer, cfg.optimizer),
                                  (self.schedule, cfg.schedule), (self.augmentation, cfg.augmentation)):
-                if combo.findText(value) < 0:
-                    combo.addItem(value)
-                combo.setCurrentText(value)
+                choose(combo, value)
             self.dropout.setValue(cfg.dropout)
             self.learning_rate.setValue(cfg.learning_rate)
             self.l2.setValue(cfg.l2)
@@ -166,16 +173,16 @@ class TrainingControls(QWidget):
         if self.is_valid() and self.config() == wanted:
             return None
         shown = self.config() if self.is_valid() else wanted
-        changed = [f"{LABELS.get(f.name, f.name).lower()} {getattr(wanted, f.name)!r}"
+        changed = [f"{_in_sentence(label(f.name))} {getattr(wanted, f.name)!r}"
                    for f in dataclasses.fields(wanted) if getattr(shown, f.name) != getattr(wanted, f.name)]
-        why = self.error or f"the form cannot show {', '.join(changed)}"
+        why = self.error or tr("the form cannot show {settings}").format(settings=", ".join(changed))
         self.apply_preset(DEFAULT_PRESET)
-        return f"the network and training settings: {why[:1].lower() + why[1:]}"
+        return tr("the network and training settings: {why}").format(why=_in_sentence(why))
 
     def apply_preset(self, name: str) -> None:
         if name not in PRESETS:
             raise ValueError(f"unknown preset: {name!r} (known: {', '.join(PRESETS)})")
-        self.preset.setCurrentText(name)
+        choose(self.preset, name)
         self.set_config(PRESETS[name])
 
     def _fit(self, cfg: TrainConfig) -> TrainConfig:
@@ -203,9 +210,9 @@ class TrainingControls(QWidget):
     def _on_architecture(self, *_args) -> None:
         """For a CNN the hidden layers are the dense head after the convolutions: say so."""
         cnn = self.architecture.currentData() == "cnn"
-        label = self.forms["Network"].labelForField(self.hidden)
-        label.setText(HIDDEN_CNN_LABEL if cnn else LABELS["hidden"])
-        self.hidden.setToolTip(TIPS["hidden_cnn" if cnn else "hidden"])
+        shown = self.forms["Network"].labelForField(self.hidden)
+        shown.setText(tr(HIDDEN_CNN_LABEL) if cnn else label("hidden"))
+        self.hidden.setToolTip(tip("hidden_cnn" if cnn else "hidden"))
         self._on_edit()
 
     def _on_edit(self, *_args) -> None:
@@ -215,8 +222,9 @@ class TrainingControls(QWidget):
         cfg = None if problems else self.config()
         error = next(iter(problems.values()), None)
         if len(problems) > 1:   # every wrong field is red with its own reason; the line names them all
-            others = [LABELS.get(name, name) for name in list(problems)[1:]]
-            error += f" (also wrong: {', '.join(others)}; see the red fields)"
+            others = [label(name) for name in list(problems)[1:]]
+            error = tr("{error} (also wrong: {fields}; see the red fields)").format(error=error,
+                                                                                    fields=", ".join(others))
         self._show_problems(problems)
         self._sync_preset(cfg)
         if error != self.error:
@@ -241,11 +249,13 @@ class TrainingControls(QWidget):
             try:
                 cfg = self.config()
                 cfg.validate()
-                if cfg.train_size > self.max_train_size:
-                    raise ValueError(f"train_size: at most {self.max_train_size:,} training images are available")
             except ValueError as exc:
                 message = plain(str(exc))
                 found[self._field_named(message) or "preset"] = message
+            else:
+                if cfg.train_size > self.max_train_size:
+                    found["train_size"] = tr("Training images: at most {n:,} training images are "
+                                             "available").format(n=self.max_train_size)
         order = list(self.fields)
         return dict(sorted(found.items(), key=lambda item: order.index(item[0]) if item[0] in order else -1))
 
@@ -256,8 +266,8 @@ class TrainingControls(QWidget):
             if bool(target.property("invalid")) != bad:
                 target.setProperty("invalid", bad)
                 _tint(target, bad)
-            tip = TIPS["hidden_cnn" if name == "hidden" and self.architecture.currentData() == "cnn" else name]
-            widget.setToolTip(f"⚠ {problems[name]}\n\n{tip}" if bad else tip)
+            hint = tip("hidden_cnn" if name == "hidden" and self.architecture.currentData() == "cnn" else name)
+            widget.setToolTip(f"⚠ {problems[name]}\n\n{hint}" if bad else hint)
         self.reason.setText("\n".join(f"⚠ {text}" for text in problems.values()))
         self.reason.setVisible(bool(problems))
 
@@ -266,8 +276,8 @@ class TrainingControls(QWidget):
         """Which field a validate() message is about: the earliest field name it mentions."""
         text = message.lower()
         hits = []
-        for name, label in LABELS.items():
-            for word in (name, name.replace("_", " "), label.lower()):
+        for name, words in LABELS.items():   # English: the words validate()'s messages use
+            for word in (name, name.replace("_", " "), words.lower()):
                 pos = text.find(word)
                 if pos >= 0:
                     hits.append((pos, -len(word), name))
@@ -277,8 +287,8 @@ class TrainingControls(QWidget):
 
     def _sync_preset(self, cfg: TrainConfig | None) -> None:
         match = next((name for name, p in PRESETS.items() if cfg is not None and self._fit(p) == cfg), CUSTOM)
-        if self.preset.currentText() != match:
+        if self.preset.currentData() != match:
             self.preset.blockSignals(True)
-            self.preset.setCurrentText(match)
+            choose(self.preset, match)
             self.preset.blockSignals(False)
-        self.preset_note.setText(PRESET_DESCRIPTIONS.get(match, "Your own settings."))
+        self.preset_note.setText(described(PRESET_DESCRIPTIONS, match, tr("Your own settings.")))

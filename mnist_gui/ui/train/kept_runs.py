@@ -10,6 +10,7 @@ Not here: recording (the worker, through ``mnist_gui.core.run_recorder``), the t
 from __future__ import annotations
 
 from mnist_gui.core import training_text as text
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.run_data import RunData
 from mnist_gui.core.run_table import steps_per_epoch
 from mnist_gui.nn.presets import TrainConfig
@@ -30,7 +31,8 @@ class KeptRunsMixin:
 
     def _update_runs_tab(self) -> None:
         n = len(self.runs.model.rows)
-        self.lower_tabs.setTabText(self.lower_tabs.indexOf(self.runs), f"Runs ({n})" if n else "Runs")
+        shown = tr("Runs ({n})").format(n=n) if n else tr("Runs")
+        self.lower_tabs.setTabText(self.lower_tabs.indexOf(self.runs), shown)
 
     def _on_recording_started(self, info: dict) -> None:
         self.plots.current_id = info.get("run_id")
@@ -42,7 +44,7 @@ class KeptRunsMixin:
 
     def _on_not_learning(self, verdict: str) -> None:
         self.banner.show_message("warning", text.not_learning_warning(verdict))
-        self.status_message.emit("This run does not seem to learn; see the message above the plots")
+        self.status_message.emit(tr("This run does not seem to learn; see the message above the plots"))
 
     def _on_show_changed(self, run_id: str, shown: bool) -> None:
         if not shown:
@@ -62,18 +64,19 @@ class KeptRunsMixin:
         if self.run is not None:
             return False
         if not config:
-            self.banner.show_message("warning", "This run's record holds no settings to load.")
+            self.banner.show_message("warning", tr("This run's record holds no settings to load."))
             return False
         try:
             cfg = TrainConfig.from_dict(config)
         except (TypeError, ValueError) as exc:
-            self.banner.show_message("warning", f"This run's settings cannot be loaded: {exc}")
+            self.banner.show_message("warning", tr("This run's settings cannot be loaded: {reason}").format(reason=exc))
             return False
         problem = self.controls.show_saved(cfg)
         if problem:
-            self.banner.show_message("warning", f"The form shows the default settings instead of {problem}")
+            self.banner.show_message("warning", tr("The form shows the default settings instead of {problem}").format(
+                problem=problem))
             return False
-        self.status_message.emit("Loaded the run's settings into the form; press Start to train them")
+        self.status_message.emit(tr("Loaded the run's settings into the form; press Start to train them"))
         return True
 
     def _after_run(self, result) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalett
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.keras_code import keras_code
 
 COPIED_MS = 1500      # how long the Copy button says "Copied"
@@ -68,19 +69,19 @@ class KerasCodeDialog(QDialog):
         super().__init__(parent)
         self.controls = controls
         self.code = ""
-        self.setWindowTitle("Keras code for these settings")
+        self.setWindowTitle(tr("Keras code for these settings"))
         self.note = QLabel(wordWrap=True, textFormat=Qt.RichText)
         self.editor = QPlainTextEdit(readOnly=True)
-        self.editor.setAccessibleName("Keras code")
+        self.editor.setAccessibleName(tr("Keras code"))
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
         self.editor.setLineWrapMode(QPlainTextEdit.NoWrap)
         self.editor.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self._highlighter = _PythonHighlighter(self.editor.document(), self.editor.palette())
-        self.copy_button = QPushButton("Copy")
-        self.copy_button.setToolTip("Copy the whole program to the clipboard")
+        self.copy_button = QPushButton(tr("Copy"))
+        self.copy_button.setToolTip(tr("Copy the whole program to the clipboard"))
         self.copy_button.clicked.connect(self.copy)
         self._copied_timer = QTimer(self, singleShot=True, interval=COPIED_MS)
-        self._copied_timer.timeout.connect(lambda: self.copy_button.setText("Copy"))
+        self._copied_timer.timeout.connect(lambda: self.copy_button.setText(tr("Copy")))
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.addButton(self.copy_button, QDialogButtonBox.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -97,15 +98,16 @@ class KerasCodeDialog(QDialog):
         """Show the program for ``cfg`` (a TrainConfig), or, for None (invalid settings), say why and keep
         the last program."""
         if cfg is None:
-            reason = self.controls.error or "the settings are not valid"
-            kept = " The code below is for the last valid settings." if self.code else ""
-            self.note.setText(f"<b>These settings cannot be trained:</b> {html.escape(reason)}.{kept}")
+            reason = html.escape(self.controls.error or tr("the settings are not valid"))
+            note = (tr("<b>These settings cannot be trained:</b> {reason}. The code below is for the last valid "
+                       "settings.") if self.code else tr("<b>These settings cannot be trained:</b> {reason}."))
+            self.note.setText(note.format(reason=reason))
             self.copy_button.setEnabled(bool(self.code))
             return
         code = keras_code(cfg)
-        self.note.setText("A complete Keras 3 program for the network these settings train: the same layers and "
-                          "parameter count, optimizer, schedule and data. Run it with "
-                          "<code>pip install keras tensorflow</code>.")
+        self.note.setText(tr("A complete Keras 3 program for the network these settings train: the same layers and "
+                             "parameter count, optimizer, schedule and data. Run it with "
+                             "<code>pip install keras tensorflow</code>."))
         self.copy_button.setEnabled(True)
         if code != self.code:
             bar = self.editor.verticalScrollBar()
@@ -121,7 +123,7 @@ class KerasCodeDialog(QDialog):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.code)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(tr("Copied"))
         self._copied_timer.start()
         self.copied.emit(self.code)
 
@@ -140,8 +142,8 @@ def show_keras_code(tab) -> KerasCodeDialog:
 def add_keras_code_button(tab) -> QPushButton:
     """The "Show as Keras code" button, placed under Start / Pause / Stop (always in view, where the form's
     scroll area is not); returns it."""
-    button = QPushButton("Show as Keras code")
-    button.setToolTip("The Keras program that trains this network with these settings, to read or copy")
+    button = QPushButton(tr("Show as Keras code"))
+    button.setToolTip(tr("The Keras program that trains this network with these settings, to read or copy"))
     button.clicked.connect(lambda: show_keras_code(tab))
     panel = tab.progress.parentWidget().layout()
     panel.insertWidget(panel.indexOf(tab.progress), button)

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
+from mnist_gui.core.i18n import tr
 from mnist_gui.ui.train.augment_preview import AugmentPreview
 from mnist_gui.ui.widgets.banner import Banner
 from mnist_gui.ui.train.controls import TrainingControls
@@ -36,14 +37,14 @@ def _left_panel(tab) -> QWidget:
     tab.controls = TrainingControls(max_train_size=len(tab.dataset.x_train))
     tab.augment_preview = AugmentPreview(tab.dataset.x_train, tab.dataset.y_train)
     tab.controls.forms["Data"].insertRow(1, tab.augment_preview)   # under the Augmentation choice
-    tab.start_button = QPushButton("Start")
+    tab.start_button = QPushButton(tr("Start"))
     tab.start_button.setDefault(True)
-    tab.pause_button = QPushButton("Pause")
-    tab.stop_button = QPushButton("Stop")
-    tab.pause_button.setToolTip("Hold the training after the current batch; press again to go on.")
-    tab.stop_button.setToolTip("End the run after the current batch. The network keeps what it learned.")
+    tab.pause_button = QPushButton(tr("Pause"))
+    tab.stop_button = QPushButton(tr("Stop"))
+    tab.pause_button.setToolTip(tr("Hold the training after the current batch; press again to go on."))
+    tab.stop_button.setToolTip(tr("End the run after the current batch. The network keeps what it learned."))
     tab.progress = QProgressBar(textVisible=True)
-    tab.progress.setFormat("Ready")
+    tab.progress.setFormat(tr("Ready"))
     tab.progress.setValue(0)
     tab.progress_detail = QLabel(" ", wordWrap=True)
 
@@ -69,8 +70,8 @@ def _right_panel(tab) -> QWidget:
     """The banner and summary line over the curves, with the runs table, the weights and the log below."""
     tab.banner = Banner()
     tab.summary = WrappedLabel(textInteractionFlags=Qt.TextSelectableByMouse)   # all its lines, in a short window
-    tab.summary.setToolTip("The network these settings build: layer sizes, number of weights to learn, "
-                            "and how long the run is.")
+    tab.summary.setToolTip(tr("The network these settings build: layer sizes, number of weights to learn, "
+                               "and how long the run is."))
     font = tab.summary.font()
     font.setBold(True)
     tab.summary.setFont(font)
@@ -78,24 +79,25 @@ def _right_panel(tab) -> QWidget:
     tab.runs = RunsPanel(tab.store)
     tab.weights = WeightsView()
     tab.log = QPlainTextEdit(readOnly=True, maximumBlockCount=5000)
-    tab.log.setAccessibleName("Training log")
-    tab.log.setPlaceholderText("One line per epoch appears here while a network trains.")
-    tab.log.setToolTip("What happened in each run, one line per epoch.")
+    tab.log.setAccessibleName(tr("Training log"))
+    tab.log.setPlaceholderText(tr("One line per epoch appears here while a network trains."))
+    tab.log.setToolTip(tr("What happened in each run, one line per epoch."))
     bottom = QSplitter(Qt.Horizontal)
     bottom.addWidget(tab.weights)
     log_box = QWidget()
     log_layout = QVBoxLayout(log_box)
     log_layout.setContentsMargins(8, 0, 0, 0)       # a gap between the weights' caption and "Log"
-    log_layout.addWidget(QLabel("Log"))
+    log_layout.addWidget(QLabel(tr("Log")))
     log_layout.addWidget(tab.log)
     bottom.addWidget(log_box)
     bottom.setSizes([360, 500])
     tab.lower_tabs = QTabWidget(documentMode=True)
-    tab.lower_tabs.addTab(tab.runs, "Runs")
-    tab.lower_tabs.addTab(bottom, "First layer and log")
+    tab.lower_tabs.addTab(tab.runs, tr("Runs"))
+    tab.lower_tabs.addTab(bottom, tr("First layer and log"))
     tab.inside_training = InsideTrainingView()
-    tab.lower_tabs.addTab(tab.inside_training, "Inside training")
-    tab.lower_tabs.setTabToolTip(2, "Gradient sizes, dead ReLUs and weight histograms, live while a network trains")
+    tab.lower_tabs.addTab(tab.inside_training, tr("Inside training"))
+    tab.lower_tabs.setTabToolTip(2, tr("Gradient sizes, dead ReLUs and weight histograms, live while a network "
+                                       "trains"))
     right_split = QSplitter(Qt.Vertical)
     right_split.addWidget(tab.plots)
     right_split.addWidget(tab.lower_tabs)

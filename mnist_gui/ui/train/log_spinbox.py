@@ -15,6 +15,8 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QHBoxLayout, QSlider, QWidget
 
 from mnist_gui.core import train_form
+from mnist_gui.core.i18n import tr
+from mnist_gui.core.training_text import label
 
 nice_step = train_form.nice_step   # the learning rate's 1-2-5 steps, where the tab's tests look for them
 
@@ -88,9 +90,9 @@ class LogSlider(QWidget):
     def __init__(self, minimum: float, maximum: float, parent: QWidget | None = None):
         super().__init__(parent)
         self.spin = NumberBox("learning_rate")
-        self.spin.setAccessibleName("Learning rate")
+        self.spin.setAccessibleName(label("learning_rate"))
         self.slider = QSlider(Qt.Horizontal)
-        self.slider.setAccessibleName("Learning rate, on a logarithmic slider")
+        self.slider.setAccessibleName(tr("Learning rate, on a logarithmic slider"))
         self._lo = math.log10(minimum)
         self.slider.setRange(0, round((math.log10(maximum) - self._lo) * self.TICKS_PER_DECADE))
         self.slider.setPageStep(self.TICKS_PER_DECADE)

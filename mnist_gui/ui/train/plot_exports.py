@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from mnist_gui.core.files import write_bytes_atomic
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.run_data import runs_to_csv
 from mnist_gui.core.training_text import file_error
 from mnist_gui.ui.train.plot_toolbar import EXPORTS
@@ -48,7 +49,7 @@ class PlotExports:
             else:
                 self.export_image(path)
         except OSError as exc:  # a boundary: the user asked for this file, so the user hears why not
-            self.export_failed.emit(file_error("The curves could not be exported", path, exc))
+            self.export_failed.emit(file_error(tr("The curves could not be exported"), path, exc))
             return False
         self.export_dir = str(Path(path).resolve().parent)
         self.exported.emit(str(path))
@@ -58,6 +59,7 @@ class PlotExports:
         """Ask where to export ``kind`` (csv, png or svg), then export there; False if cancelled or failed."""
         if kind not in EXPORTS:
             raise ValueError(f"unknown export: {kind!r} (expected one of {', '.join(EXPORTS)})")
-        title = "Export curves as CSV" if kind == "csv" else f"Export plots as {kind.upper()}"
+        title = tr("Export curves as CSV") if kind == "csv" else tr("Export plots as {format}").format(
+            format=kind.upper())
         path = ask_export_path(self, title, kind, "training-curves", self.export_dir)
         return path is not None and self.export_to(kind, path)

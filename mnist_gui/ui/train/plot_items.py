@@ -14,11 +14,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QSizePolicy
 
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.ui.theme import plot_colors
 from mnist_gui.ui.train.readout import Crosshair
 
 PLOTS_HEIGHT = 150     # the graphics' least height without the legend (a 1024×640 screen fits it)
 EPOCH_CURVES = ("loss", "val_loss", "test_loss", "accuracy", "val_accuracy", "test_accuracy")
+# the legend's entries for the per-epoch held-out curves (plots.py lists one or the other)
+VALIDATION_ENTRY, TEST_ENTRY = QT_TR_NOOP("validation (epoch)"), QT_TR_NOOP("test (epoch)")
 
 
 def _pen(color, width=1, style=Qt.SolidLine):
@@ -80,17 +83,17 @@ class PlotItems:
         """The two plots: axes, the legend under them, the ranges shown before a run, manual zoom turning
         off follow-y."""
         self.graphics = pg.GraphicsLayoutWidget()
-        self.graphics.setAccessibleName("Training curves: loss and accuracy")
-        self.loss_plot = self.graphics.addPlot(row=0, col=0, title="Loss")
-        self.acc_plot = self.graphics.addPlot(row=0, col=1, title="Accuracy")
+        self.graphics.setAccessibleName(tr("Training curves: loss and accuracy"))
+        self.loss_plot = self.graphics.addPlot(row=0, col=0, title=tr("Loss"))
+        self.acc_plot = self.graphics.addPlot(row=0, col=1, title=tr("Accuracy"))
         # one legend for both: the current run's curves look the same in both plots, kept runs have a colour
         # below this the page scrolls rather than the plots vanishing: room for the plots and the legend
         self.legend = LegendRow(lambda height: self.graphics.setMinimumHeight(PLOTS_HEIGHT + int(height)))
         self.graphics.setMinimumHeight(PLOTS_HEIGHT)
         self.graphics.addItem(self.legend, row=1, col=0, colspan=2)
         self.loss_plot.legend = self.acc_plot.legend = self.legend     # (the accuracy curves are unnamed)
-        for plot, ylabel in ((self.loss_plot, "loss"), (self.acc_plot, "accuracy (%)")):
-            plot.setLabel("bottom", "epoch")
+        for plot, ylabel in ((self.loss_plot, tr("loss")), (self.acc_plot, tr("accuracy (%)"))):
+            plot.setLabel("bottom", tr("epoch", "axis"))
             plot.setLabel("left", ylabel)
             plot.setClipToView(True)
             for side in ("left", "bottom"):
@@ -105,10 +108,10 @@ class PlotItems:
         """The current run's curves, created once (afterwards they only get setData). Only the loss curves
         are named: the legend both plots share lists each look once."""
         self.curves = {
-            "batch_loss": self.loss_plot.plot(name="batch"),
-            "loss_smooth": self.loss_plot.plot(name="batch, smoothed"),
-            "loss": self.loss_plot.plot(name="train (epoch)", symbol="o", symbolSize=6),
-            "val_loss": self.loss_plot.plot(name="validation (epoch)", symbol="s", symbolSize=6),
+            "batch_loss": self.loss_plot.plot(name=tr("batch", "legend")),
+            "loss_smooth": self.loss_plot.plot(name=tr("batch, smoothed")),
+            "loss": self.loss_plot.plot(name=tr("train (epoch)"), symbol="o", symbolSize=6),
+            "val_loss": self.loss_plot.plot(name=tr(VALIDATION_ENTRY), symbol="s", symbolSize=6),
             "accuracy_smooth": self.acc_plot.plot(),
             "accuracy": self.acc_plot.plot(symbol="o", symbolSize=6),
             "val_accuracy": self.acc_plot.plot(symbol="s", symbolSize=6),

@@ -11,7 +11,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMenu, QPushButton, QSlider, QToolButton, QWidget
 
-EXPORTS = {"csv": "Data as CSV…", "png": "Picture as PNG…", "svg": "Picture as SVG…"}
+from mnist_gui.core.i18n import QT_TR_NOOP, number, tr
+
+# the Export menu's entries, shown translated (here and in the window's menu)
+EXPORTS = {"csv": QT_TR_NOOP("Data as CSV…"), "png": QT_TR_NOOP("Picture as PNG…"),
+           "svg": QT_TR_NOOP("Picture as SVG…")}
 
 
 class PlotToolbar(QWidget):
@@ -22,31 +26,31 @@ class PlotToolbar(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.smoothing = QSlider(Qt.Horizontal, minimum=0, maximum=999, value=900, singleStep=10, pageStep=100)
-        self.smoothing.setAccessibleName("Smoothing of the per-batch curves")
+        self.smoothing.setAccessibleName(tr("Smoothing of the per-batch curves"))
         self.smoothing.setMaximumWidth(160)
-        self.smoothing.setToolTip("How much to smooth the per-batch curves (like TensorBoard): 0 shows "
-                                  "every batch as it is, higher values average over more batches.")
+        self.smoothing.setToolTip(tr("How much to smooth the per-batch curves (like TensorBoard): 0 shows "
+                                     "every batch as it is, higher values average over more batches."))
         self.smoothing_label = QLabel()
         self.smoothing_label.setMinimumWidth(self.smoothing_label.fontMetrics().horizontalAdvance("0.999 "))
-        self.show_earlier = QCheckBox("Earlier runs", checked=True)
-        self.show_earlier.setToolTip("Show the runs ticked in the runs table, each in its own colour.")
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setToolTip("Take every earlier run off the plots (they stay in the runs table).")
-        self.log_loss = QCheckBox("Log loss")
-        self.log_loss.setToolTip("Draw the loss on a logarithmic scale, so a loss of 300 and one of 0.05 "
-                                 "are both readable.")
-        self.export_button = QToolButton(text="Export", popupMode=QToolButton.InstantPopup)
-        self.export_button.setToolTip("Save the curves' numbers (CSV) or a picture of the plots (PNG, SVG).")
+        self.show_earlier = QCheckBox(tr("Earlier runs"), checked=True)
+        self.show_earlier.setToolTip(tr("Show the runs ticked in the runs table, each in its own colour."))
+        self.clear_button = QPushButton(tr("Clear"))
+        self.clear_button.setToolTip(tr("Take every earlier run off the plots (they stay in the runs table)."))
+        self.log_loss = QCheckBox(tr("Log loss"))
+        self.log_loss.setToolTip(tr("Draw the loss on a logarithmic scale, so a loss of 300 and one of 0.05 "
+                                    "are both readable."))
+        self.export_button = QToolButton(text=tr("Export"), popupMode=QToolButton.InstantPopup)
+        self.export_button.setToolTip(tr("Save the curves' numbers (CSV) or a picture of the plots (PNG, SVG)."))
         menu = QMenu(self.export_button)
         for kind, text in EXPORTS.items():
-            action = QAction(text, menu)
+            action = QAction(tr(text), menu)
             action.triggered.connect(lambda _=False, k=kind: self.export_requested.emit(k))
             menu.addAction(action)
         self.export_button.setMenu(menu)
 
         bar = QHBoxLayout(self)
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(QLabel("Smoothing"))
+        bar.addWidget(QLabel(tr("Smoothing")))
         bar.addWidget(self.smoothing)
         bar.addWidget(self.smoothing_label)
         bar.addSpacing(12)
@@ -61,4 +65,4 @@ class PlotToolbar(QWidget):
 
     def _show_weight(self, value: int) -> None:
         weight = value / 1000.0
-        self.smoothing_label.setText(f"{weight:.3f}".rstrip("0").rstrip(".") if weight else "0")
+        self.smoothing_label.setText(number(round(weight, 3), "g") if weight else "0")

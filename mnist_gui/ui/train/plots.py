@@ -23,19 +23,20 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.core.run_data import RunData
 from mnist_gui.ui.accessibility import curves_description
 from mnist_gui.ui.train.plot_exports import PlotExports
-from mnist_gui.ui.train.plot_items import EPOCH_CURVES, PlotItems
+from mnist_gui.ui.train.plot_items import EPOCH_CURVES, TEST_ENTRY, VALIDATION_ENTRY, PlotItems
 from mnist_gui.ui.train.plot_ranges import PlotRanges
 from mnist_gui.ui.train.plot_toolbar import PlotToolbar
 from mnist_gui.ui.train.readout import ReadoutLabel
 from mnist_gui.ui.train.run_curves import RunCurves
 
 
-NO_VALIDATION = ("No validation split, so after every epoch the network is measured on the test images "
-                 "(\"test (epoch)\", dotted): a check on images it never trains on. Set a validation split to "
-                 "choose settings without looking at the test images.")
+NO_VALIDATION = QT_TR_NOOP("No validation split, so after every epoch the network is measured on the test images "
+                            "(\"test (epoch)\", dotted): a check on images it never trains on. Set a validation "
+                            "split to choose settings without looking at the test images.")
 
 
 class TrainingPlots(PlotItems, PlotExports, PlotRanges, QWidget):
@@ -60,7 +61,7 @@ class TrainingPlots(PlotItems, PlotExports, PlotRanges, QWidget):
         self.smoothing, self.show_earlier, self.clear_button = t.smoothing, t.show_earlier, t.clear_button
         self.export_button, self.log_loss = t.export_button, t.log_loss
         self.readout = ReadoutLabel()
-        self.validation_note = QLabel(NO_VALIDATION, wordWrap=True)
+        self.validation_note = QLabel(tr(NO_VALIDATION), wordWrap=True)
         # room for its wrapped lines at the plots' narrowest, or a short window squeezes the plots over it
         self.validation_note.setMinimumHeight(self.validation_note.heightForWidth(480))
         self.validation_note.hide()
@@ -146,11 +147,11 @@ class TrainingPlots(PlotItems, PlotExports, PlotRanges, QWidget):
         before = not self.run.epochs
         has_val = self.run.has("val_loss") or (self._expect_validation and before)
         has_test = self.run.has("test_loss") or (not self._expect_validation and before)
-        for key, has, words in (("val_loss", has_val, "validation (epoch)"), ("test_loss", has_test, "test (epoch)")):
+        for key, has, words in (("val_loss", has_val, VALIDATION_ENTRY), ("test_loss", has_test, TEST_ENTRY)):
             curve = self.curves[key]      # one legend for both plots (plot_items.LegendRow)
             listed = any(sample.item is curve for sample, _ in self.legend.items)
             if has and not listed:
-                self.legend.addItem(curve, words)
+                self.legend.addItem(curve, tr(words))
             elif listed and not has:
                 self.legend.removeItem(curve)
 

@@ -12,7 +12,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-PLACEHOLDER = "Move the mouse over the plots to read the values under it."
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
+
+PLACEHOLDER = QT_TR_NOOP("Move the mouse over the plots to read the values under it.")
 
 
 class ReadoutLabel(QLabel):
@@ -45,7 +47,7 @@ class ReadoutLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        shown = self._full or PLACEHOLDER
+        shown = self._full or tr(PLACEHOLDER)
         self.setText(self.fontMetrics().elidedText(shown, Qt.ElideRight, max(self.width() - 4, 10)))
 
 

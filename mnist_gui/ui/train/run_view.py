@@ -19,6 +19,7 @@ import time
 from PySide6.QtCore import Qt
 
 from mnist_gui.core import training_text as text
+from mnist_gui.core.i18n import tr
 from mnist_gui.ui.train.worker import TrainingResult
 
 # Plots, progress and weights are redrawn at most 5 times a second, and less often when a redraw is slow:
@@ -62,7 +63,7 @@ class RunViewMixin:
         self.log.appendPlainText(text.run_header(self.runs_started, cfg))
         self.progress.setRange(0, cfg.epochs * self._steps)
         self.progress.setValue(0)
-        self.progress.setFormat("Starting…")
+        self.progress.setFormat(tr("Starting…"))
         self.progress_detail.setText(" ")
 
     def _on_run_started(self, info: dict) -> None:
@@ -115,13 +116,14 @@ class RunViewMixin:
 
     def _on_epoch_test_started(self, epoch: int) -> None:
         self._refresh_view()
-        self.progress.setFormat(f"Epoch {epoch} done: testing on {len(self.dataset.x_test):,} images…")
+        self.progress.setFormat(tr("Epoch {epoch} done: testing on {images:,} images…").format(
+            epoch=epoch, images=len(self.dataset.x_test)))
 
     def _on_evaluation_started(self, images: int) -> None:
         self._testing = True
         self._refresh_view()
         self._update_buttons()
-        self.progress.setFormat(f"Testing on {images:,} images… (Stop skips the test)")
+        self.progress.setFormat(tr("Testing on {images:,} images… (Stop skips the test)").format(images=images))
 
     def _on_finished(self, result: TrainingResult) -> None:
         self.result = result
@@ -143,4 +145,4 @@ class RunViewMixin:
         self.result = None
         self.banner.show_message("error", message)
         self.log.appendPlainText(message)
-        self.progress.setFormat("Failed")
+        self.progress.setFormat(tr("Failed"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.core.run_table import COLUMN_KEYS, COLUMNS, PALETTE, RunRow, differing_columns, pick_colour
 
 SORT_ROLE = int(Qt.UserRole)
@@ -27,10 +28,11 @@ _FLAGS = [Qt.ItemIsEnabled | Qt.ItemIsSelectable | ({"show": Qt.ItemIsUserChecka
                                                       "name": Qt.ItemIsEditable}.get(k, Qt.NoItemFlags))
           for k in COLUMN_KEYS]
 DIFFERS = QColor(255, 196, 0, 70)       # readable under dark and light text
-STATUS_TIPS = {"finished": "Trained to the end", "stopped": "Stopped before the end",
-               "diverged": "The loss became NaN or infinite; training stopped",
-               "not learning": "The network did not learn with these settings",
-               "interrupted": "The program ended while this run trained", "running": "Training now"}
+STATUS_TIPS = {"finished": QT_TR_NOOP("Trained to the end"), "stopped": QT_TR_NOOP("Stopped before the end"),
+               "diverged": QT_TR_NOOP("The loss became NaN or infinite; training stopped"),
+               "not learning": QT_TR_NOOP("The network did not learn with these settings"),
+               "interrupted": QT_TR_NOOP("The program ended while this run trained"),
+               "running": QT_TR_NOOP("Training now")}   # shown translated
 
 
 def colour_of(index: int) -> QColor:
@@ -121,10 +123,11 @@ class RunsModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 - Qt override
         if orientation != Qt.Horizontal or not 0 <= section < len(COLUMNS):
             return None
-        if role == Qt.DisplayRole:
-            return COLUMNS[section][1]
+        if role == Qt.DisplayRole:      # "" (the colour) and "★" are no words
+            header = COLUMNS[section][1]
+            return tr(header) if header and header != "★" else header
         if role == Qt.ToolTipRole:
-            return COLUMNS[section][2]
+            return tr(COLUMNS[section][2])
         return None
 
     def flags(self, index):
@@ -160,14 +163,15 @@ class RunsModel(QAbstractTableModel):
 
     def _tooltip(self, row: RunRow, key: str) -> str:
         if key == "colour" and row.id == self.current_id:
-            return "The latest run: drawn in the plots' own colours until the next run starts"
+            return tr("The latest run: drawn in the plots' own colours until the next run starts")
         if key == "status":
-            return row.message or STATUS_TIPS.get(row.status, row.status)
+            return row.message or (tr(STATUS_TIPS[row.status]) if row.status in STATUS_TIPS else row.status)
         if key in self._differs.get(row.id, ()):
-            return f"Differs from the selected run ({self.selected.text(key)})"
+            return tr("Differs from the selected run ({value})").format(value=self.selected.text(key))
         if key == "name":
-            return f"{row.name}\nstarted {row.started.replace('T', ' ')}" + \
-                ("" if row.has_model else "\nno model kept")
+            started = row.started.replace("T", " ")
+            text = tr("{name}\nstarted {when}") if row.has_model else tr("{name}\nstarted {when}\nno model kept")
+            return text.format(name=row.name, when=started)
         return row.text(key) or None
 
     def setData(self, index, value, role=Qt.EditRole):  # noqa: N802 - Qt override

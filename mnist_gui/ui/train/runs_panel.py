@@ -16,7 +16,8 @@ from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
-from mnist_gui.core.run_table import COLUMN_KEYS, row_from_run
+from mnist_gui.core.i18n import QT_TR_NOOP, number, tr
+from mnist_gui.core.run_table import COLUMN_KEYS, STATUS_WORDS, row_from_run
 from mnist_gui.core.runs import KEEP_UNSTARRED, MAX_RECORD_BYTES, RUN_FILE, Run, RunStore
 from mnist_gui.data.safe_json import load_json_file
 from mnist_gui.ui.accessibility import name_corner_button
@@ -28,7 +29,7 @@ UNDO_SECONDS = 8
 
 
 def _size(n: int) -> str:
-    return f"{n / 1e6:.1f} MB" if n >= 1e5 else f"{n / 1e3:.0f} kB"
+    return f"{number(n / 1e6, '.1f')} MB" if n >= 1e5 else f"{number(n / 1e3, '.0f')} kB"
 
 
 class RunsPanel(QWidget):
@@ -38,7 +39,7 @@ class RunsPanel(QWidget):
     renamed = Signal(str, str)          # run id, its new name
     load_requested = Signal(dict)       # the config of the run whose settings go back into the form
     message = Signal(str, str)          # kind (info, warning, error), text: for the tab's banner
-    KEY_HINTS = (("Delete", "Delete the selected runs (in the runs table)"),)   # for the F1 list
+    KEY_HINTS = ((QT_TR_NOOP("Delete"), QT_TR_NOOP("Delete the selected runs (in the runs table)")),)   # F1 list
 
     def __init__(self, store: RunStore, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,7 +60,7 @@ class RunsPanel(QWidget):
 
     def _build(self) -> None:
         v = self.view = QTableView()
-        v.setAccessibleName("Kept runs")
+        v.setAccessibleName(tr("Kept runs"))
         name_corner_button(v)
         v.setModel(self.proxy)
         v.setSortingEnabled(True)
@@ -74,9 +75,9 @@ class RunsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
         # each column as wide as its header or its usual contents, the name as wide as what is left allows
-        samples = {"colour": "", "show": "Show", "star": "★", "network": "MLP 512×2 relu", "optimizer": "adam",
-                   "learning_rate": "Learning rate", "batch_size": "Batch", "epochs": "Epochs", "best_val": "99.99%",
-                   "test": "99.99%", "seconds": "1:02:03", "status": "not learning"}
+        samples = {"colour": "", "show": "", "star": "★", "network": "MLP 512×2 relu", "optimizer": "adam",
+                   "learning_rate": "", "batch_size": "", "epochs": "", "best_val": "99.99%",
+                   "test": "99.99%", "seconds": "1:02:03", "status": tr(STATUS_WORDS["not learning"])}
         metrics = header.fontMetrics()
         for key, sample in samples.items():
             column = COLUMN_KEYS.index(key)
@@ -89,17 +90,17 @@ class RunsPanel(QWidget):
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(20)
         self.info = QLabel()
-        self.info.setToolTip(f"The run store keeps the last {KEEP_UNSTARRED} unstarred runs and every "
-                             f"starred one, in {self.store.folder}")
-        self.load_button = QPushButton("Load settings")
-        self.load_button.setToolTip("Put the selected run's settings back into the form, to train it again "
-                                    "or change one thing.")
-        self.compare_button = QPushButton("Compare")
-        self.compare_button.setToolTip("Select two runs (Ctrl+click) to see their settings side by side.")
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected runs (Undo is offered for a few seconds).")
+        self.info.setToolTip(tr("The run store keeps the last {kept} unstarred runs and every starred one, in "
+                                "{folder}").format(kept=KEEP_UNSTARRED, folder=self.store.folder))
+        self.load_button = QPushButton(tr("Load settings"))
+        self.load_button.setToolTip(tr("Put the selected run's settings back into the form, to train it again "
+                                       "or change one thing."))
+        self.compare_button = QPushButton(tr("Compare"))
+        self.compare_button.setToolTip(tr("Select two runs (Ctrl+click) to see their settings side by side."))
+        self.delete_button = QPushButton(tr("Delete"))
+        self.delete_button.setToolTip(tr("Delete the selected runs (Undo is offered for a few seconds)."))
         self.undo_label = QLabel()
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(tr("Undo"))
         self.load_button.clicked.connect(self.load_selected)
         self.compare_button.clicked.connect(lambda: self.compare_selected().exec())
         self.delete_button.clicked.connect(self.delete_selected)
@@ -139,16 +140,20 @@ class RunsPanel(QWidget):
         self._update_info()
         self._update_buttons()
         if problems:
-            self.message.emit("warning", "Some kept runs were damaged and have been set aside: "
-                              + "; ".join(problems[:3]) + (f" (and {len(problems) - 3} more)" if len(problems) > 3
-                                                           else ""))
+            more = len(problems) - 3
+            text = (tr("Some kept runs were damaged and have been set aside: {problems} (and {more} more)") if more > 0
+                    else tr("Some kept runs were damaged and have been set aside: {problems}"))
+            self.message.emit("warning", text.format(problems="; ".join(problems[:3]), more=more))
 
     def _update_info(self) -> None:
         n = len(self.model.rows)
         starred = sum(r.starred for r in self.model.rows)
-        text = f"{n} kept run{'s' * (n != 1)}" + (f", {starred} starred" if starred else "")
-        self.info.setText(text + f" · {_size(self.store.disk_bytes())} on disk" if n else
-                          "No runs kept yet: every run you train appears here.")
+        if not n:
+            self.info.setText(tr("No runs kept yet: every run you train appears here."))
+            return
+        text = tr("%n kept run(s), {starred} starred", None, n) if starred else tr("%n kept run(s)", None, n)
+        self.info.setText(tr("{runs} · {size} on disk").format(runs=text.format(starred=starred),
+                                                                size=_size(self.store.disk_bytes())))
 
     def selected_ids(self) -> list[str]:
         rows = sorted(self.view.selectionModel().selectedRows(), key=lambda i: i.row())
@@ -229,14 +234,16 @@ class RunsPanel(QWidget):
             self.show_changed.emit(run_id, bool(value))
             return None
         if row.status == "running":     # its recorder rewrites the record when it ends
-            return f"Run {row.name!r} is still training; rename or star it once it has ended."
+            return tr("Run {name} is still training; rename or star it once it has ended.").format(
+                name=repr(row.name))
         change = {"name": value} if key == "name" else {"starred": bool(value)}
         try:
             run = self.store.update(run_id, **change)
         except ValueError as exc:
-            return f"{str(exc)[:1].upper()}{str(exc)[1:]}; the name stays {row.name!r}."
+            return tr("{reason}; the name stays {name}.").format(reason=f"{str(exc)[:1].upper()}{str(exc)[1:]}",
+                                                                  name=repr(row.name))
         except (KeyError, OSError) as exc:
-            return f"Run {row.name!r} could not be changed: {exc}"
+            return tr("Run {name} could not be changed: {reason}").format(name=repr(row.name), reason=exc)
         row.name, row.starred = run.name, run.starred
         if key == "name":
             self.renamed.emit(run_id, run.name)
@@ -253,10 +260,12 @@ class RunsPanel(QWidget):
             self.pending.append((run_id, self.model.get(run_id).name))
         self.model.set_rows([r for r in self.model.rows if r.id not in ids])
         # one short name: the strip shares a row with the buttons, and a long one would widen the whole tab
-        more = f" and {len(self.pending) - 1} more" if len(self.pending) > 1 else ""
-        self.undo_label.setText(f"Deleted {short(self.pending[0][1], 18)!r}{more}.")
-        self.undo_label.setToolTip("Deleted " + ", ".join(repr(name) for _, name in self.pending)
-                                   + f": Undo brings them back within {UNDO_SECONDS} s.")
+        first = repr(short(self.pending[0][1], 18))
+        more = len(self.pending) - 1
+        text = tr("Deleted {name} and {more} more.") if more else tr("Deleted {name}.")
+        self.undo_label.setText(text.format(name=first, more=more))
+        self.undo_label.setToolTip(tr("Deleted {names}: Undo brings them back within {seconds} s.").format(
+            names=", ".join(repr(name) for _, name in self.pending), seconds=UNDO_SECONDS))
         self._show_undo(True)
         self._undo_timer.start()
         self._update_info()
@@ -281,7 +290,7 @@ class RunsPanel(QWidget):
             except OSError as exc:
                 failed.append(f"{name!r} ({exc.strerror or exc})")
         if failed:
-            self.message.emit("error", "These runs could not be deleted: " + ", ".join(failed))
+            self.message.emit("error", tr("These runs could not be deleted: {runs}").format(runs=", ".join(failed)))
             self.reload()
 
     def _show_undo(self, visible: bool) -> None:

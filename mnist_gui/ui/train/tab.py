@@ -17,7 +17,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.memory import memory_problem
+from mnist_gui.core.run_table import STATUS_WORDS
 from mnist_gui.core import training_text as text
 from mnist_gui.core.runs import RunStore
 from mnist_gui.ui.train.controls import summary_line
@@ -67,9 +69,11 @@ class TrainingTab(KeptRunsMixin, RunViewMixin, QWidget):
         self.controls.validity_changed.connect(self._update_buttons)
         self.controls.config_changed.connect(self._on_config_changed)
         self.plots.export_failed.connect(lambda message: self.banner.show_message("error", message))
-        self.plots.exported.connect(lambda path: self.status_message.emit(f"Exported the curves to {path}"))
-        self.controls.augmentation.currentTextChanged.connect(self.augment_preview.set_preset)
-        self.augment_preview.set_preset(self.controls.augmentation.currentText())
+        self.plots.exported.connect(lambda path: self.status_message.emit(
+            tr("Exported the curves to {path}").format(path=path)))
+        augmentation = self.controls.augmentation      # its item data is the preset's name
+        augmentation.currentIndexChanged.connect(lambda _i: self.augment_preview.set_preset(augmentation.currentData()))
+        self.augment_preview.set_preset(augmentation.currentData())
         self._connect_runs()
         self._on_config_changed(self.controls.config() if self.controls.is_valid() else None)
         self._update_buttons()
@@ -103,7 +107,7 @@ class TrainingTab(KeptRunsMixin, RunViewMixin, QWidget):
         self.runs.set_running(True)
         self._redraw.start(self._redraw_ms)
         self._set_running(True)
-        self.status_message.emit("Training started")
+        self.status_message.emit(tr("Training started"))
         return True
 
     @Slot()
@@ -112,13 +116,13 @@ class TrainingTab(KeptRunsMixin, RunViewMixin, QWidget):
             return
         if self.run.paused:
             self.run.resume()
-            self.status_message.emit("Training resumed")
+            self.status_message.emit(tr("Training resumed"))
         else:
             self.run.pause()
-            self.progress.setFormat(self.progress.format() + " · paused")
+            self.progress.setFormat(tr("{progress} · paused").format(progress=self.progress.format()))
             if self._last_chunk is not None:
                 self.progress_detail.setText(text.progress_detail(self._last_chunk, paused=True))
-            self.status_message.emit("Training paused (press Resume or Space to go on)")
+            self.status_message.emit(tr("Training paused (press Resume or Space to go on)"))
         self._update_buttons()
 
     @Slot()
@@ -133,7 +137,7 @@ class TrainingTab(KeptRunsMixin, RunViewMixin, QWidget):
     def stop(self) -> None:
         if self.run is not None:
             self.run.stop()
-            self.progress.setFormat("Skipping the test…" if self._testing else "Stopping after this batch…")
+            self.progress.setFormat(tr("Skipping the test…") if self._testing else tr("Stopping after this batch…"))
             self._update_buttons()
 
     def shutdown(self) -> None:
@@ -189,20 +193,21 @@ class TrainingTab(KeptRunsMixin, RunViewMixin, QWidget):
         valid = self.controls.is_valid()
         self.start_button.setEnabled(not running and valid)
         if running:
-            self.start_button.setToolTip("A run is going; stop it first.")
+            self.start_button.setToolTip(tr("A run is going; stop it first."))
         elif valid:
-            self.start_button.setToolTip("Train a new network with these settings (Space or Ctrl+Enter).")
+            self.start_button.setToolTip(tr("Train a new network with these settings (Space or Ctrl+Enter)."))
         else:
-            self.start_button.setToolTip(f"Can't start: {self.controls.error}")
+            self.start_button.setToolTip(tr("Can't start: {reason}").format(reason=self.controls.error))
         self.pause_button.setEnabled(running and not self._testing)
         self.stop_button.setEnabled(running)
-        self.pause_button.setText("Resume" if running and self.run.paused else "Pause")
+        self.pause_button.setText(tr("Resume") if running and self.run.paused else tr("Pause"))
 
     def _on_config_changed(self, cfg) -> None:
         if cfg is not None and self.run is None:
             self.plots.set_validation(cfg.n_validation > 0)
-        self.summary.setText(summary_line(cfg) if cfg is not None else "These settings can't be used yet: "
-                             + (self.controls.error or ""))
+        self.summary.setText(summary_line(cfg) if cfg is not None else tr("These settings can't be used yet: "
+                                                                           "{reason}").format(
+            reason=self.controls.error or ""))
 
     @Slot()
     def _on_thread_finished(self) -> None:
@@ -216,7 +221,9 @@ class TrainingTab(KeptRunsMixin, RunViewMixin, QWidget):
         self._after_run(result)
         if result is not None and result.leaves_model():
             self.model_trained.emit(result.model)
-            self.status_message.emit("Training finished: the trained network is now the current model")
+            self.status_message.emit(tr("Training finished: the trained network is now the current model"))
         elif result is not None:
-            self.status_message.emit(f"Training ended ({result.status}); the current model is unchanged")
+            status = tr(STATUS_WORDS[result.status]) if result.status in STATUS_WORDS else result.status
+            self.status_message.emit(tr("Training ended ({status}); the current model is unchanged").format(
+                status=status))
         self.run_finished.emit(result)

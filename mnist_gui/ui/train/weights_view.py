@@ -16,6 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from mnist_gui.core.i18n import QT_TR_NOOP, tr
 from mnist_gui.ui.theme import plot_colors
 from mnist_gui.ui.widgets.fitting_tabs import WrappedLabel
 
@@ -65,12 +66,12 @@ def weights_mosaic(kernel: np.ndarray, image_shape=(28, 28), columns: int | None
     return out
 
 
-DENSE_TIP = ("Each square is one hidden unit's weights on the 28×28 input pixels: red pixels push the unit to "
-             "fire, blue ones hold it back. At the start they are random noise; as the network learns, "
-             "stroke-like patterns appear.")
-CONV_TIP = ("A convolutional network's first layer is a set of small 3×3 filters, slid over the whole image. "
-            "Each square is one filter, enlarged: red weights push it to fire, blue ones hold it back, so "
-            "each one picks out an edge or a piece of stroke in one direction.")
+DENSE_TIP = QT_TR_NOOP("Each square is one hidden unit's weights on the 28×28 input pixels: red pixels push the "
+                       "unit to fire, blue ones hold it back. At the start they are random noise; as the network "
+                       "learns, stroke-like patterns appear.")
+CONV_TIP = QT_TR_NOOP("A convolutional network's first layer is a set of small 3×3 filters, slid over the whole "
+                      "image. Each square is one filter, enlarged: red weights push it to fire, blue ones hold it "
+                      "back, so each one picks out an edge or a piece of stroke in one direction.")
 
 
 class WeightsView(QWidget):
@@ -79,16 +80,16 @@ class WeightsView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         # wraps: "…: 16 of 32 convolution units" would otherwise run into the log's heading next to it
-        self.title = WrappedLabel("What the first layer learned")
-        self.title.setToolTip(DENSE_TIP)
+        self.title = WrappedLabel(tr("What the first layer learned"))
+        self.title.setToolTip(tr(DENSE_TIP))
         self.graphics = pg.GraphicsLayoutWidget()
-        self.graphics.setAccessibleName("First-layer weights, one small picture per unit")
+        self.graphics.setAccessibleName(tr("First-layer weights, one small picture per unit"))
         self.graphics.setMinimumSize(120, 100)     # low, so the Train tab fits a 640-pixel-high screen
         self.view = self.graphics.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
         self.view.setMenuEnabled(False)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.view.addItem(self.image)
-        self.hint = QLabel("Start a run to watch the first layer's weights change.", wordWrap=True,
+        self.hint = QLabel(tr("Start a run to watch the first layer's weights change."), wordWrap=True,
                            alignment=Qt.AlignCenter)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.hint)
@@ -126,7 +127,7 @@ class WeightsView(QWidget):
                     kind: str = "hidden") -> None:
         """Show the columns of ``kernel`` (784, k), out of ``total_units`` ``kind`` units (hidden, output or
         convolution); None clears."""
-        self.title.setToolTip(CONV_TIP if kind == "convolution" else DENSE_TIP)
+        self.title.setToolTip(tr(CONV_TIP if kind == "convolution" else DENSE_TIP))
         if kernel is None or kernel.ndim != 2 or kernel.shape[0] != 784:
             self.image.clear()
             self.units_shown, self._kernel = 0, None
@@ -140,6 +141,22 @@ class WeightsView(QWidget):
         if kernel.shape[1] != self.units_shown or columns != self.columns:
             self.view.autoRange(padding=0.02)
         self.units_shown, self.columns = kernel.shape[1], columns
-        of = f" of {total_units}" if total_units and total_units > self.units_shown else ""
-        units = "units" if of or self.units_shown != 1 else "unit"      # "1 of 128 hidden units", "1 hidden unit"
-        self.title.setText(f"What the first layer learned: {self.units_shown}{of} {kind} {units}")
+        self.title.setText(title_text(self.units_shown, total_units, kind))
+
+
+def title_text(shown: int, total: int | None, kind: str) -> str:
+    """"What the first layer learned: 16 of 128 hidden units" ("1 hidden unit", "10 output units", "16 of 32
+    convolution units"): for each kind its own sentences, so a language words the kind its own way."""
+    if total and total > shown:
+        if kind == "output":
+            text = tr("What the first layer learned: {shown} of {total} output units")
+        elif kind == "convolution":
+            text = tr("What the first layer learned: {shown} of {total} convolution units")
+        else:
+            text = tr("What the first layer learned: {shown} of {total} hidden units")
+        return text.format(shown=shown, total=total)
+    if kind == "output":
+        return tr("What the first layer learned: %n output unit(s)", None, shown)
+    if kind == "convolution":
+        return tr("What the first layer learned: %n convolution unit(s)", None, shown)
+    return tr("What the first layer learned: %n hidden unit(s)", None, shown)

@@ -34,6 +34,7 @@ from mnist_gui.core.runs import RunStore
 from mnist_gui.nn import TrainingControl, TrainingDiagnostics, model_outputs_finite
 from mnist_gui.nn import blas_threads as blas_limit
 from mnist_gui.core.epoch_test import EpochTest
+from mnist_gui.core.i18n import tr
 from mnist_gui.core.training_reporter import Reporter
 from mnist_gui.core.words import error_text
 
@@ -133,7 +134,7 @@ class TrainingWorker(QObject):
         try:
             result = self._train()
         except Exception as exc:  # noqa: BLE001 - boundary between the worker thread and the user
-            message = f"Training failed: {error_text(exc)}"
+            message = tr("Training failed: {error}").format(error=error_text(exc))
             if self.recorder is not None:
                 self.recorder.finish("interrupted", message)
             self.failed.emit(message)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from mnist_gui.core.i18n import tr
+
 _TINTS = {"info": (42, 130, 218), "warning": (230, 160, 20), "error": (214, 69, 69)}
 _ICONS = {"info": "ℹ", "warning": "⚠", "error": "✖"}
 
@@ -23,7 +25,7 @@ class Banner(QFrame):
         self.icon = QLabel()
         self.label = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
         self.close_button = QToolButton(text="✕", autoRaise=True)
-        self.close_button.setToolTip("Hide this message")
+        self.close_button.setToolTip(tr("Hide this message"))
         self.close_button.clicked.connect(self.clear)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 4, 6)

@@ -2,15 +2,19 @@
 
 It follows the widget's palette (light or dark) by painting with palette colours, answers hover with
 a tooltip naming the bar and its value, and shows a message instead of bars when there is nothing to
-plot (for instance no model, so no probabilities).
+plot (for instance no model, so no probabilities). The value above each bar never overlaps another: when
+the numbers are wider than their bars they get a smaller font, then only every other one (or fewer) is
+written, the tooltip naming them all (``value_labels``).
 """
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from mnist_gui.core.i18n import local
 
 
 class BarChart(QWidget):
@@ -52,7 +56,7 @@ class BarChart(QWidget):
         self._names = list(names) if names is not None else [self._ticks.get(i, str(i)) for i in range(n)]
         self._message = ""
         self.setAccessibleDescription(", ".join(
-            f"{name}: {self.value_format.format(v)}" for name, v in zip(self._names, self._values)))
+            f"{name}: {local(self.value_format).format(v)}" for name, v in zip(self._names, self._values)))
         self.update()
 
     def set_message(self, text: str) -> None:
@@ -86,7 +90,7 @@ class BarChart(QWidget):
         return float(self._values.max()) if len(self._values) and self._values.max() > 0 else 1.0
 
     def _axis_text(self, value: float) -> str:
-        return self.value_format.format(value)
+        return local(self.value_format).format(value)
 
     def bar_at(self, x: float) -> int:
         """The bar under horizontal widget position x, or -1."""
@@ -96,12 +100,48 @@ class BarChart(QWidget):
             return -1
         return min(n - 1, int((x - rect.left()) / rect.width() * n))
 
+    def value_labels(self) -> tuple[QFont, list[tuple[QRectF, str]]]:
+        """The font of the numbers above the bars and where each one written goes: (rectangle, text), no two
+        rectangles overlapping. Values too small to see get no number; when the numbers are wider than a bar,
+        a smaller font (down to 70 %), then left to right only those clear of the one before."""
+        n = len(self._values)
+        font = QFont(self.font())
+        if not self.annotate or n == 0 or self._message:
+            return font, []
+        rect = self._plot_rect()
+        top_value = self._top_value()
+        step = rect.width() / n
+        heights = np.clip(self._values / top_value, 0, 1) * rect.height()
+        shown = [i for i in range(n) if self._values[i] >= 0.01 * top_value]
+        texts = {i: local(self.value_format).format(self._values[i]) for i in shown}
+        size = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
+        for share in (0.85, 0.78, 0.7):
+            font.setPointSizeF(max(6.0, size * share))
+            fm = QFontMetricsF(font)
+            if all(fm.horizontalAdvance(t) + 2 <= step for t in texts.values()):
+                break
+        fm = QFontMetricsF(font)
+        axis_h = QFontMetricsF(self.font()).height()
+        taken = [QRectF(0, y - axis_h / 2, rect.left() - 4, axis_h) for y in (rect.top(), rect.bottom())]
+        placed: list[tuple[QRectF, str]] = []
+        for i in shown:
+            width = fm.horizontalAdvance(texts[i]) + 2
+            centre = rect.left() + (i + 0.5) * step
+            box = QRectF(centre - width / 2, rect.bottom() - heights[i] - fm.height(), width, fm.height())
+            if box.left() < 0 or box.right() > self.width():
+                continue
+            if any(r.intersects(box.adjusted(-2, 0, 2, 0)) for r in taken):
+                continue
+            taken.append(box)
+            placed.append((box, texts[i]))
+        return font, placed
+
     # ---- events ----
 
     def mouseMoveEvent(self, event) -> None:
         i = self.bar_at(event.position().x())
         if i >= 0:
-            text = f"{self._names[i]}: {self.value_format.format(self._values[i])}"
+            text = f"{self._names[i]}: {local(self.value_format).format(self._values[i])}"
             QToolTip.showText(event.globalPosition().toPoint(), text, self)
         else:
             QToolTip.hideText()
@@ -132,21 +172,15 @@ class BarChart(QWidget):
         gap = step * 0.18 if step >= 4 else 0.0
         neutral = pal.color(QPalette.Mid) if pal.color(QPalette.Base).lightness() >= 128 else QColor(120, 120, 128)
         heights = np.clip(self._values / top_value, 0, 1) * rect.height()
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
-        small_fm = QFontMetrics(small)
-        p.setFont(small)
-        p.setPen(text)
         for i in range(n):
             x = rect.left() + i * step
-            bar = QRectF(x + gap / 2, rect.bottom() - heights[i], max(step - gap, 1.0), heights[i])
-            p.fillRect(bar, self._colors[i] or neutral)
-            label = self.value_format.format(self._values[i])
-            # values too small to see get no number; numbers wider than their bar would collide
-            if (self.annotate and self._values[i] >= 0.01 * top_value
-                    and small_fm.horizontalAdvance(label) <= step * 1.25):
-                p.drawText(QRectF(x - step, bar.top() - small_fm.height(), 3 * step, small_fm.height()),
-                           Qt.AlignHCenter | Qt.AlignBottom, label)
+            p.fillRect(QRectF(x + gap / 2, rect.bottom() - heights[i], max(step - gap, 1.0), heights[i]),
+                       self._colors[i] or neutral)
+        font, placed = self.value_labels()
+        p.setFont(font)
+        p.setPen(text)
+        for label_rect, label in placed:
+            p.drawText(label_rect, Qt.AlignCenter, label)
         p.setFont(self.font())
         for i, label in self._ticks.items():
             x = rect.left() + (i + 0.5) * step

@@ -15,6 +15,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFileDialog, QGraphicsView, QWidget
 
 from mnist_gui.core.files import write_bytes_atomic
+from mnist_gui.core.i18n import tr
 from mnist_gui.ui.widgets.dialog_folders import folders_for
 
 
@@ -49,7 +50,7 @@ def render_picture(view: QGraphicsView, suffix: str) -> bytes:
     if suffix.lower() == ".svg":
         _render_svg(view, buffer)
     elif not view.grab().save(buffer, suffix.lstrip(".").upper() or "PNG"):
-        raise OSError(f"Qt cannot write {suffix or 'PNG'} pictures")
+        raise OSError(tr("Qt cannot write {format} pictures").format(format=suffix or "PNG"))
     buffer.close()
     return bytes(data.data())
 
@@ -65,7 +66,7 @@ def _render_svg(view: QGraphicsView, buffer: QBuffer) -> None:
     generator.setSize(view.viewport().size())
     generator.setResolution(view.logicalDpiX())   # pyqtgraph sizes axes and text in device pixels
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-    generator.setTitle("mnist-gui training curves")
+    generator.setTitle(tr("mnist-gui training curves"))
     painter = QPainter(generator)
     painter.fillRect(QRectF(0, 0, source.width(), source.height()), view.backgroundBrush())
     view.scene().render(painter, QRectF(0, 0, source.width(), source.height()), source)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton
 
-from mnist_gui.core.words import count, with_article
+from mnist_gui.core.i18n import tr
+from mnist_gui.core.words import a_or_an
 
 UNDO_DEPTH = 20  # deletions that can be undone, newest first
 
@@ -30,9 +31,9 @@ class UndoDeleteBar(QFrame):
                            "border: 1px solid rgb(42, 130, 218); border-radius: 4px; }")
         self.label = QLabel(textInteractionFlags=Qt.TextSelectableByMouse)
         self.label.setWordWrap(True)
-        self.undo_button = QPushButton("Undo delete")
+        self.undo_button = QPushButton(tr("Undo delete"))
         self.close_button = QToolButton(text="✕", autoRaise=True)
-        self.close_button.setToolTip("Hide this message (the delete can then no longer be undone)")
+        self.close_button.setToolTip(tr("Hide this message (the delete can then no longer be undone)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 3, 3)
         layout.addWidget(self.label, 1)
@@ -70,10 +71,24 @@ class UndoDeleteBar(QFrame):
         if not self._stack:
             self.hide()
             return
-        last = self._stack[-1]
-        what = with_article(last[0].label) if len(last) == 1 else count(len(last), "digit")
-        more = f" ({len(self._stack)} deletes can be undone)" if len(self._stack) > 1 else ""
-        self.label.setText(f"Deleted {what} from My digits{more}.")
-        self.undo_button.setToolTip(f"Put back {what} where {'it was' if len(last) == 1 else 'they were'} "
-                                    f"(Ctrl+Z)")
+        last, undoable = self._stack[-1], len(self._stack)
+        values = dict(label=last[0].label, count=len(last), undoable=undoable)
+        # one digit by its label: the source sentence picks English's "a" or "an", a translation need not
+        an = len(last) == 1 and a_or_an(last[0].label) == "an"
+        if len(last) == 1 and undoable > 1:
+            text = (tr("Deleted an {label} from My digits ({undoable} deletes can be undone).") if an
+                    else tr("Deleted a {label} from My digits ({undoable} deletes can be undone)."))
+        elif len(last) == 1:
+            text = tr("Deleted an {label} from My digits.") if an else tr("Deleted a {label} from My digits.")
+        elif undoable > 1:
+            text = tr("Deleted {count:,} digit(s) from My digits ({undoable} deletes can be undone).", None, len(last))
+        else:
+            text = tr("Deleted {count:,} digit(s) from My digits.", None, len(last))
+        if len(last) == 1:
+            tip = (tr("Put back an {label} where it was (Ctrl+Z)") if an
+                   else tr("Put back a {label} where it was (Ctrl+Z)"))
+        else:
+            tip = tr("Put back {count:,} digit(s) where it/they was/were (Ctrl+Z)", None, len(last))
+        self.label.setText(text.format(**values))
+        self.undo_button.setToolTip(tip.format(**values))
         self.show()
