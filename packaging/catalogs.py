@@ -33,7 +33,8 @@ AREAS = {
     "dataset": [f"{UI}/dataset/*.py"],
     "inside": [f"{UI}/inside/*.py"],
     "draw": [f"{UI}/draw/*.py"],
-    "core": ["mnist_gui/core/*.py"],
+    # and the engine's setting limits (nn/presets.py), which the Train form shows
+    "core": ["mnist_gui/core/*.py", "mnist_gui/nn/presets.py"],
 }
 LANGUAGES = ("de",)     # the languages `update` writes catalogs for (`build` builds every one it finds)
 ENGLISH = CATALOGS / "en.ts"

@@ -85,8 +85,10 @@ def parse_hidden(text: str) -> tuple[int, ...]:
 def plain(message: str) -> str:
     """A validate() message in the form's words: 'batch_size: the batch size ...' -> 'Batch size: the batch
     size ...'. A one-word name is replaced only where it names the field ('hidden: ...'), so 'at most 8
-    hidden layers' keeps its words. (English, as the engine's messages are.)"""
+    hidden layers' keeps its words. The names become the shown labels: lower-cased in English, as they are
+    inside a sentence, and as the translation writes them otherwise (German nouns keep their capital)."""
     for name, words in LABELS.items():
         pattern = rf"\b{name}\b" if "_" in name else rf"\b{name}\b(?=:)"
-        message = re.sub(pattern, words.lower(), message)
+        shown = label(name)
+        message = re.sub(pattern, (shown.lower() if shown == words else shown).replace("\\", r"\\"), message)
     return message[:1].upper() + message[1:]

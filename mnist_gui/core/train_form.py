@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 
+from mnist_gui.core.i18n import tr
 from mnist_gui.nn.presets import LIMITS
 
 NUMBER_FIELDS = ("dropout", "learning_rate", "l2", "batch_size", "epochs", "train_size", "validation_split", "seed")
@@ -52,13 +53,13 @@ def read(name: str, text: str):
         if number is not None and math.isfinite(number) and number == int(number):
             return int(number)       # "1e3" epochs is a thousand
         # a fraction or letters: the table's own message, quoting what was typed
-        raise ValueError(f"{name}: {limit.problem(name, number if number is not None else stripped, _high(name))}")
+        raise ValueError(f"{name}: {limit.problem(name, number if number is not None else stripped, _high(name), tr)}")
     try:
         number = float(stripped)
     except ValueError:
-        raise ValueError(f"{name}: {limit.problem(name, stripped, _high(name))}") from None
+        raise ValueError(f"{name}: {limit.problem(name, stripped, _high(name), tr)}") from None
     if not math.isfinite(number):
-        raise ValueError(f"{name}: {limit.problem(name, number, _high(name))}")
+        raise ValueError(f"{name}: {limit.problem(name, number, _high(name), tr)}")
     return number
 
 
@@ -69,7 +70,7 @@ def problem(name: str, text: str) -> str | None:
         value = read(name, text)
     except ValueError as exc:
         return str(exc)
-    reason = _limit(name).problem(name, value, _high(name))
+    reason = _limit(name).problem(name, value, _high(name), tr)
     return f"{name}: {reason}" if reason else None
 
 

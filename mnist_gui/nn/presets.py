@@ -26,10 +26,20 @@ SCHEDULE_NAMES = ("constant", "step", "cosine")
 ARCHITECTURES = ("mlp", "cnn")
 CNN_TRUNK = ((32, 3), (64, 3))  # (filters, kernel size) of each convolution, each followed by 2x2 max pooling
 MAX_LAYERS, MAX_UNITS = 8, 8192
-_PLAIN = {"learning_rate": "learning rate", "dropout": "dropout rate", "l2": "L2 strength",
-          "validation_split": "validation fraction", "epochs": "number of epochs",
-          "train_size": "number of training images", "seed": "seed",
-          "batch_size": "batch size (at most the number of training images)"}
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802  (the name pyside6-lupdate looks for)
+    """Marks a message the window translates (packaging/translations.py reads this file into the core
+    catalog); the engine itself speaks English and never imports the app's translation layer."""
+    return text
+
+
+_PLAIN = {"learning_rate": QT_TR_NOOP("learning rate"), "dropout": QT_TR_NOOP("dropout rate"),
+          "l2": QT_TR_NOOP("L2 strength"), "validation_split": QT_TR_NOOP("validation fraction"),
+          "epochs": QT_TR_NOOP("number of epochs"), "train_size": QT_TR_NOOP("number of training images"),
+          "seed": QT_TR_NOOP("seed"), "batch_size": QT_TR_NOOP("batch size (at most the number of training images)")}
+
+
+def _same(text: str) -> str:
+    return text
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,13 +54,17 @@ class Limit:
     low_open: bool = False
     high_open: bool = False
 
-    def problem(self, name: str, value, high=None) -> str | None:
+    def problem(self, name: str, value, high=None, tr=None) -> str | None:
         """Why ``value`` cannot be setting ``name`` ("the learning rate must be greater than 0 and at most
-        10, got 1000000.0"), or None. ``high`` replaces a dependent upper bound."""
+        10, got 1000000.0"), or None. ``high`` replaces a dependent upper bound. ``tr``: the window's
+        translation (``core.i18n.tr``); without it, English."""
+        tr = tr or _same
         high = self.high if high is None else high
+        setting, got = tr(_PLAIN[name]), repr(value)
         if self.whole:
             if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not self.low <= value <= high:
-                return f"the {_PLAIN[name]} must be a whole number from {self.low} to {high}, got {value!r}"
+                return tr("the {setting} must be a whole number from {low} to {high}, got {value}").format(
+                    setting=setting, low=self.low, high=high, value=got)
             return None
         ok = isinstance(value, (int, float, np.number)) and not isinstance(value, bool) and math.isfinite(value)
         if ok:
@@ -58,9 +72,13 @@ class Limit:
                   and (value < high if self.high_open else value <= high))
         if ok:
             return None
-        lower = f"greater than {self.low:g}" if self.low_open else f"at least {self.low:g}"
-        upper = f"below {high:g}" if self.high_open else f"at most {high:g}"
-        return f"the {_PLAIN[name]} must be {lower} and {upper}, got {value!r}"
+        if self.low_open:
+            text = (tr("the {setting} must be greater than {low:g} and below {high:g}, got {value}") if self.high_open
+                    else tr("the {setting} must be greater than {low:g} and at most {high:g}, got {value}"))
+        else:
+            text = (tr("the {setting} must be at least {low:g} and below {high:g}, got {value}") if self.high_open
+                    else tr("the {setting} must be at least {low:g} and at most {high:g}, got {value}"))
+        return text.format(setting=setting, low=self.low, high=high, value=got)
 
 
 # the one definition of each number setting's range: validate() (so the CLI and the stored settings) and

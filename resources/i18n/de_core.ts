@@ -431,172 +431,172 @@
         <translation>die {limit} aktivsten von {n:,} Klassen werden gezeigt</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="43"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="44"/>
         <source>the softmax temperature must be greater than 0, got {value!r}</source>
         <translation>die Softmax-Temperatur muss größer als 0 sein, erhalten: {value!r}</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="69"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="71"/>
         <source>{layer}, unit {unit}</source>
         <translation>{layer}, Einheit {unit}</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="73"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="75"/>
         <source>{layer}, feature map {map}</source>
         <translation>{layer}, Merkmalskarte {map}</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="78"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="80"/>
         <source>weighted sum over {n:,} inputs (largest terms first):</source>
         <translation>gewichtete Summe über {n:,} Eingaben (größte Terme zuerst):</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="83"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="85"/>
         <source>the other {n:,} terms add up to {rest:+.4f}</source>
         <translation>die übrigen {n:,} Terme ergeben zusammen {rest:+.4f}</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="91"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="93"/>
         <source>+ bias {bias:+.4f} = z = {z:+.4f}</source>
         <translation>+ Bias {bias:+.4f} = z = {z:+.4f}</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="93"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="95"/>
         <source>z if z &gt; 0 else slope·z</source>
         <translation>z falls z &gt; 0, sonst Steigung·z</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="93"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="95"/>
         <source>softmax over the layer</source>
         <translation>Softmax über die Schicht</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="94"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="96"/>
         <source>(switched off: z ≤ 0)</source>
         <translation>(abgeschaltet: z ≤ 0)</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="110"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="112"/>
         <source>its {h}×{w} weights, one per pixel</source>
         <translation>ihre {h}×{w} Gewichte, eines pro Pixel</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="111"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="113"/>
         <source>the input it reads</source>
         <translation>die Eingabe, die sie liest</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="112"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="114"/>
         <source>pixel ({row}, {column})</source>
         <translation>Pixel ({row}, {column})</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="116"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="118"/>
         <source>its {n:,} weights, in input order</source>
         <translation>ihre {n:,} Gewichte, in der Reihenfolge der Eingaben</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="117"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="119"/>
         <source>the {n:,} inputs it reads ({source})</source>
         <translation>die {n:,} Eingaben, die sie liest ({source})</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="118"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="120"/>
         <source>input {i}</source>
         <translation>Eingabe {i}</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="138"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="140"/>
         <source>({row}, {column}, ch {channel})</source>
         <translation>({row}, {column}, K {channel})</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="140"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="142"/>
         <source>the map&apos;s strongest point is ({y}, {x}); the {kh}×{kw}×{c} kernel slides over every position:</source>
         <translation>der stärkste Punkt der Karte ist ({y}, {x}); der {kh}×{kw}×{c}-Kernel gleitet über jede Position:</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="146"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="148"/>
         <source>its {kh}×{kw} kernel for each of {c} input channels</source>
         <translation>ihr {kh}×{kw}-Kernel für jeden der {c} Eingabekanäle</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="147"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="149"/>
         <source>the {kh}×{kw} input patch at ({y}, {x}) in all {c} channels</source>
         <translation>der {kh}×{kw}-Eingabeausschnitt bei ({y}, {x}) in allen {c} Kanälen</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="149"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="151"/>
         <source>its {kh}×{kw} kernel</source>
         <translation>ihr {kh}×{kw}-Kernel</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="150"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="152"/>
         <source>the {kh}×{kw} input patch at ({y}, {x})</source>
         <translation>der {kh}×{kw}-Eingabeausschnitt bei ({y}, {x})</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="163"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="165"/>
         <source>each output pixel is the largest of an {p}×{q} window of map {map} of the layer before,</source>
         <translation>jedes Ausgabepixel ist der größte Wert eines {p}×{q}-Fensters der Karte {map} der vorigen Schicht,</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="165"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="167"/>
         <source>each output pixel is the largest of a {p}×{q} window of map {map} of the layer before,</source>
         <translation>jedes Ausgabepixel ist der größte Wert eines {p}×{q}-Fensters der Karte {map} der vorigen Schicht,</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="167"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="169"/>
         <source>which halves the map and keeps the strongest response wherever it was in the window.</source>
         <translation>was die Karte halbiert und die stärkste Antwort behält, wo immer sie im Fenster lag.</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="168"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="170"/>
         <source>at ({y}, {x}): max({cells}) = {value:.3f}</source>
         <translation>bei ({y}, {x}): max({cells}) = {value:.3f}</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="170"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="172"/>
         <source>map {map} before pooling ({h}×{w})</source>
         <translation>Karte {map} vor dem Pooling ({h}×{w})</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="177"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="181"/>
         <source>softmax at temperature T = {t:g}: p_k = exp(z_k / T) / Σ_j exp(z_j / T)</source>
         <translation>Softmax bei Temperatur T = {t:g}: p_k = exp(z_k / T) / Σ_j exp(z_j / T)</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="178"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="182"/>
         <source>(the largest z/T is subtracted before exp so nothing overflows; the answer is unchanged)</source>
         <translation>(das größte z/T wird vor exp abgezogen, damit nichts überläuft; die Antwort bleibt gleich)</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="179"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="183"/>
         <source>class   logit z    z / T     exp(z/T − max)   p</source>
         <translation>Klasse  Logit z    z / T     exp(z/T − max)   p</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="195"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="199"/>
         <source>the weights into &apos;{name}&apos;</source>
         <translation>die Gewichte zu „{name}“</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="196"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="200"/>
         <source>the input they multiply</source>
         <translation>die Eingabe, mit der sie multipliziert werden</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="197"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="201"/>
         <source>answer &apos;{name}&apos;</source>
         <translation>Antwort „{name}“</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="214"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="218"/>
         <source>from {layer}</source>
         <translation>aus {layer}</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/inside_explain.py" line="215"/>
+        <location filename="../../mnist_gui/core/inside_explain.py" line="219"/>
         <source>the input</source>
         <translation>die Eingabe</translation>
     </message>
@@ -689,32 +689,32 @@
         <translation>Nach {batches:,} Stapeln liegt die Genauigkeit bei {accuracy:.0f}&#xa0;%, so viel wie Raten ergibt ({chance:.0f}&#xa0;%): Das Netz lernt nicht. {advice}</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/memory.py" line="75"/>
+        <location filename="../../mnist_gui/core/memory.py" line="77"/>
         <source>the cnn architecture needs images of at least 10 x 10 pixels, got {size}</source>
         <translation>die CNN-Architektur braucht Bilder von mindestens 10 x 10 Pixeln, erhalten: {size}</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/memory.py" line="125"/>
+        <location filename="../../mnist_gui/core/memory.py" line="127"/>
         <source>this network needs about {need} of memory to train ({weights:,} weights; batches of {batch}), but only {free} is free. {advice}</source>
         <translation>dieses Netz braucht zum Trainieren etwa {need} Speicher ({weights:,} Gewichte; Stapel zu {batch}), aber nur {free} sind frei. {advice}</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/memory.py" line="136"/>
+        <location filename="../../mnist_gui/core/memory.py" line="138"/>
         <source>a network of {weights:,} weights could be trained but not opened again from its file (the app opens models of up to {size} in memory, about {most:,} weights). Try fewer or smaller hidden layers.</source>
         <translation>ein Netz mit {weights:,} Gewichten ließe sich trainieren, aber nicht wieder aus seiner Datei öffnen (die App öffnet Modelle bis {size} im Speicher, etwa {most:,} Gewichte). Versuchen Sie weniger oder kleinere verborgene Schichten.</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/memory.py" line="157"/>
+        <location filename="../../mnist_gui/core/memory.py" line="159"/>
         <source>Try a batch size of {batch}.</source>
         <translation>Versuchen Sie eine Stapelgröße von {batch}.</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/memory.py" line="163"/>
+        <location filename="../../mnist_gui/core/memory.py" line="165"/>
         <source>Try hidden layers of {sizes} with batches of at most 128.</source>
         <translation>Versuchen Sie verborgene Schichten von {sizes} mit Stapeln von höchstens 128.</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/memory.py" line="165"/>
+        <location filename="../../mnist_gui/core/memory.py" line="167"/>
         <source>Try fewer or smaller hidden layers and a smaller batch size.</source>
         <translation>Versuchen Sie weniger oder kleinere verborgene Schichten und eine kleinere Stapelgröße.</translation>
     </message>
@@ -1596,7 +1596,7 @@ Open a .npz file that mnist-gui saved, or train a network in the Train tab.</sou
     <message>
         <location filename="../../mnist_gui/core/train_fields.py" line="62"/>
         <source>MLP (fully connected)</source>
-        <translation>MLP (vollständig verbunden)</translation>
+        <translation>MLP (dicht)</translation>
     </message>
     <message>
         <location filename="../../mnist_gui/core/train_fields.py" line="62"/>
@@ -1915,6 +1915,71 @@ Open a .npz file that mnist-gui saved, or train a network in the Train tab.</sou
         <location filename="../../mnist_gui/core/train_choices.py" line="50"/>
         <source>Larger distortions than standard plus elastic (rubber-sheet) distortion: for convolutional networks and long runs; about twice as slow.</source>
         <translation>Stärkere Verzerrungen als „Standard“ und dazu elastische Verzerrung (wie ein Gummituch): für Faltungsnetze und lange Läufe; etwa halb so schnell.</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_gui/nn/presets.py" line="35"/>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_gui/nn/presets.py" line="35"/>
+        <source>dropout rate</source>
+        <translation>Dropout-Rate</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_gui/nn/presets.py" line="36"/>
+        <source>L2 strength</source>
+        <translation>L2-Stärke</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_gui/nn/presets.py" line="36"/>
+        <source>validation fraction</source>
+        <translation>Validierungsanteil</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_gui/nn/presets.py" line="37"/>
+        <source>number of epochs</source>
+        <translation>Anzahl der Epochen</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_gui/nn/presets.py" line="37"/>
+        <source>number of training images</source>
+        <translation>Anzahl der Trainingsbilder</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_gui/nn/presets.py" line="38"/>
+        <source>seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_gui/nn/presets.py" line="38"/>
+        <source>batch size (at most the number of training images)</source>
+        <translation>Stapelgröße (höchstens die Anzahl der Trainingsbilder)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_gui/nn/presets.py" line="66"/>
+        <source>the {setting} must be a whole number from {low} to {high}, got {value}</source>
+        <translation>„{setting}“ muss eine ganze Zahl von {low} bis {high} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_gui/nn/presets.py" line="76"/>
+        <source>the {setting} must be greater than {low:g} and below {high:g}, got {value}</source>
+        <translation>„{setting}“ muss größer als {low:g} und kleiner als {high:g} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_gui/nn/presets.py" line="77"/>
+        <source>the {setting} must be greater than {low:g} and at most {high:g}, got {value}</source>
+        <translation>„{setting}“ muss größer als {low:g} und höchstens {high:g} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_gui/nn/presets.py" line="79"/>
+        <source>the {setting} must be at least {low:g} and below {high:g}, got {value}</source>
+        <translation>„{setting}“ muss mindestens {low:g} und kleiner als {high:g} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_gui/nn/presets.py" line="80"/>
+        <source>the {setting} must be at least {low:g} and at most {high:g}, got {value}</source>
+        <translation>„{setting}“ muss mindestens {low:g} und höchstens {high:g} sein, nicht {value}</translation>
     </message>
 </context>
 </TS>

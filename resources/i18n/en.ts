@@ -88,6 +88,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Showing {shown:,} of {total:,} image(s)</source>
+            <translation>
+                <numerusform>Showing {shown:,} of {total:,} image</numerusform>
+                <numerusform>Showing {shown:,} of {total:,} images</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Exported {n:,} digit(s) to {path} as an image folder (one folder per digit, PNG pictures).</source>
             <translation>
                 <numerusform>Exported {n:,} digit to {path} as an image folder (one folder per digit, PNG pictures).</numerusform>

@@ -113,3 +113,16 @@ def test_names_log_lines_and_tips_say_the_names_the_form_shows(german):
     assert f"„{shown_name('custom')}“" in training_text.tip("preset")
     assert f"„{shown_name('strong')}“" in training_text.tip("augmentation")
     assert all(shown_name(n) in training_text.tip("schedule") for n in ("constant", "step", "cosine"))
+
+
+def test_a_setting_out_of_range_is_refused_in_german_and_in_english(german):
+    from mnist_gui.core import train_form
+    from mnist_gui.core.train_fields import plain
+
+    message = plain(train_form.problem("learning_rate", "1e6"))
+    assert message.startswith("Lernrate: „Lernrate“ muss größer als 0 und höchstens 10 sein"), message
+    assert "1000000.0" in message
+    assert "muss eine ganze Zahl von 1 bis 1000 sein" in plain(train_form.problem("epochs", "2.5"))
+    i18n.set_hook(None)
+    assert plain(train_form.problem("learning_rate", "1e6")) == (
+        "Learning rate: the learning rate must be greater than 0 and at most 10, got 1000000.0")

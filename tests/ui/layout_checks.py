@@ -1,6 +1,6 @@
 """The layout checks, in plain words, one a problem: what a user would see as broken in a window as it is
-shown now -- two visible sibling widgets overlapping, a widget cut by its parent, a label, button or check
-box whose text does not fit, a scroll area hiding part of its content sideways with no bar to reach it, a
+shown now -- two visible sibling widgets overlapping, a widget cut by its parent, a label, button, check
+box or closed combo box whose text does not fit, a scroll area hiding part of its content sideways with no bar to reach it, a
 plot legend over the curves or cut off, a table heading that does not fit. Used by ``test_layouts.py``;
 the states the window is put in are ``layout_scenes.py``'s.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import (QAbstractButton, QCheckBox, QLabel, QLayout, QPushButton, QRadioButton,
-                               QScrollArea, QStyle, QStyleOptionButton, QToolButton, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QCheckBox, QComboBox, QLabel, QLayout, QPushButton, QRadioButton,
+                               QScrollArea, QStyle, QStyleOptionButton, QStyleOptionComboBox, QToolButton, QWidget)
 
 
 def _managed(layout: QLayout):
@@ -73,6 +73,16 @@ def _text_problem(widget: QWidget) -> str | None:
         room, need = _button_text_room(widget)
         if need > room + 1:
             return f"{_name(widget)} needs {need} px for its text, has {room}"
+    if isinstance(widget, QComboBox) and not widget.isEditable() and widget.currentText():
+        # the chosen item as the closed box shows it: cut short when its field is narrower than the text
+        opt = QStyleOptionComboBox()
+        opt.initFrom(widget)
+        room = widget.style().subControlRect(QStyle.CC_ComboBox, opt, QStyle.SC_ComboBoxEditField, widget).width()
+        need = widget.fontMetrics().horizontalAdvance(widget.currentText())
+        if not widget.itemIcon(widget.currentIndex()).isNull():
+            need += widget.iconSize().width() + 4
+        if need > room + 1:
+            return f"QComboBox {widget.currentText()[:40]!r} needs {need} px for its text, has {room}"
     if isinstance(widget, QToolButton) and widget.text() and widget.toolButtonStyle() != Qt.ToolButtonIconOnly:
         if widget.width() < widget.sizeHint().width() - 1:
             return f"{_name(widget)} is {widget.width()} px wide, its text needs {widget.sizeHint().width()}"

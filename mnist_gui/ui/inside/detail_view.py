@@ -43,6 +43,8 @@ class DetailView(QWidget):
             label.setWordWrap(True)
             label.setFixedWidth(PICTURE_SIDE + 10)
             label.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
+            # room for three wrapped lines: a short pane squeezes the picture, never the words over it
+            label.setMinimumHeight(3 * label.fontMetrics().lineSpacing())
             pictures.addWidget(picture, 0, col)
             pictures.addWidget(label, 1, col)
         self.arithmetic = QPlainTextEdit(readOnly=True)
@@ -71,6 +73,11 @@ class DetailView(QWidget):
         right.addWidget(self.arithmetic, 1)
         layout.addLayout(left)
         layout.addLayout(right, 1)
+        # the layout's own minimum leaves out the title's second line: a short pane then slid the pictures over
+        # their words; this is the height two title lines, the pictures and three lines under them take
+        spacing = max(left.spacing(), 0) + max(pictures.spacing(), 0)
+        self.setMinimumHeight(8 + 2 * self.title.fontMetrics().lineSpacing() + PICTURE_SIDE
+                              + 3 * self.weights_label.fontMetrics().lineSpacing() + 2 * spacing)
         self.show_hint()
 
     def temperature_value(self) -> float:

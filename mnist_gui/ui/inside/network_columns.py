@@ -3,7 +3,10 @@
 ``Column`` is where one layer's view is drawn (its rectangle, the body between the title and the footer)
 and what: the view's grid coloured (``core.inside_pictures.colours``) and enlarged in NumPy to fill the
 body, so painting it is a plain copy, and where each unit cell's centre is. ``packed_rgb`` and
-``rgb_qimage`` turn uint8 RGB arrays into RGB32 QImages (the detail view uses them too).
+``rgb_qimage`` turn uint8 RGB arrays into RGB32 QImages (the detail view uses them too). ``AnswerRows`` is
+where the answer column writes each class: its name (as wide as the longest name needs), its bar, and its
+probability and logit (on two lines when a row has room for two, else on one), so nothing is cut off.
+``wrapped_height`` says how tall a column's title or footer is when wrapped to its width.
 
 Not here: laying the columns out, painting the titles, bars and links, and clicks (``network_view``).
 """
@@ -11,12 +14,18 @@ Not here: laying the columns out, painting the titles, bars and links, and click
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QImage
 
+from mnist_gui.core.i18n import local, number
 from mnist_gui.core.inside_pictures import GAP_GREY, colours
 
-HEADER, FOOTER = 44, 34  # the title above a column's body, the scale's words below it
+HEADER, FOOTER = 44, 34  # the least room for a column's title above its body and the scale's words below it
+
+
+def wrapped_height(fm: QFontMetricsF, width: float, text: str) -> float:
+    """The height ``text`` takes wrapped to ``width`` in the font of ``fm``."""
+    return fm.boundingRect(QRectF(0, 0, max(width, 1.0), 1e6), Qt.TextWordWrap, text).height()
 
 
 def packed_rgb(rgb: np.ndarray) -> np.ndarray:
@@ -35,9 +44,10 @@ def rgb_qimage(rgb: np.ndarray) -> QImage:
 class Column:
     """Where one view is drawn and what: ``image`` (a QImage, fitted into ``target``) or bars."""
 
-    def __init__(self, view, rect: QRectF):
+    def __init__(self, view, rect: QRectF, header: float = HEADER, footer: float = FOOTER):
         self.view, self.rect = view, rect
-        self.body = QRectF(rect.left(), rect.top() + HEADER, rect.width(), rect.height() - HEADER - FOOTER)
+        self.header, self.footer = header, footer
+        self.body = QRectF(rect.left(), rect.top() + header, rect.width(), max(rect.height() - header - footer, 1.0))
         self.image: QImage | None = None
         self.target = QRectF()
         self.columns = 1
@@ -69,3 +79,43 @@ class Column:
         q, r = divmod(position, rows)
         return QPointF(self.target.left() + (q + 0.5) * self.target.width() / cols,
                        self.target.top() + (r + 0.5) * self.target.height() / rows)
+
+
+class AnswerRows:
+    """The answer column's rows (``c.view.kind == "output"``): the k-th shown class's name, bar and numbers."""
+
+    def __init__(self, c: Column, class_names, fm: QFontMetricsF):
+        v = c.view
+        self.c, self.fm, self.n = c, fm, max(v.shown.size, 1)
+        self.h = min(c.body.height() / self.n, 40.0)
+        self.top = c.body.top() + (c.body.height() - self.h * v.shown.size) / 2
+        self.names = [class_names[u] if u < len(class_names) else str(u) for u in v.shown]
+        widest = max((fm.horizontalAdvance(name) for name in self.names), default=0.0)
+        self.name_w = min(widest + 8, c.body.width() * 0.4)
+        two_lines = self.h >= 2 * fm.lineSpacing()
+        if v.logits is None:
+            self.numbers = [number(float(v.values[u]), ".2f") for u in v.shown]
+        else:
+            self.numbers = [local("{:.0%}").format(float(v.values[u])) + ("\n" if two_lines else "  ")
+                            + local("z {:+.1f}").format(float(v.logits[u])) for u in v.shown]
+        self.number_w = max((fm.horizontalAdvance(line) for text in self.numbers for line in text.split("\n")),
+                            default=0.0) + 4
+
+    def row(self, k: int) -> QRectF:
+        return QRectF(self.c.body.left(), self.top + k * self.h, self.c.body.width(), self.h)
+
+    def name_rect(self, k: int) -> QRectF:
+        """The box of the k-th name's text, right-aligned before its bar (the lines into it end at its left)."""
+        row = self.row(k)
+        width = min(self.fm.horizontalAdvance(self.names[k]) + 4, self.name_w - 2)
+        return QRectF(row.left() + self.name_w - 2 - width, row.center().y() - self.fm.height() / 2, width,
+                      self.fm.height())
+
+    def bar_rect(self, k: int, share: float) -> QRectF:
+        row = self.row(k)
+        room = row.width() - self.name_w - self.number_w - 2
+        return QRectF(row.left() + self.name_w, row.top() + 3, max(room * share, 1.0), row.height() - 6)
+
+    def number_rect(self, k: int) -> QRectF:
+        row = self.row(k)
+        return QRectF(row.right() - self.number_w, row.top(), self.number_w, row.height())

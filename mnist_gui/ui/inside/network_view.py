@@ -9,7 +9,8 @@ means. The images are built once per input (``set_trace``) and on resize; paintE
 a layer of 64 maps is one ``drawImage``, never 64 widgets. Clicking a map, a unit or a class emits
 ``unit_clicked(view index, unit)``, and so do the arrow keys (``network_keys``). The lines into the answer
 end just before each class name, and the names are painted over the lines on the window's colour, so no
-line runs through a name. Not here: one column's
+line runs through a name. The titles above the columns and the words below them get the height their
+longest one needs wrapped to its column (``wrapped_height``), so a narrow window (or 200 % scale) cuts none. Not here: one column's
 image and cells, and turning arrays into QImages (``network_columns``); what a click explains
 (``detail_view``).
 """
@@ -21,12 +22,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from mnist_gui.core.i18n import tr
+from mnist_gui.core.i18n import local, tr
 from mnist_gui.core.inside import strongest_links
 from mnist_gui.ui.dataset.controls import shown_class_names
 from mnist_gui.ui.inside.network_keys import NetworkKeys
 from mnist_gui.core.inside_pictures import tile, tile_position
-from mnist_gui.ui.inside.network_columns import FOOTER, HEADER, Column, packed_rgb, rgb_qimage
+from mnist_gui.ui.inside.network_columns import (FOOTER, HEADER, AnswerRows, Column, packed_rgb, rgb_qimage,
+                                                 wrapped_height)
 
 GAP, CELL_ROWS, LINKS = 14, 32, 3
 # packed_rgb and rgb_qimage live in network_columns; re-exported, as detail_view imports them from here
@@ -83,17 +85,38 @@ class NetworkView(NetworkKeys, QWidget):
         kinds = ["input"] + [v.kind for v in t.views]
         total = sum(_WEIGHT[k] for k in kinds)
         usable = max(self.width() - GAP * (len(kinds) + 1), float(len(kinds)))
+        views = [None] + t.views
+        widths = [usable * _WEIGHT[kind] / total for kind in kinds]
+        fm = QFontMetricsF(self._small_font())
+        self._widen_answer(widths, kinds, usable, fm)
+        # room for the longest title and footer wrapped to their columns, but never more than a third each
+        most = max(self.height() / 3, 2 * fm.lineSpacing())
+        header = min(max([HEADER] + [wrapped_height(fm, w, self._title(v)) + 4 for v, w in zip(views, widths)]), most)
+        footer = min(max([FOOTER] + [wrapped_height(fm, w, self._footer_words(v)) + 2 for v, w in zip(views, widths)]),
+                     most)
         x = float(GAP)
         columns = []
-        for kind, view in zip(kinds, [None] + t.views):
-            w = usable * _WEIGHT[kind] / total
-            columns.append(Column(view, QRectF(x, 4, w, self.height() - 8)))
+        for view, w in zip(views, widths):
+            columns.append(Column(view, QRectF(x, 4, w, self.height() - 8), header, footer))
             x += w + GAP
         self._input_column = columns[0]
         columns[0].show(t.image, 1.0)
         for column in columns[1:]:
             self._build(column)
         self._columns = columns[1:]
+
+    def _widen_answer(self, widths: list, kinds: list, usable: float, fm: QFontMetricsF) -> None:
+        """Give the answer column (if any) the width its names, one-line numbers and a short bar need, taken
+        from the others in proportion, up to 45 % of the picture."""
+        if "output" not in kinds:
+            return
+        k = kinds.index("output")
+        widest = max((fm.horizontalAdvance(name) for name in self.class_names), default=fm.horizontalAdvance("00"))
+        numbers = local("{:.0%}").format(1.0) + "  " + local("z {:+.1f}").format(-88.8)
+        need = min(widest + 8 + fm.horizontalAdvance(numbers) + 4 + 40, 0.45 * usable)
+        if need > widths[k]:
+            shrink = (usable - need) / max(usable - widths[k], 1.0)
+            widths[:] = [need if i == k else w * shrink for i, w in enumerate(widths)]
 
     def _build(self, c: Column) -> None:
         v = c.view
@@ -127,8 +150,8 @@ class NetworkView(NetworkKeys, QWidget):
         self._links(p)
         for c in [self._input_column] + self._columns:
             p.setPen(text)
-            title = tr("input: the 28×28 network input (0 to 1)") if c.view is None else c.view.title
-            p.drawText(QRectF(c.rect.left(), c.rect.top(), c.rect.width(), HEADER), Qt.TextWordWrap, title)
+            p.drawText(QRectF(c.rect.left(), c.rect.top(), c.rect.width(), c.header), Qt.TextWordWrap,
+                       self._title(c.view))
             if c.view is not None and c.view.kind == "output":
                 self._bars(p, c)
             elif c.image is not None:
@@ -141,54 +164,47 @@ class NetworkView(NetworkKeys, QWidget):
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
         return small
 
-    def _name_rect(self, c: Column, k: int, unit: int) -> tuple[QRectF, str]:
-        """Where the k-th answer's class name is written (the text's own box) and the name."""
-        row = self._bar_rect(c, k, c.view.shown.size)
-        name = self.class_names[unit] if unit < len(self.class_names) else str(unit)
-        label_w = min(58.0, row.width() * 0.3)
-        fm = QFontMetricsF(self._small_font())
-        width = min(fm.horizontalAdvance(name) + 4, label_w - 2)
-        return QRectF(row.left() + label_w - 2 - width, row.center().y() - fm.height() / 2, width, fm.height()), name
+    def _rows(self, c: Column) -> AnswerRows:
+        """The answer column's rows, worked out once per layout (columns are made anew on each)."""
+        if getattr(c, "answer_rows", None) is None:
+            c.answer_rows = AnswerRows(c, self.class_names, QFontMetricsF(self._small_font()))
+        return c.answer_rows
+
+    @staticmethod
+    def _title(v) -> str:
+        return tr("input: the 28×28 network input (0 to 1)") if v is None else v.title
+
+    @staticmethod
+    def _footer_words(v) -> str:
+        if v is None:
+            return tr("black 0 … pale yellow 1")
+        if v.kind == "output":
+            return tr("probability (bar) · logit z")
+        return tr("scale: ±{scale:.3g} = brightest").format(scale=v.scale) + (f"\n{v.note}" if v.note else "")
 
     def _footer(self, p: QPainter, c: Column, text: QColor) -> None:
-        v = c.view
-        foot = QRectF(c.rect.left(), c.rect.bottom() - FOOTER, c.rect.width(), FOOTER)
-        if v is None:
-            words = tr("black 0 … pale yellow 1")
-        elif v.kind == "output":
-            words = tr("probability (bar) · logit z")
-        else:
-            words = tr("scale: ±{scale:.3g} = brightest").format(scale=v.scale) + (f"\n{v.note}" if v.note else "")
+        foot = QRectF(c.rect.left(), c.rect.bottom() - c.footer, c.rect.width(), c.footer)
         p.setPen(text)
-        p.drawText(foot, Qt.AlignHCenter | Qt.AlignTop | Qt.TextWordWrap, words)
+        p.drawText(foot, Qt.AlignHCenter | Qt.AlignTop | Qt.TextWordWrap, self._footer_words(c.view))
 
     def _bar_rect(self, c: Column, k: int, n: int) -> QRectF:
-        h = min(c.body.height() / max(n, 1), 40.0)
-        top = c.body.top() + (c.body.height() - h * n) / 2
-        return QRectF(c.body.left(), top + k * h, c.body.width(), h)
+        return self._rows(c).row(k)
 
     def _bars(self, p: QPainter, c: Column) -> None:
         v = c.view
-        n = v.shown.size
+        rows = self._rows(c)
         best = int(np.argmax(v.values))
         text = self.palette().windowText().color()
         background = self.palette().window()
         for k, unit in enumerate(v.shown):
-            row = self._bar_rect(c, k, n)
-            name_rect, name = self._name_rect(c, k, unit)
-            label_w = min(58.0, row.width() * 0.3)
-            bar_w = row.width() - label_w - 46
             prob = float(np.clip(v.values[unit], 0, 1)) if v.logits is not None else float(v.values[unit] / v.scale)
             colour = QColor(240, 140, 20) if unit == best else QColor(120, 150, 190)
-            p.fillRect(QRectF(row.left() + label_w, row.top() + 3, max(bar_w * prob, 1), row.height() - 6), colour)
+            p.fillRect(rows.bar_rect(k, prob), colour)
+            name_rect = rows.name_rect(k)
             p.fillRect(name_rect, background)   # over any line that passes: the name stays readable
             p.setPen(text)
-            p.drawText(name_rect.adjusted(0, 0, -2, 0), Qt.AlignRight | Qt.AlignVCenter, name)
-            number = f"{v.values[unit]:.0%}" if v.logits is not None else f"{v.values[unit]:.2f}"
-            if v.logits is not None:
-                number += f"\nz {v.logits[unit]:+.1f}"
-            p.drawText(QRectF(row.right() - 46, row.top(), 46, row.height()), Qt.AlignRight | Qt.AlignVCenter,
-                       number)
+            p.drawText(name_rect.adjusted(0, 0, -2, 0), Qt.AlignRight | Qt.AlignVCenter, rows.names[k])
+            p.drawText(rows.number_rect(k), Qt.AlignRight | Qt.AlignVCenter, rows.numbers[k])
 
     def _anchor(self, c: Column, unit: int) -> QPointF | None:
         """Where a line to or from ``unit`` of column ``c`` ends (None if it is not drawn)."""
@@ -196,7 +212,7 @@ class NetworkView(NetworkKeys, QWidget):
         if not where.size:
             return None
         if c.view.kind == "output":   # just before the class name, so the line does not run through it
-            name_rect, _ = self._name_rect(c, int(where[0]), unit)
+            name_rect = self._rows(c).name_rect(int(where[0]))
             return QPointF(name_rect.left() - 1, name_rect.center().y())
         return c.cell_centre(int(where[0]))
 
