@@ -15,7 +15,7 @@ import errno
 import functools
 import math
 
-from mnist_gui.core.i18n import QT_TR_NOOP, tr
+from mnist_gui.core.i18n import QT_TR_NOOP, number, tr
 from mnist_gui.core.train_choices import shown_name
 # the form's words, where the Train tab has always imported them from
 from mnist_gui.core.train_fields import (ARCHITECTURES, HIDDEN_CNN_LABEL, LABELS, TIPS, label,  # noqa: F401
@@ -161,10 +161,10 @@ def epoch_line(info: dict, style: str = "log") -> str:
         if key not in info:
             continue
         value = float(info[key])
-        if key.endswith("accuracy"):
-            fields.append(f"{tr(words)} {100 * value:.{decimals - 2}f}%")
+        if key.endswith("accuracy"):   # a fraction, shown in percent the language's way ("97,87 %" in German)
+            fields.append(f"{tr(words)} {number(value, f'.{decimals - 2}%')}")
         else:
-            fields.append(f"{tr(words)} {value:.{decimals}f}")
+            fields.append(f"{tr(words)} {number(value, f'.{decimals}f')}")
     if info.get("batches", 0) < info.get("steps", 0):
         fields.append(tr("ended after batch {batch:,} of {steps:,}").format(batch=info["batches"],
                                                                              steps=info["steps"]))

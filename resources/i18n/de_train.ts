@@ -169,7 +169,7 @@
     <message>
         <location filename="../../mnist_gui/ui/train/inside_training.py" line="72"/>
         <source>gradient norm</source>
-        <translation>Gradientennorm</translation>
+        <translation>Norm</translation>
     </message>
     <message>
         <location filename="../../mnist_gui/ui/train/inside_training.py" line="73"/>

@@ -126,3 +126,10 @@ def test_a_setting_out_of_range_is_refused_in_german_and_in_english(german):
     i18n.set_hook(None)
     assert plain(train_form.problem("learning_rate", "1e6")) == (
         "Learning rate: the learning rate must be greater than 0 and at most 10, got 1000000.0")
+
+
+def test_the_epoch_line_writes_german_numbers(german):
+    hook = i18n._hook
+    i18n.set_hook(hook, "de")          # as the window sets it for German: numbers the German way too
+    line = training_text.epoch_line({"epoch": 1, "epochs": 3, "loss": 0.26201, "accuracy": 0.92434, "seconds": 0.6})
+    assert line == "Epoche 1/3 · Verlust 0,2620 · Genauigkeit 92,43\u00a0% · 0,6 s", line

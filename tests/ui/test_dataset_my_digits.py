@@ -136,6 +136,7 @@ def test_an_empty_split_says_how_to_add_digits(qtbot, dataset, tmp_path):
     t.set_model(InkModel())
     assert t.grid.grid_model.count() == 0 and "Draw tab" in t.grid.empty_text
     assert "empty" in t.status.text() and not t.editor.delete_button.isEnabled()
+    assert t.detail.chart.accessibleDescription() == "No image selected"   # not "No model yet": one is loaded
     assert t.confusion.matrix().sum() == 0
     t.controls.jump_button.click()  # "Go" on an empty split says so
     assert "no digits" in t.status.text()

@@ -186,7 +186,7 @@ class ImageDetail(QWidget):
         self.pixels.set_image(None)
         self.label_text.setText("")
         self.prediction_text.setText("")
-        self.chart.set_message(tr(NO_MODEL_TEXT))
+        self.chart.set_message(tr("No image selected"))   # nothing to answer (an empty filter or My digits)
         self.send_button.setEnabled(False)
 
     def shown_index(self) -> int:
