@@ -33,8 +33,9 @@ AREAS = {
     "dataset": [f"{UI}/dataset/*.py"],
     "inside": [f"{UI}/inside/*.py"],
     "draw": [f"{UI}/draw/*.py"],
-    # and the engine's setting limits (nn/presets.py), which the Train form shows
-    "core": ["mnist_gui/core/*.py", "mnist_gui/nn/presets.py"],
+    # and what the Train form shows of the engine and the data layer: the setting limits and the preset
+    # descriptions (nn/presets.py), the augmentations' descriptions (data/augment.py)
+    "core": ["mnist_gui/core/*.py", "mnist_gui/nn/presets.py", "mnist_gui/data/augment.py"],
 }
 LANGUAGES = ("de",)     # the languages `update` writes catalogs for (`build` builds every one it finds)
 ENGLISH = CATALOGS / "en.ts"

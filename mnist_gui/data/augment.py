@@ -190,11 +190,17 @@ AUGMENTATION_PRESETS = {
                            thickness=0.5),
 }
 
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802  (the name pyside6-lupdate looks for)
+    """Marks a text the window shows translated (packaging/catalogs.py reads this file into the core
+    catalog); the data layer itself speaks English and never imports the app's translation layer."""
+    return text
+
+
 AUGMENTATION_DESCRIPTIONS = {
-    "none": "No distortion: the network sees the training images as they are.",
-    "light": "Small rotations, slants, size changes and shifts.",
-    "standard": "Rotations up to 12 degrees, slants up to 11 degrees, sizes 0.92-1.08x, shifts up to 1 pixel "
-                "and bolder or thinner strokes: MNIST accuracy up, and closer to real handwriting.",
-    "strong": "Larger distortions than standard plus elastic (rubber-sheet) distortion: for convolutional "
-              "networks and long runs; about twice as slow.",
+    "none": QT_TR_NOOP("No distortion: the network sees the training images as they are."),
+    "light": QT_TR_NOOP("Small rotations, slants, size changes and shifts."),
+    "standard": QT_TR_NOOP("Rotations up to 12 degrees, slants up to 11 degrees, sizes 0.92-1.08x, shifts up to 1 "
+                           "pixel and bolder or thinner strokes: MNIST accuracy up, and closer to real handwriting."),
+    "strong": QT_TR_NOOP("Larger distortions than standard plus elastic (rubber-sheet) distortion: for convolutional "
+                         "networks and long runs; about twice as slow."),
 }

@@ -197,18 +197,21 @@ PRESETS = {
                        learning_rate=3e-3, schedule="cosine", batch_size=128, epochs=12, augmentation="standard"),
 }
 
-PRESET_DESCRIPTIONS = {
-    "tutorial": "The TensorFlow beginner tutorial: 784-128-10, Adam, batch 32, 5 epochs (about 97.5%).",
-    "fast": "784-128-10 with larger batches, a higher learning rate and a cosine decay: about 97% "
-            "in three quick epochs.",
-    "quick-mlp": "A fully connected network tuned to be quick: 784-384-384-10 with dropout 0.15, Adam and a "
-                 "cosine learning-rate decay over 9 epochs of batch 256 (98.5-98.7% in about half a minute).",
-    "best-mlp": "The app's best fully connected network: 784-512-512-10 with dropout 0.2, trained on randomly "
-                "distorted digits (standard augmentation) for 20 epochs with a cosine decay (about 99%).",
-    "cnn": "A small convolutional network (two 3x3 convolutions of 32 and 64 filters, each with 2x2 max "
-           "pooling, then 128 units): on distorted digits for 12 epochs, the most accurate and the best on "
-           "handwriting unlike MNIST's; a few minutes to train.",
+PRESET_DESCRIPTIONS = {   # marked: the Train form shows them translated (core.train_choices)
+    "tutorial": QT_TR_NOOP("The TensorFlow beginner tutorial: 784-128-10, Adam, batch 32, 5 epochs (about 97.5%)."),
+    "fast": QT_TR_NOOP("784-128-10 with larger batches, a higher learning rate and a cosine decay: about 97% in "
+                       "three quick epochs."),
+    "quick-mlp": QT_TR_NOOP("A fully connected network tuned to be quick: 784-384-384-10 with dropout 0.15, Adam and "
+                            "a cosine learning-rate decay over 9 epochs of batch 256 (98.5-98.7% in about half a "
+                            "minute)."),
+    "best-mlp": QT_TR_NOOP("The app's best fully connected network: 784-512-512-10 with dropout 0.2, trained on "
+                           "randomly distorted digits (standard augmentation) for 20 epochs with a cosine decay "
+                           "(about 99%)."),
+    "cnn": QT_TR_NOOP("A small convolutional network (two 3x3 convolutions of 32 and 64 filters, each with 2x2 max "
+                      "pooling, then 128 units): on distorted digits for 12 epochs, the most accurate and the best on "
+                      "handwriting unlike MNIST's; a few minutes to train."),
 }
+
 
 
 def build_model(cfg: TrainConfig, input_shape=(28, 28), num_classes: int = 10, class_names=None) -> Sequential:

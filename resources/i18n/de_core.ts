@@ -1802,117 +1802,117 @@ Open a .npz file that mnist-gui saved, or train a network in the Train tab.</sou
         <translation>Divergiert</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="23"/>
+        <location filename="../../mnist_gui/core/train_choices.py" line="26"/>
         <source>tutorial</source>
         <translation>Tutorial</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="23"/>
+        <location filename="../../mnist_gui/core/train_choices.py" line="26"/>
         <source>fast</source>
         <translation>schnell</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="23"/>
+        <location filename="../../mnist_gui/core/train_choices.py" line="26"/>
         <source>quick-mlp</source>
         <translation>schnelles MLP</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="24"/>
+        <location filename="../../mnist_gui/core/train_choices.py" line="27"/>
         <source>best-mlp</source>
         <translation>bestes MLP</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="24"/>
+        <location filename="../../mnist_gui/core/train_choices.py" line="27"/>
         <source>cnn</source>
         <translation>CNN</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="24"/>
+        <location filename="../../mnist_gui/core/train_choices.py" line="27"/>
         <source>mlp</source>
         <translation>MLP</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="25"/>
+        <location filename="../../mnist_gui/core/train_choices.py" line="28"/>
         <source>custom</source>
         <translation>eigene</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="26"/>
+        <location filename="../../mnist_gui/core/train_choices.py" line="29"/>
         <source>constant</source>
         <translation>konstant</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="26"/>
+        <location filename="../../mnist_gui/core/train_choices.py" line="29"/>
         <source>step</source>
         <translation>stufenweise</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="26"/>
+        <location filename="../../mnist_gui/core/train_choices.py" line="29"/>
         <source>cosine</source>
         <translation>Kosinus</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="27"/>
+        <location filename="../../mnist_gui/core/train_choices.py" line="30"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="27"/>
+        <location filename="../../mnist_gui/core/train_choices.py" line="30"/>
         <source>light</source>
         <translation>leicht</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="27"/>
+        <location filename="../../mnist_gui/core/train_choices.py" line="30"/>
         <source>standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="28"/>
+        <location filename="../../mnist_gui/core/train_choices.py" line="31"/>
         <source>strong</source>
         <translation>stark</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="32"/>
+        <location filename="../../mnist_gui/nn/presets.py" line="201"/>
         <source>The TensorFlow beginner tutorial: 784-128-10, Adam, batch 32, 5 epochs (about 97.5%).</source>
         <translation>Das TensorFlow-Tutorial für Einsteiger: 784-128-10, Adam, Stapelgröße 32, 5 Epochen (etwa 97,5 %).</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="33"/>
+        <location filename="../../mnist_gui/nn/presets.py" line="202"/>
         <source>784-128-10 with larger batches, a higher learning rate and a cosine decay: about 97% in three quick epochs.</source>
         <translation>784-128-10 mit größeren Stapeln, einer höheren Lernrate und Kosinus-Abfall: etwa 97 % in drei schnellen Epochen.</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="35"/>
+        <location filename="../../mnist_gui/nn/presets.py" line="204"/>
         <source>A fully connected network tuned to be quick: 784-384-384-10 with dropout 0.15, Adam and a cosine learning-rate decay over 9 epochs of batch 256 (98.5-98.7% in about half a minute).</source>
         <translation>Ein vollständig verbundenes Netz, auf Tempo abgestimmt: 784-384-384-10 mit Dropout 0,15, Adam und Kosinus-Abfall der Lernrate über 9 Epochen mit Stapelgröße 256 (98,5–98,7 % in etwa einer halben Minute).</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="38"/>
+        <location filename="../../mnist_gui/nn/presets.py" line="207"/>
         <source>The app&apos;s best fully connected network: 784-512-512-10 with dropout 0.2, trained on randomly distorted digits (standard augmentation) for 20 epochs with a cosine decay (about 99%).</source>
         <translation>Das beste vollständig verbundene Netz der App: 784-512-512-10 mit Dropout 0,2, 20 Epochen lang auf zufällig verzerrten Ziffern trainiert (Augmentierung „Standard“), mit Kosinus-Abfall (etwa 99 %).</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="41"/>
+        <location filename="../../mnist_gui/nn/presets.py" line="210"/>
         <source>A small convolutional network (two 3x3 convolutions of 32 and 64 filters, each with 2x2 max pooling, then 128 units): on distorted digits for 12 epochs, the most accurate and the best on handwriting unlike MNIST&apos;s; a few minutes to train.</source>
         <translation>Ein kleines Faltungsnetz (zwei 3×3-Faltungen mit 32 und 64 Filtern, jede mit 2×2-Max-Pooling, dann 128 Einheiten): 12 Epochen auf verzerrten Ziffern, das genaueste und das beste bei Handschrift, die anders aussieht als in MNIST; einige Minuten Training.</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="46"/>
+        <location filename="../../mnist_gui/data/augment.py" line="200"/>
         <source>No distortion: the network sees the training images as they are.</source>
         <translation>Keine Verzerrung: Das Netz sieht die Trainingsbilder, wie sie sind.</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="47"/>
+        <location filename="../../mnist_gui/data/augment.py" line="201"/>
         <source>Small rotations, slants, size changes and shifts.</source>
         <translation>Kleine Drehungen, Neigungen, Größenänderungen und Verschiebungen.</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="48"/>
+        <location filename="../../mnist_gui/data/augment.py" line="202"/>
         <source>Rotations up to 12 degrees, slants up to 11 degrees, sizes 0.92-1.08x, shifts up to 1 pixel and bolder or thinner strokes: MNIST accuracy up, and closer to real handwriting.</source>
         <translation>Drehungen bis 12 Grad, Neigungen bis 11 Grad, Größen 0,92–1,08×, Verschiebungen bis 1 Pixel und kräftigere oder dünnere Striche: höhere Genauigkeit auf MNIST und näher an echter Handschrift.</translation>
     </message>
     <message>
-        <location filename="../../mnist_gui/core/train_choices.py" line="50"/>
+        <location filename="../../mnist_gui/data/augment.py" line="204"/>
         <source>Larger distortions than standard plus elastic (rubber-sheet) distortion: for convolutional networks and long runs; about twice as slow.</source>
         <translation>Stärkere Verzerrungen als „Standard“ und dazu elastische Verzerrung (wie ein Gummituch): für Faltungsnetze und lange Läufe; etwa halb so schnell.</translation>
     </message>

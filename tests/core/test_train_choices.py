@@ -1,5 +1,5 @@
-"""The Train form's names and descriptions in words (core.train_choices): the copies the catalog sees match
-what the engine and the data layer say, and every preset's description gives its own number of epochs, in
+"""The Train form's names and descriptions in words (core.train_choices): the engine's and the data layer's
+descriptions are in the German catalog, and every preset's description gives its own number of epochs, in
 English and in the German catalog."""
 
 from __future__ import annotations
@@ -15,9 +15,12 @@ from mnist_gui.nn.presets import PRESET_DESCRIPTIONS, PRESETS, SCHEDULE_NAMES
 NUMBER_WORDS = {3: ("three", "drei")}
 
 
-def test_the_descriptions_are_the_engines_and_the_data_layers():
-    assert train_choices.PRESET_DESCRIPTIONS == PRESET_DESCRIPTIONS, "copy the changed preset descriptions"
-    assert train_choices.AUGMENTATION_DESCRIPTIONS == AUGMENTATION_DESCRIPTIONS, "copy the changed descriptions"
+def test_the_engines_and_the_data_layers_descriptions_reach_the_german_catalog():
+    root = ElementTree.parse(resource_path("i18n", "de_core.ts")).getroot()
+    translated = {m.findtext("source"): m.find("translation") for m in root.iter("message")}
+    for text in [*PRESET_DESCRIPTIONS.values(), *AUGMENTATION_DESCRIPTIONS.values()]:
+        assert text in translated, f"not in the core catalog (packaging/translations.py update core): {text!r}"
+        assert translated[text].get("type") != "unfinished" and translated[text].text, text
 
 
 def test_every_preset_schedule_and_augmentation_has_a_word():
