@@ -9,8 +9,12 @@ step, and for Conv2D and Dense layers the GFLOP/s the pass reaches (2 x multiply
 float32 matrix-product peak measured in the same run; "beyond" is each row's time minus what its
 products would take at that peak (all of it for layers without products): where time goes outside
 them. GFLOP/s count the nominal products (a backward pass that skips zero-gradient rows counts them
-too). One BLAS thread unless ``--threads`` says.
-Usage: python benchmarks/conv_profile.py [--steps 60] [--batch 128] [--threads 1]
+too). The second convolution and the pooling after it run as one fused step (``ConvPool``, Winograd's
+F(2x2, 3x3), conv_pool.py), as fit and predict run them; its GFLOP/s count the direct convolution's
+products (an effective rate: the fused step does 2.25x fewer multiply-adds, and none for the output row and
+column the pooling drops). ``--unfused`` runs every layer on its own, as before the fusion.
+One BLAS thread unless ``--threads`` says.
+Usage: python benchmarks/conv_profile.py [--steps 60] [--batch 128] [--threads 1] [--unfused]
 """
 
 from __future__ import annotations
@@ -25,13 +29,15 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from benchmarks._common import load_data, machine_line, median, sgemm_peak  # noqa: E402
-from mnist_gui.nn import blas_threads  # noqa: E402
+from mnist_gui.nn import Sequential, blas_threads  # noqa: E402
 from mnist_gui.nn.presets import PRESETS, build_model  # noqa: E402
 
 
 def layer_flops(layer, batch) -> int:
     """2 x multiply-adds of one forward product of a Conv2D or Dense layer (0 for other layers)."""
     kind = type(layer).__name__
+    if kind == "ConvPool":
+        return layer_flops(layer.conv, batch)
     if kind == "Conv2D":
         kh, kw = layer.kernel_size
         return 2 * batch * int(np.prod(layer.output_shape)) * kh * kw * layer.input_shape[2]
@@ -126,7 +132,9 @@ def main(argv=None) -> int:
     parser.add_argument("--steps", type=int, default=60)
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--unfused", action="store_true", help="every layer on its own (no ConvPool)")
     args = parser.parse_args(argv)
+    Sequential.fuse_layers = not args.unfused
     (x, y), _ = load_data()
     model = build_model(PRESETS["cnn"])
     print(machine_line())

@@ -84,18 +84,7 @@ class Conv2D(Layer):
     def forward(self, x, training=False):
         b = x.shape[0]
         (h, w, c), (ho, wo, f) = self.input_shape, self.output_shape
-        top, bottom, left, right = self._pad
-        if top or bottom or left or right:
-            # the border of this buffer is zeroed when it is made and never written again
-            shape = (b, h + top + bottom, w + left + right, c)
-            key = ("xp", shape, get_ident())
-            xp = self._bufs.get(key)
-            if xp is None:
-                xp = self._buffer("xp", shape)
-                xp.fill(0.0)
-            xp[:, top:top + h, left:left + w, :] = x
-        else:
-            xp = x
+        xp = self.padded(x)
         z = self._buffer("z", (b, ho, wo, f))
         weights, windows = self._weights(), self._window_view(xp, (ho, wo))
         for lo, hi, col in self._chunks(b, (ho, wo)):
@@ -107,6 +96,20 @@ class Conv2D(Layer):
         if training:
             self._xp, self._a = xp, z
         return z
+
+    def padded(self, x):
+        """x with the 'same' padding around it (a buffer whose zero border is written once), or x itself."""
+        top, bottom, left, right = self._pad
+        if not (top or bottom or left or right):
+            return x
+        b, h, w, c = x.shape
+        shape = (b, h + top + bottom, w + left + right, c)
+        xp = self._bufs.get(("xp", shape, get_ident()))
+        if xp is None:
+            xp = self._buffer("xp", shape)
+            xp.fill(0.0)
+        xp[:, top:top + h, left:left + w, :] = x
+        return xp
 
     def _weights(self):
         """The product's right-hand side: the kernel as (kh*kw*C, filters), then the bias as a last row."""

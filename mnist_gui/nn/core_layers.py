@@ -27,6 +27,18 @@ from mnist_gui.nn.initializers import check_initializer, init_kernel
 from mnist_gui.nn.regularizers import get_regularizer
 
 
+def scratch(bufs: dict, tag: str, shape: tuple, dtype, limit: int = 24):
+    """The array ``bufs`` keeps for (tag, shape, this thread), made on first use; past ``limit`` arrays
+    (batch sizes come and go) the dict starts again."""
+    key = (tag, shape, get_ident())
+    buf = bufs.get(key)
+    if buf is None:
+        if len(bufs) > limit:
+            bufs.clear()
+        buf = bufs[key] = np.empty(shape, dtype)
+    return buf
+
+
 class Layer:
     """Base class. Subclasses with parameters override ``param_shapes``, ``bind`` and ``init_params``;
     ``non_trainable`` names the arrays the optimizer never updates."""
@@ -152,13 +164,7 @@ class Layer:
     def _buffer(self, tag: str, shape: tuple, dtype=None):
         """A scratch array reused between calls with the same shape (one set per batch size and per
         thread, so that predict() from another thread never writes into a training step's arrays)."""
-        key = (tag, shape, get_ident())
-        buf = self._bufs.get(key)
-        if buf is None:
-            if len(self._bufs) > 24:
-                self._bufs.clear()
-            buf = self._bufs[key] = np.empty(shape, dtype or self.dtype)
-        return buf
+        return scratch(self._bufs, tag, shape, dtype or self.dtype)
 
     def describe(self) -> str:
         """A few words for Sequential.summary_line()."""

@@ -118,7 +118,9 @@ class LayerStack:
         return self._plan(lambda layer: any(True for _ in self._layer_ranges(layer)))
 
     def _layer_ranges(self, layer):
-        """The (start, stop) spans of ``layer``'s trainable arrays in the flat vector."""
+        """The (start, stop) spans of ``layer``'s trainable arrays in the flat vector (for a fused
+        conv+pool step, its convolution's)."""
+        layer = getattr(layer, "conv", layer)
         inner = getattr(layer, "model", None)
         if isinstance(inner, LayerStack):  # a nested model: its own spans, moved to where its slice starts
             start = next(start for owner, _, start, _ in self._spans if owner is layer)

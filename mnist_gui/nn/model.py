@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mnist_gui.nn import model_run, seeding, summary
+from mnist_gui.nn import conv_pool, model_run, seeding, summary
 from mnist_gui.nn.activation_layers import Activation
 from mnist_gui.nn.activations import SoftmaxFunction
 from mnist_gui.nn.core_layers import Dense, Layer
@@ -37,6 +37,8 @@ class Sequential(LayerStack):
     dropout); None draws one (see ``seeding.set_random_seed``). ``dtype``: float32; float64 exists for
     the gradient checks in the tests.
     """
+
+    fuse_layers = True  # run conv+pool pairs as one step (False: layer by layer, for comparisons)
 
     def __init__(self, layers=None, name: str = "sequential", seed: int | None = None, dtype=np.float32,
                  trainable: bool = True):
@@ -109,7 +111,9 @@ class Sequential(LayerStack):
                 layer.output_logits = layer is last and self._ends_in_softmax
         logit_layers = self.layers[:-1] if isinstance(last, Activation) and self._ends_in_softmax else self.layers
         self._prefix = logit_layers[:input_prefix(logit_layers)]
-        self._body = logit_layers[len(self._prefix):]
+        # what fit, evaluate and predict run: the layers, with conv+pool pairs fused (conv_pool.py)
+        self._body = conv_pool.fuse(logit_layers[len(self._prefix):]) if self.fuse_layers \
+            else logit_layers[len(self._prefix):]
         self._backward_plan = self._plan(lambda layer: bool(layer.param_shapes()))
         self._softmax = SoftmaxFunction()
         if self.class_names is None or len(self.class_names) != self.num_classes:

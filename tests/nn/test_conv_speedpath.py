@@ -18,6 +18,7 @@ def odd_cnn(channels, seed=0):
     model = Sequential([Reshape((7, 7, 1), input_shape=(7, 7)), Conv2D(channels, 3, padding="same", activation="relu"),
                         Conv2D(3, 3, activation="relu"), MaxPooling2D(), Flatten(), Dense(3, activation="softmax")],
                        dtype=np.float64, seed=seed)
+    model.fuse_layers = False  # the direct convolution and pooling are what these tests look at (not conv_pool.py)
     model.compile("adam")
     return model
 
