@@ -9,10 +9,10 @@ step, and for Conv2D and Dense layers the GFLOP/s the pass reaches (2 x multiply
 float32 matrix-product peak measured in the same run; "beyond" is each row's time minus what its
 products would take at that peak (all of it for layers without products): where time goes outside
 them. GFLOP/s count the nominal products (a backward pass that skips zero-gradient rows counts them
-too). The second convolution and the pooling after it run as one fused step (``ConvPool``, Winograd's
-F(2x2, 3x3), conv_pool.py), as fit and predict run them; its GFLOP/s count the direct convolution's
-products (an effective rate: the fused step does 2.25x fewer multiply-adds, and none for the output row and
-column the pooling drops). ``--unfused`` runs every layer on its own, as before the fusion.
+too). Each convolution and the pooling after it run as one fused step, as fit and predict run them: the
+first as ``TilePool`` (tile_pool.py), the second as ``ConvPool`` (Winograd's F(2x2, 3x3), conv_pool.py);
+their GFLOP/s count the direct convolution's products (an effective rate: Winograd does 2.25x fewer
+multiply-adds, the tiles 16/9 more, and neither computes the output row and column the pooling drops). ``--unfused`` runs every layer on its own, as before the fusion.
 One BLAS thread unless ``--threads`` says.
 Usage: python benchmarks/conv_profile.py [--steps 60] [--batch 128] [--threads 1] [--unfused]
 """
@@ -36,7 +36,7 @@ from mnist_gui.nn.presets import PRESETS, build_model  # noqa: E402
 def layer_flops(layer, batch) -> int:
     """2 x multiply-adds of one forward product of a Conv2D or Dense layer (0 for other layers)."""
     kind = type(layer).__name__
-    if kind == "ConvPool":
+    if kind in ("ConvPool", "TilePool"):
         return layer_flops(layer.conv, batch)
     if kind == "Conv2D":
         kh, kw = layer.kernel_size

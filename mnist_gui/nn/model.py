@@ -4,18 +4,19 @@ The model allocates a single parameter vector and a single gradient vector (kern
 gives each layer views into them, so the optimizer updates everything in a few vectorised operations; the
 spans of the vector that belong to trainable arrays are what the optimizer visits (``_trainable_ranges``, read
 at every ``fit``). A softmax output is fused with the cross-entropy loss: the network runs up to the logits
-and the loss (or ``predict``) applies the softmax. What is not here: the training loop (training.py),
-predict/evaluate/``model(x)`` (model_run.py), adding, removing and finding layers and which arrays train
-(layer_stack.py), the summary table (summary.py), a model used as a layer (nested.py), writing a model file
-(saving.py) and reading one (serialization.load_model, which builds a Sequential: the dependency goes that one
-way).
+and the loss (or ``predict``) applies the softmax. A convolution followed by a 2x2 max pooling runs as
+one fused step in fit, evaluate and predict (``_body``; fusion.py), the layers staying as they are.
+What is not here: the training loop (training.py), predict/evaluate/``model(x)`` (model_run.py), adding,
+removing and finding layers and which arrays train (layer_stack.py), the summary table (summary.py), a model
+used as a layer (nested.py), writing a model file (saving.py) and reading one (serialization.load_model,
+which builds a Sequential: the dependency goes that one way).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from mnist_gui.nn import conv_pool, model_run, seeding, summary
+from mnist_gui.nn import fusion, model_run, seeding, summary
 from mnist_gui.nn.activation_layers import Activation
 from mnist_gui.nn.activations import SoftmaxFunction
 from mnist_gui.nn.core_layers import Dense, Layer
@@ -112,7 +113,7 @@ class Sequential(LayerStack):
         logit_layers = self.layers[:-1] if isinstance(last, Activation) and self._ends_in_softmax else self.layers
         self._prefix = logit_layers[:input_prefix(logit_layers)]
         # what fit, evaluate and predict run: the layers, with conv+pool pairs fused (conv_pool.py)
-        self._body = conv_pool.fuse(logit_layers[len(self._prefix):]) if self.fuse_layers \
+        self._body = fusion.fuse(logit_layers[len(self._prefix):]) if self.fuse_layers \
             else logit_layers[len(self._prefix):]
         self._backward_plan = self._plan(lambda layer: bool(layer.param_shapes()))
         self._softmax = SoftmaxFunction()
