@@ -66,14 +66,14 @@ class ConvPool:
         conv, (th, tw, f) = self.conv, self.output_shape
         xp = conv.padded(x)  # the convolution's own buffer (its zero border)
         b = x.shape[0]
-        weights = self._prepare(b, xp.shape[3], training)
+        weights, kept = self._prepare(b, xp.shape[3], training)
         out = self._buffer("out", (b, th, tw, f))
         flat = out.reshape(-1, f)
         # training: which value of each window won, as 0/1 multipliers for the backward pass
         hi = self._buffer("hi", (b * th * tw, f)) if training else None
         lo_ = self._buffer("lo", (2, b * th * tw, f)) if training else None
         for lo, hi_ in self._chunks(b):
-            y = self._outputs(xp[lo:hi_], weights, lo)  # (2, 2, P, F): each window's four values
+            y = self._outputs(xp[lo:hi_], weights, kept, lo)  # (2, 2, P, F): each window's four values
             rows = slice(lo * th * tw, hi_ * th * tw)
             pair = self._buffer("pair", (2,) + y.shape[2:])  # the larger of each window row
             np.maximum(y[:, 0], y[:, 1], out=pair)
@@ -86,7 +86,7 @@ class ConvPool:
         if conv.activation.name != "linear":
             conv.activation.forward(flat, flat)
         if training:
-            self._xp, self._a, self._hi, self._lo, self._weights = xp, flat, hi, lo_, weights
+            self._xp, self._a, self._hi, self._lo, self._weights, self._kept = xp, flat, hi, lo_, weights, kept
         return out
 
     def backward(self, dy, need_dx=True):
@@ -136,15 +136,14 @@ class ConvPool:
         return 16 * (self.conv.input_shape[2] + self.output_shape[2]) * np.dtype(self.dtype).itemsize
 
     def _prepare(self, b, c, training):
-        """The kernel as the chunks' products use it; training: the batch's patches are kept."""
-        self._kept = self._buffer("v-all", (4, 4, b) + self.output_shape[:2] + (c,)) if training else None
-        u = winograd.transform_kernel(self.conv.kernel, self.dtype)
-        self._ut = np.ascontiguousarray(u.transpose(0, 2, 1)) if training else None
-        return u
+        """(the kernel as the chunks' products use it, training: where the batch's patches are kept for
+        the backward pass). Nothing is stored on self: predictions may run in other threads meanwhile."""
+        kept = self._buffer("v-all", (4, 4, b) + self.output_shape[:2] + (c,)) if training else None
+        return winograd.transform_kernel(self.conv.kernel, self.dtype), kept
 
-    def _outputs(self, xc, u, lo):
+    def _outputs(self, xc, u, kept, lo):
         """The chunk's windows' four values (2, 2, P, F) from its input xc (n, Hp, Wp, C)."""
-        v = self._patches(xc, self._kept, lo)
+        v = self._patches(xc, kept, lo)
         p, f = v.shape[1], self.output_shape[2]
         m = self._buffer("m", (16, p, f))
         np.matmul(v, u, out=m)
@@ -166,6 +165,8 @@ class ConvPool:
         du = self._buffer("du-part", (16, c, f))
         np.matmul(v.transpose(0, 2, 1), dm, out=du)
         if dxc is not None:
+            if lo == 0:  # U^T for the input gradient's products, once per backward pass
+                self._ut = np.ascontiguousarray(self._weights.transpose(0, 2, 1))
             self._input_gradient(dm, self._ut, dxc)
         return du
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from mnist_gui.nn.conv_pool import ConvPool
 from mnist_gui.nn.core_layers import Layer
 from mnist_gui.nn.input_layer import InputLayer
 
@@ -120,7 +121,8 @@ class LayerStack:
     def _layer_ranges(self, layer):
         """The (start, stop) spans of ``layer``'s trainable arrays in the flat vector (for a fused
         conv+pool step, its convolution's)."""
-        layer = getattr(layer, "conv", layer)
+        if isinstance(layer, ConvPool):
+            layer = layer.conv
         inner = getattr(layer, "model", None)
         if isinstance(inner, LayerStack):  # a nested model: its own spans, moved to where its slice starts
             start = next(start for owner, _, start, _ in self._spans if owner is layer)

@@ -43,11 +43,11 @@ class TilePool(ConvPool):
                 wide[p:p + kh, q:q + kw, :, p, q, :] = self.conv.kernel
         th, tw, _ = self.output_shape
         width = ph * pw * c
-        self._kept = self._buffer("cols-all", (width, b * th * tw) if c == 1 else (b * th * tw, width)) \
+        kept = self._buffer("cols-all", (width, b * th * tw) if c == 1 else (b * th * tw, width)) \
             if training else None
-        return wide.reshape(width, 4 * f)
+        return wide.reshape(width, 4 * f), kept
 
-    def _columns(self, xc, lo):
+    def _columns(self, xc, kept, lo):
         """The chunk's patches as the product's left side (P, (kh+1)(kw+1)C): copied into the kept
         columns (training) or a chunk buffer; for one channel stored transposed, one block per offset."""
         th, tw, f = self.output_shape
@@ -56,15 +56,15 @@ class TilePool(ConvPool):
         width, p = ph * pw * c, n * th * tw
         rows = slice(lo * th * tw, lo * th * tw + p)
         if c == 1:
-            col = self._buffer("cols", (width, p)) if self._kept is None else self._kept[:, rows]
+            col = self._buffer("cols", (width, p)) if kept is None else kept[:, rows]
             im2col_transposed(xc, col.reshape(ph, pw, n, th, tw), (ph, pw), (2, 2), (th, tw))
             return col.T
-        col = self._buffer("cols", (p, width)) if self._kept is None else self._kept[rows]
+        col = self._buffer("cols", (p, width)) if kept is None else kept[rows]
         im2col(xc, col.reshape(n, th, tw, ph, pw, c), (ph, pw), (2, 2), (th, tw))
         return col
 
-    def _outputs(self, xc, wide, lo):
-        cols = self._columns(xc, lo)
+    def _outputs(self, xc, wide, kept, lo):
+        cols = self._columns(xc, kept, lo)
         f = self.output_shape[2]
         prod = self._buffer("prod", (cols.shape[0], 4 * f))
         np.dot(cols, wide, out=prod)

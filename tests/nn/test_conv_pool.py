@@ -2,6 +2,8 @@
 finite differences, the same answers and gradients as the layers run one at a time, the pairs it takes and
 those it leaves, and a model file that does not know it exists."""
 
+import threading
+
 import numpy as np
 import pytest
 
@@ -142,3 +144,25 @@ def test_a_frozen_fused_convolution_keeps_its_weights():
     model.fit(x, y, epochs=1, batch_size=8, verbose=0)
     np.testing.assert_array_equal(model.layers[2].kernel, before)
     assert not np.array_equal(model.layers[1].kernel, first)  # the layer before it still learns
+
+
+@pytest.mark.parametrize("channels", [1, 8], ids=["tiles", "winograd"])
+def test_a_prediction_from_another_thread_between_forward_and_backward_changes_no_gradient(channels):
+    """The Dataset tab predicts in other threads while a model may be training: a fused step keeps what its
+    backward pass needs per training call, never where a prediction would overwrite it."""
+    model = cnn(size=10, channels=channels, dtype=np.float32)
+    block = fused_step(model)
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((6,) + block.conv.input_shape).astype(np.float32)
+    other = rng.standard_normal((9,) + block.conv.input_shape).astype(np.float32)
+    dy = rng.standard_normal((6,) + block.output_shape).astype(np.float32)
+    block.forward(x, True)
+    expected_dx = block.backward(dy, True).copy()
+    expected = [block.conv.kernel_grad.copy(), block.conv.bias_grad.copy()]
+    block.forward(x, True)
+    worker = threading.Thread(target=lambda: block.forward(other, False))
+    worker.start()
+    worker.join()
+    np.testing.assert_array_equal(block.backward(dy, True), expected_dx)
+    np.testing.assert_array_equal(block.conv.kernel_grad, expected[0])
+    np.testing.assert_array_equal(block.conv.bias_grad, expected[1])
