@@ -10,6 +10,8 @@ pressing Start, and reports, against the same training without any GUI in the sa
 ``--blas-threads 1 2`` runs both settings (headless and GUI for each), which is how the worker's
 default of one BLAS thread was chosen (see ``mnist_gui.nn.threads``). ``--busy`` keeps one core busy with
 another process (a Python ``while True: pass``) throughout, the case where two BLAS threads collapse.
+``--split 1 2`` compares the fused convolution steps' chunks on one thread and on two (``fit``'s
+"auto", the window's default on 2 cores: ``nn.threads.chunk_split``), e.g. with ``--preset cnn``.
 Nothing here is a test: it prints numbers (``--json`` too).
 
     python benchmarks/gui_training.py [--preset tutorial] [--epochs 2] [--blas-threads 1 2] [--train-size 60000]
@@ -119,12 +121,19 @@ def gui_epochs(cfg, dataset, blas_threads: int, redraw_ms: int | None = None):
     return probe.epoch_seconds, lateness, probe.gui_cpu_share
 
 
-def measure(cfg, dataset, threads: int, redraw_ms: int | None) -> dict:
-    # headless before and after the GUI run, so a machine that speeds up or slows down shows less
-    head = headless_epochs(cfg, dataset, threads)
-    gui, late, gui_cpu = gui_epochs(cfg, dataset, threads, redraw_ms)
-    head += headless_epochs(cfg, dataset, threads)
-    return {"blas_threads": threads, "headless_epoch_s": float(np.mean(head)), "gui_epoch_s": float(np.mean(gui)),
+def measure(cfg, dataset, threads: int, redraw_ms: int | None, split: int) -> dict:
+    from mnist_gui.nn import threads as engine_threads
+
+    default = engine_threads.split_threads
+    engine_threads.split_threads = lambda: split  # what fit(threads="auto") splits the chunks over
+    try:
+        # headless before and after the GUI run, so a machine that speeds up or slows down shows less
+        head = headless_epochs(cfg, dataset, threads)
+        gui, late, gui_cpu = gui_epochs(cfg, dataset, threads, redraw_ms)
+        head += headless_epochs(cfg, dataset, threads)
+    finally:
+        engine_threads.split_threads = default
+    return {"blas_threads": threads, "split": split, "headless_epoch_s": float(np.mean(head)), "gui_epoch_s": float(np.mean(gui)),
             "ratio": float(np.mean(gui) / np.mean(head)), "lateness_p50_ms": float(np.percentile(late, 50) * 1e3),
             "lateness_p99_ms": float(np.percentile(late, 99) * 1e3), "lateness_max_ms": float(late.max() * 1e3),
             "timer_ticks": int(len(late) + 1), "gui_thread_cpu_share": gui_cpu, "peak_rss_mb": peak_rss_mb(),
@@ -132,7 +141,7 @@ def measure(cfg, dataset, threads: int, redraw_ms: int | None) -> dict:
 
 
 def describe(row: dict) -> str:
-    return (f"BLAS threads {row['blas_threads']}: epoch {row['headless_epoch_s']:.2f} s headless, "
+    return (f"BLAS threads {row['blas_threads']}, chunks on {row['split']}: epoch {row['headless_epoch_s']:.2f} s headless, "
             f"{row['gui_epoch_s']:.2f} s in the window ({row['ratio']:.2f}x, target <= 1.10x); 10 ms timer late by "
             f"p50 {row['lateness_p50_ms']:.1f} ms, p99 {row['lateness_p99_ms']:.1f} ms (target <= 50), "
             f"max {row['lateness_max_ms']:.0f} ms; GUI thread on the CPU {100 * row['gui_thread_cpu_share']:.0f}% "
@@ -146,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--train-size", type=int, default=60000)
     parser.add_argument("--blas-threads", type=int, nargs="+", default=[1])
+    parser.add_argument("--split", type=int, nargs="+", default=None,
+                        help="threads for the fused steps' chunks (default: the engine's, both cores)")
     parser.add_argument("--redraw-ms", type=int, default=None, help="the tab's redraw interval (default: its own)")
     parser.add_argument("--repeat", type=int, default=1, help="measure this many times (medians at the end)")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON too")
@@ -176,16 +187,21 @@ def _run(args) -> int:
     cfg = dataclasses.replace(PRESETS[args.preset], epochs=args.epochs, train_size=args.train_size)
     print(f"{args.preset} network, {cfg.epochs} epochs of {cfg.train_size:,} images, batch {cfg.batch_size}"
           + (", another process keeping one core busy" if args.busy else ""))
+    from mnist_gui.nn.threads import split_threads
+
+    settings = [(t, s) for t in args.blas_threads for s in (args.split or [split_threads()])]
     rows = []
     for _ in range(args.repeat):
-        for threads in args.blas_threads:
-            rows.append(measure(cfg, dataset, threads, args.redraw_ms))
+        for threads, split in settings:
+            rows.append(measure(cfg, dataset, threads, args.redraw_ms, split))
             print(describe(rows[-1]), flush=True)
     if args.repeat > 1:
-        for threads in args.blas_threads:
-            mine = [r for r in rows if r["blas_threads"] == threads]
-            print(f"BLAS threads {threads}, median of {len(mine)}: ratio "
-                  f"{np.median([r['ratio'] for r in mine]):.2f}x, lateness p99 "
+        for threads, split in settings:
+            mine = [r for r in rows if (r["blas_threads"], r["split"]) == (threads, split)]
+            print(f"BLAS threads {threads}, chunks on {split}, median of {len(mine)}: ratio "
+                  f"{np.median([r['ratio'] for r in mine]):.2f}x, headless epoch "
+                  f"{np.median([r['headless_epoch_s'] for r in mine]):.2f} s, window epoch "
+                  f"{np.median([r['gui_epoch_s'] for r in mine]):.2f} s, lateness p99 "
                   f"{np.median([r['lateness_p99_ms'] for r in mine]):.1f} ms")
     if args.json:
         print(json.dumps(rows, indent=2))

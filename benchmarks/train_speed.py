@@ -23,6 +23,7 @@ Usage: python benchmarks/train_speed.py [--threads 1,2] [--epochs 3] [--no-torch
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -33,9 +34,21 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from benchmarks._common import load_data, machine_line, median, sgemm_peak  # noqa: E402
 from mnist_gui.nn import Adam, Dense, Flatten, Rescaling, Sequential, blas_threads  # noqa: E402
+from mnist_gui.nn.threads import chunk_split, split_threads  # noqa: E402
 from mnist_gui.nn.presets import PRESETS, build_model  # noqa: E402
 
 CONFIGS = [("784-128-10", (128,), 32), ("784-128-10", (128,), 128), ("784-512-512-10", (512, 512), 128)]
+
+
+def cores(threads) -> int:
+    """The thread count a setting means: "auto" is fit's default (one BLAS thread, the fused steps' chunks
+    on every core, nn.threads), the same cores as PyTorch's threads."""
+    return split_threads() if threads == "auto" else threads
+
+
+def limit(threads):
+    """The BLAS limit around a row: none for "auto" (fit sets its own)."""
+    return blas_threads(None if threads == "auto" else threads)
 
 
 def flops_per_sample(hidden) -> int:
@@ -71,7 +84,7 @@ class Torch:
 
         self.torch = torch
         torch.manual_seed(0)
-        torch.set_num_threads(threads)
+        torch.set_num_threads(cores(threads))
         sizes, layers = [784, *hidden], []
         for a, b in zip(sizes, sizes[1:]):
             layers += [torch.nn.Linear(a, b), torch.nn.ReLU()]
@@ -84,7 +97,7 @@ class Torch:
 
     def epoch(self) -> float:
         torch, model, opt = self.torch, self.model, self.opt
-        torch.set_num_threads(self.threads)
+        torch.set_num_threads(cores(self.threads))
         start = time.perf_counter()
         perm = torch.randperm(len(self.x))
         for lo in range(0, len(self.x), self.batch_size):
@@ -130,9 +143,11 @@ class OursCNN:
         return time.perf_counter() - start
 
     def predict_all(self) -> float:
-        start = time.perf_counter()
-        self.model.predict(self.x, batch_size=256, verbose=0)
-        return time.perf_counter() - start
+        # a given thread count: that many BLAS threads and no split, as in fit
+        with contextlib.nullcontext() if self.threads == "auto" else chunk_split(1):
+            start = time.perf_counter()
+            self.model.predict(self.x, batch_size=256, verbose=0)
+            return time.perf_counter() - start
 
 
 class TorchCNN(Torch):
@@ -141,7 +156,7 @@ class TorchCNN(Torch):
 
         self.torch = torch
         torch.manual_seed(0)
-        torch.set_num_threads(threads)
+        torch.set_num_threads(cores(threads))
         nn = torch.nn
         self.model = nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(),
                                    nn.MaxPool2d(2), nn.Flatten(), nn.Linear(1600, 128), nn.ReLU(), nn.Dropout(0.3),
@@ -153,7 +168,7 @@ class TorchCNN(Torch):
 
     def predict_all(self) -> float:
         torch = self.torch
-        torch.set_num_threads(self.threads)
+        torch.set_num_threads(cores(self.threads))
         self.model.eval()
         start = time.perf_counter()
         with torch.no_grad():
@@ -175,7 +190,7 @@ def cnn_rows(x, y, engines, thread_counts, peaks, epochs, samples):
     for threads in thread_counts:
         runners = [names[engine](x, y, threads) for engine in engines]
         times = {r.name: [] for r in runners}
-        with blas_threads(threads):
+        with limit(threads):
             for _ in range(epochs):
                 for runner in runners:
                     times[runner.name].append(runner.epoch() * scale)
@@ -183,11 +198,11 @@ def cnn_rows(x, y, engines, thread_counts, peaks, epochs, samples):
         for name, seconds in medians.items():
             gflops = flops * 60000 / seconds / 1e9
             ratio = f"{medians['ours'] / medians['pytorch']:12.2f}" if name == "ours" and "pytorch" in medians else ""
-            print(f"{'cnn 32-64-128':16} {128:5} {threads:3}  {name:8} {seconds:8.2f} {60000 / seconds:10,.0f} "
+            print(f"{'cnn 32-64-128':16} {128:5} {threads!s:>4} {name:8} {seconds:8.2f} {60000 / seconds:10,.0f} "
                   f"{gflops:8.1f} {gflops / peaks[threads]:7.1%}  {ratio}")
         summary.append(("cnn", 128, threads, medians))
         predict = {r.name: [] for r in runners}
-        with blas_threads(threads):
+        with limit(threads):
             for _ in range(epochs):
                 for runner in runners:
                     predict[runner.name].append(runner.predict_all() * scale)
@@ -195,7 +210,7 @@ def cnn_rows(x, y, engines, thread_counts, peaks, epochs, samples):
         forward = cnn_flops_per_sample(build_model(PRESETS["cnn"]), forward_only=True) * 60000 / 1e9
         for name, seconds in pmed.items():
             ratio = f"{pmed['ours'] / pmed['pytorch']:12.2f}" if name == "ours" and "pytorch" in pmed else ""
-            print(f"{'cnn predict':16} {256:5} {threads:3}  {name:8} {seconds:8.2f} {60000 / seconds:10,.0f} "
+            print(f"{'cnn predict':16} {256:5} {threads!s:>4} {name:8} {seconds:8.2f} {60000 / seconds:10,.0f} "
                   f"{forward / seconds:8.1f} {forward / seconds / peaks[threads]:7.1%}  {ratio}")
         summary.append(("cnn predict", 256, threads, pmed))
     return summary
@@ -219,7 +234,8 @@ def augment_rows(x, y, epochs):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--threads", default="1,2", help="BLAS thread counts to try, e.g. 1,2")
+    parser.add_argument("--threads", default="1,2", help="BLAS thread counts to try, e.g. 1,2; 'auto' is fit's "
+                        "default (one BLAS thread, the fused convolution steps' chunks on every core)")
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--no-torch", action="store_true")
     parser.add_argument("--cnn", action="store_true", help="add the CNN preset network")
@@ -227,7 +243,7 @@ def main(argv=None) -> int:
     parser.add_argument("--cnn-samples", type=int, default=60000, help="images per timed CNN pass")
     parser.add_argument("--augment", action="store_true", help="only the augmentation cost")
     args = parser.parse_args(argv)
-    thread_counts = [int(t) for t in args.threads.split(",")]
+    thread_counts = [t if t == "auto" else int(t) for t in args.threads.split(",")]
     engines = [Ours]
     if not args.no_torch:
         try:
@@ -245,12 +261,12 @@ def main(argv=None) -> int:
     print(torch_line if not args.no_torch else "PyTorch skipped")
     peaks = {}
     for threads in thread_counts:
-        with blas_threads(threads):
+        with blas_threads(cores(threads)):
             peaks[threads] = sgemm_peak()
-        print(f"float32 matmul peak (2048^3 sgemm, best of 5), {threads} thread(s): {peaks[threads]:.1f} GFLOP/s")
+        print(f"float32 matmul peak (2048^3 sgemm, best of 5), {cores(threads)} thread(s): {peaks[threads]:.1f} GFLOP/s")
     print(f"\n{args.epochs} epochs each on 60,000 images, Adam, median seconds per epoch; engines alternate epoch "
           "by epoch")
-    head = f"{'network':16} {'batch':>5} {'thr':>3}  {'engine':8} {'s/epoch':>8} {'samples/s':>10} {'GFLOP/s':>8} " \
+    head = f"{'network':16} {'batch':>5} {'thr':>4} {'engine':8} {'s/epoch':>8} {'samples/s':>10} {'GFLOP/s':>8} " \
            f"{'% peak':>7}"
     print(head + f"  {'ours/pytorch':>12}")
     summary = []
@@ -258,7 +274,7 @@ def main(argv=None) -> int:
         for threads in thread_counts:
             runners = [engine(hidden, batch, x, y, threads) for engine in engines]
             times = {r.name: [] for r in runners}
-            with blas_threads(threads):
+            with limit(threads):
                 for _ in range(args.epochs):
                     for runner in runners:
                         times[runner.name].append(runner.epoch())
@@ -267,7 +283,7 @@ def main(argv=None) -> int:
                 gflops = flops_per_sample(hidden) * len(x) / seconds / 1e9
                 ratio = f"{medians['ours'] / medians['pytorch']:12.2f}" if name == "ours" and "pytorch" in medians \
                     else ""
-                print(f"{label:16} {batch:5} {threads:3}  {name:8} {seconds:8.3f} {len(x) / seconds:10,.0f} "
+                print(f"{label:16} {batch:5} {threads!s:>4} {name:8} {seconds:8.3f} {len(x) / seconds:10,.0f} "
                       f"{gflops:8.1f} {gflops / peaks[threads]:7.1%}  {ratio}")
             summary.append((label, batch, threads, medians))
     if args.cnn or args.cnn_only:

@@ -27,6 +27,7 @@ import numpy as np
 from mnist_gui.nn import winograd
 from mnist_gui.nn.conv_kernels import chunk_images
 from mnist_gui.nn.core_layers import scratch
+from mnist_gui.nn.threads import for_each_chunk
 
 CHUNK_BYTES = 1 << 21  # a chunk's transformed patches and products: 2 MB measured fastest (1-4 MB tried)
 
@@ -54,13 +55,13 @@ class ConvPool:
         return f"{self.conv.describe()} + {self.pool.describe()}"
 
     def _buffer(self, tag, shape, dtype=None):
-        return scratch(self._bufs, tag, shape, dtype or self.dtype, limit=96)
+        return scratch(self._bufs, tag, shape, dtype or self.dtype, limit=160)  # per thread: the helpers' too
 
     def _chunks(self, b):
+        """The chunks' (first, end) images: set by the batch size alone, never by the threads."""
         th, tw, _ = self.output_shape
         n = chunk_images(th * tw, self._row_bytes(), b, CHUNK_BYTES)
-        for lo in range(0, b, n):
-            yield lo, min(lo + n, b)
+        return [(lo, min(lo + n, b)) for lo in range(0, b, n)]
 
     def forward(self, x, training=False):
         conv, (th, tw, f) = self.conv, self.output_shape
@@ -72,7 +73,10 @@ class ConvPool:
         # training: which value of each window won, as 0/1 multipliers for the backward pass
         hi = self._buffer("hi", (b * th * tw, f)) if training else None
         lo_ = self._buffer("lo", (2, b * th * tw, f)) if training else None
-        for lo, hi_ in self._chunks(b):
+        chunks = self._chunks(b)
+
+        def chunk(k):  # on this thread or a helper (threads.for_each_chunk): its own rows only
+            lo, hi_ = chunks[k]
             y = self._outputs(xp[lo:hi_], weights, kept, lo)  # (2, 2, P, F): each window's four values
             rows = slice(lo * th * tw, hi_ * th * tw)
             pair = self._buffer("pair", (2,) + y.shape[2:])  # the larger of each window row
@@ -80,11 +84,14 @@ class ConvPool:
             if training:  # which value won, the first on ties: the row, then the column in it
                 np.greater(y[:, 1], y[:, 0], out=lo_[:, rows])
                 np.greater(pair[1], pair[0], out=hi[rows])
-            np.maximum(pair[0], pair[1], out=flat[rows])
-        if conv.bias is not None:
-            np.add(flat, conv.bias, out=flat)
-        if conv.activation.name != "linear":
-            conv.activation.forward(flat, flat)
+            a = flat[rows]
+            np.maximum(pair[0], pair[1], out=a)
+            if conv.bias is not None:
+                np.add(a, conv.bias, out=a)
+            if conv.activation.name != "linear":
+                conv.activation.forward(a, a)
+
+        for_each_chunk(len(chunks), chunk)
         if training:
             self._xp, self._a, self._hi, self._lo, self._weights, self._kept = xp, flat, hi, lo_, weights, kept
         return out
@@ -92,22 +99,26 @@ class ConvPool:
     def backward(self, dy, need_dx=True):
         conv, (th, tw, f) = self.conv, self.output_shape
         dflat = dy.reshape(-1, f)
-        if conv.activation.name != "linear":
-            dz = self._buffer("dz", dflat.shape)
-            conv.activation.backward(self._a, dflat, dz)
-        else:
-            dz = dflat
+        linear = conv.activation.name == "linear"
+        dz = dflat if linear else self._buffer("dz", dflat.shape)
         dxp = self._buffer("dxp", self._xp.shape) if need_dx else None
-        grad = None
-        for lo, hi_ in self._chunks(dy.shape[0]):
+        if need_dx:
+            self._prepare_input_gradient()
+        chunks = self._chunks(dy.shape[0])
+        parts = [None] * len(chunks)
+
+        def chunk(k):  # the chunk's share of the kernel's gradient is kept, to be added in chunk order
+            lo, hi_ = chunks[k]
             rows = slice(lo * th * tw, hi_ * th * tw)
+            if not linear:
+                conv.activation.backward(self._a[rows], dflat[rows], dz[rows])
             dyb = self._window_gradient(dz[rows], self._hi[rows], self._lo[:, rows])
-            part = self._gradients(dyb, lo, hi_, None if dxp is None else dxp[lo:hi_])
-            if grad is None:
-                grad = self._buffer("grad", part.shape)
-                np.copyto(grad, part)
-            else:
-                np.add(grad, part, out=grad)
+            parts[k] = self._gradients(dyb, lo, hi_, None if dxp is None else dxp[lo:hi_]).copy()
+
+        for_each_chunk(len(chunks), chunk)
+        grad = parts[0]
+        for part in parts[1:]:
+            np.add(grad, part, out=grad)
         conv.kernel_grad[...] = self._kernel_gradient(grad)
         if conv.bias_grad is not None:
             conv.bias_grad[...] = dz.sum(axis=0)
@@ -165,10 +176,12 @@ class ConvPool:
         du = self._buffer("du-part", (16, c, f))
         np.matmul(v.transpose(0, 2, 1), dm, out=du)
         if dxc is not None:
-            if lo == 0:  # U^T for the input gradient's products, once per backward pass
-                self._ut = np.ascontiguousarray(self._weights.transpose(0, 2, 1))
             self._input_gradient(dm, self._ut, dxc)
         return du
+
+    def _prepare_input_gradient(self):
+        """U^T for the input gradient's products, once per backward pass, before the chunks."""
+        self._ut = np.ascontiguousarray(self._weights.transpose(0, 2, 1))
 
     def _kernel_gradient(self, du):
         return winograd.transform_kernel_adjoint(du, self.conv.kernel.shape)

@@ -16,7 +16,7 @@ import numpy as np
 from mnist_gui.nn.callback_base import Callback, overrides
 from mnist_gui.nn.metrics import named_logs
 from mnist_gui.nn.progbar import Progbar, resolve_verbose
-from mnist_gui.nn.threads import blas_threads, training_threads
+from mnist_gui.nn.threads import blas_threads, default_split, training_threads
 
 
 class KerasArray(np.ndarray):
@@ -62,7 +62,7 @@ def predict(model, x, batch_size=None, verbose="auto", callbacks=None, probabili
     for cb in callbacks:
         cb.on_predict_begin({})
     # overflow in a broken model is handled by the softmax, so it needs no warning
-    with blas_threads(training_threads()), np.errstate(over="ignore", invalid="ignore"):
+    with blas_threads(training_threads()), default_split(), np.errstate(over="ignore", invalid="ignore"):
         for step, lo in enumerate(range(0, feed.n, batch_size)):
             hi = min(lo + batch_size, feed.n)
             for cb in hooked:
@@ -98,7 +98,7 @@ def evaluate(model, x, y, batch_size=None, verbose="auto", sample_weight=None, c
     level = resolve_verbose(verbose)
     if level:
         callbacks.append(_TestProgress(steps, level))
-    with blas_threads(training_threads()):
+    with blas_threads(training_threads()), default_split():
         loss, accuracy = evaluate_feed(model, feed, targets, batch_size, weights, callbacks)
     logs = named_logs(model, loss, accuracy)
     if return_dict:

@@ -30,6 +30,17 @@ The choice (issue 17), measured on the 2-core development machine, shared with o
   10 ms timer late by a median of 0.2 ms (p99 5 ms) meanwhile; with the other core kept busy, 7.5 s
   (one thread: 5.8 s, load average 2.7): slower, but no collapse (benchmarks/dataset_tab.py).
 
+- **Both cores in training through a split of each fused step's chunks** (issue 17, second part). A
+  fused convolution and pooling (conv_pool.py), most of a CNN's training step, works in chunks of
+  images: ``chunk_split(n)`` lets the chunks of this thread's fused steps be taken in turn by n threads
+  (this one and n - 1 sleeping helpers), each with one BLAS thread. ``fit(threads="auto")`` and the
+  headless predict and evaluate use ``split_threads()`` (both cores); an explicit ``fit(threads=k)``
+  means k BLAS threads and no split, as the side-by-side benchmarks need. Nothing spins, so a busy core
+  or the GUI thread only takes chunks away from one helper. The chunks' boundaries depend on the batch
+  size alone and each chunk's share of a gradient is added in chunk order, so the weights are the same,
+  bit for bit, on one thread or two. Figures: benchmarks/train_speed.py ("auto" rows) and, for the
+  window's event-loop lateness, benchmarks/gui_training.py.
+
 ``blas_threads(n)`` limits BLAS for a block of code; blocks open in several threads at once share one
 process-wide limit (the library's setting): the smallest open one. Uses threadpoolctl when installed and
 does nothing otherwise.
@@ -38,8 +49,10 @@ does nothing otherwise.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np  # noqa: F401  (loaded first, so the controller below finds NumPy's BLAS)
 
@@ -136,3 +149,70 @@ def current_blas_threads() -> int | None:
     counts = [pool["num_threads"] for pool in controller.info()] if controller is not None else []
     return max(counts) if counts else None
 
+
+
+_local = threading.local()  # .split: this thread's chunk split (None: not set here)
+_helpers = None
+_helpers_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def chunk_split(n: int):
+    """Within the block, this thread's fused steps share their chunks with ``n - 1`` helper threads
+    (``n = 1``: no split, e.g. in threads that are themselves one of a split's)."""
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise ValueError(f"the number of threads must be a whole number of at least 1, got {n!r}")
+    before = getattr(_local, "split", None)
+    _local.split = n
+    try:
+        yield
+    finally:
+        _local.split = before
+
+
+def default_split(n: int | None = None):
+    """``chunk_split(n or split_threads())`` unless this thread has set its own split already."""
+    if getattr(_local, "split", None) is not None:
+        return contextlib.nullcontext()
+    return chunk_split(n or split_threads())
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _helpers
+    with _helpers_lock:
+        if _helpers is None:
+            _helpers = ThreadPoolExecutor(MAX_TRAINING_THREADS - 1, thread_name_prefix="mnist-gui-chunks")
+        return _helpers
+
+
+def for_each_chunk(count: int, work) -> None:
+    """``work(k)`` for k in range(count), on this thread and the helpers that the split allows, each
+    taking the next chunk when it is free; returns when all are done (the first error is raised)."""
+    helpers = min(getattr(_local, "split", None) or 1, count) - 1
+    if helpers <= 0:
+        for k in range(count):
+            work(k)
+        return
+    taken, lock, failed = itertools.count(), threading.Lock(), []
+    errors = np.geterr()  # np.errstate is per thread: the helpers take this one's
+
+    def take():
+        with np.errstate(**errors):
+            while not failed:
+                with lock:
+                    k = next(taken)
+                if k >= count:
+                    return
+                try:
+                    work(k)
+                except BaseException as error:  # noqa: BLE001 - raised again in the calling thread
+                    failed.append(error)
+                    return
+
+    futures = [_pool().submit(take) for _ in range(helpers)]
+    take()
+    for future in futures:  # a helper still busy with another split's chunks is not waited for
+        if not future.cancel():
+            future.result()
+    if failed:
+        raise failed[0]

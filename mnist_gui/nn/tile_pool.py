@@ -88,6 +88,9 @@ class TilePool(ConvPool):
             self._input_gradient(dprod, dxc)
         return part
 
+    def _prepare_input_gradient(self):
+        """Nothing to prepare: the input gradient's products use the wide kernel as it is."""
+
     def _kernel_gradient(self, dwide):
         kh, kw, c, f = self.conv.kernel.shape
         ph, pw = self._patch()

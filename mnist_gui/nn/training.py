@@ -24,7 +24,7 @@ from mnist_gui.nn.fit_data import UnscaledInputWarning, check_positive_int, prep
 from mnist_gui.nn.metrics import named_logs
 from mnist_gui.nn.prefetch import AugmentedBatches
 from mnist_gui.nn.progbar import resolve_verbose
-from mnist_gui.nn.threads import blas_threads, training_threads
+from mnist_gui.nn.threads import blas_threads, chunk_split, default_split, training_threads
 
 __all__ = ["UnscaledInputWarning", "fit"]
 
@@ -43,7 +43,8 @@ def fit(model, x, y, batch_size=None, epochs=1, verbose="auto", callbacks=None, 
     left as they are; the flags are read when fit starts. ``seed``: replaces the model's seed for
     shuffling and dropout from now on (it is saved with the model). ``threads``: BLAS threads while
     training; ``"auto"`` leaves one core free for the rest of the program (see
-    threads.training_threads), None leaves the BLAS setting alone. Returns a History.
+    threads.training_threads) and shares the fused convolution steps' chunks over every core
+    (threads.chunk_split), a number is that many BLAS threads and no split, None leaves the BLAS setting alone. Returns a History.
     ``augmentation``: an ``mnist_gui.data.augment.Augmentation`` or the name of one of its presets
     ('light', 'standard', ...): every training batch (never the validation data) is randomly distorted,
     in a background thread (prefetch.py), from a stream derived from the seed, so seeded runs still
@@ -73,9 +74,11 @@ def fit(model, x, y, batch_size=None, epochs=1, verbose="auto", callbacks=None, 
     model._build_optimizer()  # the trainable flags as they are now
     for cb in callbacks:
         cb.on_train_begin({})
+    # "auto": the fused steps' chunks on every core besides (threads.py); a given count: that many BLAS threads
+    split = default_split() if threads == "auto" else chunk_split(1)
     threads = training_threads() if threads == "auto" else threads
     # overflow on the way to a non-finite loss is expected and handled (the weights are restored)
-    with blas_threads(threads), np.errstate(all="ignore"):
+    with blas_threads(threads), split, np.errstate(all="ignore"):
         _Loop(model, feed, targets, weights, val, callbacks, history, batch_size, augment).run(
             initial_epoch, epochs, shuffle)
     last_logs = {key: values[-1] for key, values in history.history.items()}

@@ -36,7 +36,7 @@ from mnist_gui.core.inference import input_from_uint8
 from mnist_gui.core.memory import release_freed_memory
 from mnist_gui.core.prediction_cache import PredictionCache, model_fingerprint
 from mnist_gui.core.words import error_text
-from mnist_gui.nn.threads import blas_threads, split_threads
+from mnist_gui.nn.threads import blas_threads, chunk_split, split_threads
 
 IMAGES_PER_CALL = 2000  # images per predict() call: a chunk shown as it comes, bounded float32 memory
 BATCH_SIZE = 128        # the engine's batches in a chunk: each thread's buffers ~11 MB (default CNN)
@@ -150,7 +150,8 @@ class PredictionWorker(QObject):
                 if k >= len(chunks):
                     return
                 lo, hi = chunks[k]
-                out = _run(runner, images[lo:hi])
+                with chunk_split(1):   # this split is over the images already
+                    out = _run(runner, images[lo:hi])
                 results[k] = out
                 with lock:   # emitted in order, so the progress only grows
                     state["done"] += hi - lo
