@@ -25,6 +25,7 @@ import numpy as np
 from mnist_gui.nn.activations import get_activation
 from mnist_gui.nn.initializers import check_initializer, init_kernel
 from mnist_gui.nn.regularizers import get_regularizer
+from mnist_gui.nn.threads import product
 
 
 def scratch(bufs: dict, tag: str, shape: tuple, dtype, limit: int = 24):
@@ -257,7 +258,7 @@ class Dense(Layer):
 
     def forward(self, x, training=False):
         z = self._buffer("z", (x.shape[0], self.units))  # (B, units)
-        np.dot(x, self.kernel, out=z)
+        product(x, self.kernel, z)
         if self.bias is not None:
             np.add(z, self.bias, out=z)
         if not self.output_logits and self.activation.name != "linear":
@@ -270,14 +271,14 @@ class Dense(Layer):
         dz = dy
         if not self.output_logits and self.activation.name != "linear":
             dz = self.activation.backward(self._a, dy, dy)
-        np.dot(self._x.T, dz, out=self.kernel_grad)  # (n, units)
+        product(self._x.T, dz, self.kernel_grad)  # (n, units)
         if self.bias_grad is not None:
             # a product with a ones vector is a BLAS call, cheaper here than a reduction over axis 0
             np.dot(self._ones(dz.shape[0]), dz, out=self.bias_grad)
         if not need_dx:
             return None
         dx = self._buffer("dx", (dz.shape[0], self.kernel.shape[0]))
-        return np.dot(dz, self.kernel.T, out=dx)
+        return product(dz, self.kernel.T, dx)
 
     def _ones(self, n):
         ones = self._bufs.get(("ones", (n,), get_ident()))

@@ -11,8 +11,9 @@ The choice (issue 17), measured on the 2-core development machine, shared with o
   biggest product alone (128x784 @ 784x512) takes a median of 0.5 ms on two BLAS threads but a p90 of
   56-60 ms (one thread: 0.97 ms, p90 5 ms, on the shared machine). Splitting a
   product's rows over two Python threads instead (a sleeping helper, one BLAS thread each) does not spin,
-  but gained nothing at these sizes on the shared machine (1.08 ms against 0.97 ms), and both ways change
-  the float32 results in their last bits, so the thread count must not change during a run (the same
+  but gained nothing at these sizes on the shared machine (1.08 ms against 0.97 ms; on a quiet one column
+  halves gain 1.3-1.5x, see below), and two BLAS threads change the float32 results in their last bits,
+  so the BLAS thread count must not change during a run (the same
   seed gives the same weights): no adaptive switching. (OpenBLAS's spinning is set only by
   ``OPENBLAS_THREAD_TIMEOUT`` when the library loads; threadpoolctl changes nothing but the count.)
   So ``fit`` runs with ``training_threads()`` BLAS threads, one core fewer than the machine has (at
@@ -30,16 +31,22 @@ The choice (issue 17), measured on the 2-core development machine, shared with o
   10 ms timer late by a median of 0.2 ms (p99 5 ms) meanwhile; with the other core kept busy, 7.5 s
   (one thread: 5.8 s, load average 2.7): slower, but no collapse (benchmarks/dataset_tab.py).
 
-- **Both cores in training through a split of each fused step's chunks** (issue 17, second part). A
-  fused convolution and pooling (conv_pool.py), most of a CNN's training step, works in chunks of
-  images: ``chunk_split(n)`` lets the chunks of this thread's fused steps be taken in turn by n threads
-  (this one and n - 1 sleeping helpers), each with one BLAS thread. ``fit(threads="auto")`` and the
-  headless predict and evaluate use ``split_threads()`` (both cores); an explicit ``fit(threads=k)``
-  means k BLAS threads and no split, as the side-by-side benchmarks need. Nothing spins, so a busy core
-  or the GUI thread only takes chunks away from one helper. The chunks' boundaries depend on the batch
-  size alone and each chunk's share of a gradient is added in chunk order, so the weights are the same,
-  bit for bit, on one thread or two. Figures: benchmarks/train_speed.py ("auto" rows) and, for the
-  window's event-loop lateness, benchmarks/gui_training.py.
+- **Both cores in training through a split that does not spin** (issue 17). A fused convolution and
+  pooling (conv_pool.py), most of a CNN's training step, works in chunks of images, and ``chunk_split(n)``
+  lets the chunks of this thread's fused steps be taken in turn by n threads (this one and n - 1 sleeping
+  helpers), each with one BLAS thread. Dense layers' big products (``product``: from SPLIT_MACS
+  multiply-adds up, e.g. 784-512-512-10 at batch 128 and the CNN's 1600x128 layer) are split the same way,
+  in two column halves; smaller ones lose to the helper's wake-up (32x784 @ 784x128: 2x slower split) and
+  stay whole. ``fit(threads="auto")``, the window's training and the headless predict and evaluate use
+  ``split_threads()`` threads (both cores); an explicit ``fit(threads=k)`` means k BLAS threads and no
+  split, as the side-by-side benchmarks need. The chunks and halves depend on the shapes alone and each
+  chunk's share of a gradient is added in chunk order, so the weights are the same, bit for bit, on one
+  thread or two. Measured on a quiet machine: a CNN training step of 128 images 24.7 -> 17.2 ms; in the
+  window (benchmarks/gui_training.py --preset cnn --split 1 2) an epoch of 12,000 images 2.98 -> 2.24 s
+  with the 10 ms timer late by p99 4-6 ms; 784-512-512-10 at batch 128 2.50 -> 1.88 s an epoch
+  (train_speed.py --threads 1,auto,2; two BLAS threads: 1.60 s). With another process keeping one core
+  busy: the CNN epoch 2.23 s on one thread and 2.36 s split, 784-512-512-10 2.48 s and 2.61 s split, but
+  5.53 s on two BLAS threads: the split loses a little there, two BLAS threads collapse.
 
 ``blas_threads(n)`` limits BLAS for a block of code; blocks open in several threads at once share one
 process-wide limit (the library's setting): the smallest open one. Uses threadpoolctl when installed and
@@ -151,6 +158,7 @@ def current_blas_threads() -> int | None:
 
 
 
+SPLIT_MACS = 1 << 24       # products from this size up are split in two column halves (see above)
 _local = threading.local()  # .split: this thread's chunk split (None: not set here)
 _helpers = None
 _helpers_lock = threading.Lock()
@@ -216,3 +224,16 @@ def for_each_chunk(count: int, work) -> None:
             future.result()
     if failed:
         raise failed[0]
+
+
+def product(a, b, out):
+    """``out = a @ b`` for 2-D arrays; from SPLIT_MACS multiply-adds up, as two column halves taken by the
+    split's threads (the halves depend on the shapes alone, so the result is the same on one thread or two)."""
+    m, k = a.shape
+    n = b.shape[1]
+    if m * k * n < SPLIT_MACS or n < 32:
+        return np.dot(a, b, out=out)
+    half = (n // 2 + 15) // 16 * 16
+    blocks = (slice(0, half), slice(half, n))
+    for_each_chunk(2, lambda i: np.matmul(a, b[:, blocks[i]], out=out[:, blocks[i]]))
+    return out

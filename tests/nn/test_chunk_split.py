@@ -1,15 +1,16 @@
 """Both cores in training: the fused convolution steps' chunks shared by two threads (nn.threads.chunk_split)
 give the same weights, bit for bit, as on one thread; the helpers really run at the same time, take the
 caller's floating-point settings and hand their errors back; fit's "auto" splits, an explicit thread count
-does not."""
+does not; Dense layers' big products split in column halves give the right product, the same on one thread
+or two."""
 
 import threading
 
 import numpy as np
 import pytest
 
-from mnist_gui.nn import Callback, conv_pool, threads
-from mnist_gui.nn.threads import chunk_split, for_each_chunk
+from mnist_gui.nn import Callback, Dense, Sequential, conv_pool, threads
+from mnist_gui.nn.threads import SPLIT_MACS, chunk_split, for_each_chunk, product
 from tests.nn.test_conv_pool import cnn
 
 
@@ -91,3 +92,35 @@ def test_a_split_needs_a_whole_number_of_threads(bad):
     with pytest.raises(ValueError, match="whole number"):
         with chunk_split(bad):
             pass
+
+
+@pytest.mark.parametrize("shape", [(128, 784, 512), (97, 300, 601), (8, 4, 16)])
+def test_a_split_product_is_the_product_and_the_same_on_one_thread_or_two(shape):
+    m, k, n = shape
+    rng = np.random.default_rng(1)
+    a, b = rng.standard_normal((m, k), dtype=np.float32), rng.standard_normal((k, n), dtype=np.float32)
+    a_t = np.ascontiguousarray(a.T).T  # a transposed view, as the kernel's gradient passes it
+    results = []
+    for split in (1, 2):
+        for left in (a, a_t):
+            out = np.full((m, n), np.nan, np.float32)
+            with chunk_split(split):
+                assert product(left, b, out) is out
+            results.append(out)
+    np.testing.assert_allclose(results[0], a.astype(np.float64) @ b, rtol=1e-4, atol=1e-3)
+    assert all(np.array_equal(results[0], r) for r in results[1:])
+
+
+def test_a_dense_network_trains_the_same_weights_on_one_thread_or_two():
+    rng = np.random.default_rng(2)
+    x, y = rng.random((256, 784), dtype=np.float32), rng.integers(0, 10, 256)
+    assert 128 * 784 * 512 >= SPLIT_MACS  # the first layer's products are split
+    weights = []
+    for split in (1, 2):
+        model = Sequential([Dense(512, activation="relu", input_shape=(784,)), Dense(10, activation="softmax")],
+                           seed=4)
+        model.compile("adam")
+        with chunk_split(split):
+            model.fit(x, y, epochs=2, batch_size=128, verbose=0, seed=6)
+        weights.append(model.get_weights())
+    assert all(np.array_equal(p, q) for p, q in zip(*weights))
