@@ -176,12 +176,12 @@ def bench_bare_predict(model, dataset) -> float:
     """Seconds for the engine's predict on all 70,000 images in the calling thread with one BLAS thread,
     in the worker's chunks and batches, for comparison: what the tab's threads gain."""
     from mnist_gui.core.inference import input_from_uint8
-    from mnist_gui.nn.threads import blas_threads
+    from mnist_gui.nn.threads import blas_threads, chunk_split
     from mnist_gui.ui.dataset.predictions import BATCH_SIZE, IMAGES_PER_CALL
 
     predict = getattr(model, "predict_probabilities", model.predict)
     t0 = time.perf_counter()
-    with blas_threads(1):
+    with blas_threads(1), chunk_split(1):  # one thread: no split of the fused steps' chunks either
         for images in (dataset.x_train, dataset.x_test):
             for start in range(0, len(images), IMAGES_PER_CALL):
                 predict(input_from_uint8(model, images[start:start + IMAGES_PER_CALL]), batch_size=BATCH_SIZE)
