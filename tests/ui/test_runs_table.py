@@ -332,3 +332,17 @@ def test_a_run_tested_each_epoch_shows_no_validation_in_the_table(qtbot, small_d
     assert tab.runs.model.data(cell(tab, run_id, "test"), Qt.DisplayRole) == "91.00%"
     tick(tab, run_id)                     # its dashed per-epoch curve is the test, the only held-out one
     assert list(tab.plots.kept_items()[2].yData) == [pytest.approx(91.0)]
+
+
+def test_a_running_run_counts_its_epochs_in_the_table_as_they_end(qtbot, small_dataset):
+    tab = make_tab(qtbot, small_dataset)
+    tab.controls.epochs.setValue(200)
+    tab.controls.validation_split.setValue(0.0)
+    with qtbot.waitSignal(tab.runs.model.modelReset, timeout=30000):
+        tab.start()
+    (row,) = tab.runs.model.rows
+    qtbot.waitUntil(lambda: tab.runs.model.rows[0].epochs_done >= 2, timeout=60000)
+    shown = tab.runs.model.data(cell(tab, row.id, "epochs"))
+    assert shown.split("/")[0].strip() not in ("0", "1") and tab.runs.model.rows[0].status == "running"
+    with qtbot.waitSignal(tab.run_kept, timeout=30000):
+        tab.stop()

@@ -42,6 +42,14 @@ class KeptRunsMixin:
         self.runs.reload()            # the new run appears, "running"
         self._update_runs_tab()
 
+    def _on_run_epoch(self, info: dict) -> None:
+        """The running run's row counts its epochs as they end."""
+        epoch, batches, steps = info.get("epoch"), info.get("batches"), info.get("steps")
+        if self.plots.current_id is None or not isinstance(epoch, int):
+            return
+        share = min(batches / steps, 1.0) if isinstance(batches, int) and isinstance(steps, int) and steps else 1.0
+        self.runs.model.set_epochs_done(self.plots.current_id, epoch - 1 + share)  # a stopped epoch: its share
+
     def _on_not_learning(self, verdict: str) -> None:
         self.banner.show_message("warning", text.not_learning_warning(verdict))
         self.status_message.emit(tr("This run does not seem to learn; see the message above the plots"))

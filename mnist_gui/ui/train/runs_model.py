@@ -9,6 +9,8 @@ store, the buttons, sorting (a QSortFilterProxyModel on ``SORT_ROLE``).
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
@@ -66,6 +68,14 @@ class RunsModel(QAbstractTableModel):
             self.selected = None
         self._update_differs()
         self.endResetModel()
+
+    def set_epochs_done(self, run_id: str, done: float) -> None:
+        """A running run's epoch count as its epochs end (its record is read again when it ends)."""
+        i = self.row_of(run_id)
+        if i < 0 or self.rows[i].epochs_done == done:
+            return
+        self.rows[i] = dataclasses.replace(self.rows[i], epochs_done=float(done))
+        self._changed(run_id)
 
     def row_of(self, run_id: str) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == run_id), -1)

@@ -102,6 +102,7 @@ class TrainingTab(KeptRunsMixin, RunViewMixin, QWidget):
         queued = Qt.QueuedConnection
         run.worker.recording_started.connect(self._on_recording_started, queued)
         run.worker.not_learning.connect(self._on_not_learning, queued)
+        run.worker.epoch_ended.connect(self._on_run_epoch, queued)
         run.thread.finished.connect(self._on_thread_finished, queued)
         run.start()
         self.runs.set_running(True)
