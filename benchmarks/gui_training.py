@@ -133,7 +133,8 @@ def measure(cfg, dataset, threads: int, redraw_ms: int | None, split: int) -> di
         head += headless_epochs(cfg, dataset, threads)
     finally:
         engine_threads.split_threads = default
-    return {"blas_threads": threads, "split": split, "headless_epoch_s": float(np.mean(head)), "gui_epoch_s": float(np.mean(gui)),
+    return {"blas_threads": threads, "split": split, "headless_epoch_s": float(np.mean(head)),
+            "gui_epoch_s": float(np.mean(gui)),
             "ratio": float(np.mean(gui) / np.mean(head)), "lateness_p50_ms": float(np.percentile(late, 50) * 1e3),
             "lateness_p99_ms": float(np.percentile(late, 99) * 1e3), "lateness_max_ms": float(late.max() * 1e3),
             "timer_ticks": int(len(late) + 1), "gui_thread_cpu_share": gui_cpu, "peak_rss_mb": peak_rss_mb(),
@@ -141,7 +142,8 @@ def measure(cfg, dataset, threads: int, redraw_ms: int | None, split: int) -> di
 
 
 def describe(row: dict) -> str:
-    return (f"BLAS threads {row['blas_threads']}, chunks on {row['split']}: epoch {row['headless_epoch_s']:.2f} s headless, "
+    return (f"BLAS threads {row['blas_threads']}, chunks on {row['split']}: "
+            f"epoch {row['headless_epoch_s']:.2f} s headless, "
             f"{row['gui_epoch_s']:.2f} s in the window ({row['ratio']:.2f}x, target <= 1.10x); 10 ms timer late by "
             f"p50 {row['lateness_p50_ms']:.1f} ms, p99 {row['lateness_p99_ms']:.1f} ms (target <= 50), "
             f"max {row['lateness_max_ms']:.0f} ms; GUI thread on the CPU {100 * row['gui_thread_cpu_share']:.0f}% "

@@ -263,7 +263,8 @@ def main(argv=None) -> int:
     for threads in thread_counts:
         with blas_threads(cores(threads)):
             peaks[threads] = sgemm_peak()
-        print(f"float32 matmul peak (2048^3 sgemm, best of 5), {cores(threads)} thread(s): {peaks[threads]:.1f} GFLOP/s")
+        print(f"float32 matmul peak (2048^3 sgemm, best of 5), {cores(threads)} thread(s): "
+              f"{peaks[threads]:.1f} GFLOP/s")
     print(f"\n{args.epochs} epochs each on 60,000 images, Adam, median seconds per epoch; engines alternate epoch "
           "by epoch")
     head = f"{'network':16} {'batch':>5} {'thr':>4} {'engine':8} {'s/epoch':>8} {'samples/s':>10} {'GFLOP/s':>8} " \

@@ -157,7 +157,6 @@ def current_blas_threads() -> int | None:
     return max(counts) if counts else None
 
 
-
 SPLIT_MACS = 1 << 24       # products from this size up are split in two column halves (see above)
 _local = threading.local()  # .split: this thread's chunk split (None: not set here)
 _helpers = None
@@ -166,7 +165,7 @@ _helpers_lock = threading.Lock()
 
 @contextlib.contextmanager
 def chunk_split(n: int):
-    """Within the block, this thread's fused steps share their chunks with ``n - 1`` helper threads
+    """Within the block, this thread's fused steps and big Dense products share their chunks with ``n - 1`` helpers
     (``n = 1``: no split, e.g. in threads that are themselves one of a split's)."""
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise ValueError(f"the number of threads must be a whole number of at least 1, got {n!r}")
@@ -178,11 +177,11 @@ def chunk_split(n: int):
         _local.split = before
 
 
-def default_split(n: int | None = None):
-    """``chunk_split(n or split_threads())`` unless this thread has set its own split already."""
+def default_split():
+    """``chunk_split(split_threads())`` unless this thread has set its own split already."""
     if getattr(_local, "split", None) is not None:
         return contextlib.nullcontext()
-    return chunk_split(n or split_threads())
+    return chunk_split(split_threads())
 
 
 def _pool() -> ThreadPoolExecutor:

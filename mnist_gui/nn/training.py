@@ -43,8 +43,9 @@ def fit(model, x, y, batch_size=None, epochs=1, verbose="auto", callbacks=None, 
     left as they are; the flags are read when fit starts. ``seed``: replaces the model's seed for
     shuffling and dropout from now on (it is saved with the model). ``threads``: BLAS threads while
     training; ``"auto"`` leaves one core free for the rest of the program (see
-    threads.training_threads) and shares the fused convolution steps' chunks over every core
-    (threads.chunk_split), a number is that many BLAS threads and no split, None leaves the BLAS setting alone. Returns a History.
+    threads.training_threads) and shares the fused convolution steps' chunks and the big Dense
+    products over every core (threads.chunk_split); a number is that many BLAS threads and no split;
+    None leaves the BLAS setting alone. Returns a History.
     ``augmentation``: an ``mnist_gui.data.augment.Augmentation`` or the name of one of its presets
     ('light', 'standard', ...): every training batch (never the validation data) is randomly distorted,
     in a background thread (prefetch.py), from a stream derived from the seed, so seeded runs still
@@ -74,7 +75,7 @@ def fit(model, x, y, batch_size=None, epochs=1, verbose="auto", callbacks=None, 
     model._build_optimizer()  # the trainable flags as they are now
     for cb in callbacks:
         cb.on_train_begin({})
-    # "auto": the fused steps' chunks on every core besides (threads.py); a given count: that many BLAS threads
+    # "auto": the chunks split over every core as well (threads.py); a given count: that many BLAS threads
     split = default_split() if threads == "auto" else chunk_split(1)
     threads = training_threads() if threads == "auto" else threads
     # overflow on the way to a non-finite loss is expected and handled (the weights are restored)
