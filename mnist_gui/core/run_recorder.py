@@ -20,6 +20,7 @@ import numpy as np
 
 from mnist_gui.core.files import try_lock, unlock
 from mnist_gui.core.i18n import tr
+from mnist_gui.core.run_table import epoch_share
 from mnist_gui.core.runs import BATCHES_FILE, EPOCHS_FILE, LOCK_FILE, MODEL_FILE, Run, RunStore
 from mnist_gui.nn.callbacks import Callback
 
@@ -91,8 +92,9 @@ class RunRecorder(Callback):
         line["epoch"] = int(epoch) + 1
         # an epoch cut short by Stop: the share of its batches that ran, so the table does not count it done
         steps = self.params.get("steps") if isinstance(self.params, dict) else None
-        if isinstance(steps, int) and 0 < self._epoch_batches < steps:
-            line["partial"] = round(self._epoch_batches / steps, 3)
+        share = epoch_share(self._epoch_batches, steps)
+        if share is not None:
+            line["partial"] = share
         self._guard(self._append, EPOCHS_FILE, (json.dumps(line, allow_nan=False) + "\n").encode())
 
     def finish(self, status: str, message: str = "", seconds: float | None = None, test_loss=None,

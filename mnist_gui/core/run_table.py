@@ -113,6 +113,13 @@ def run_time(seconds: float | None) -> str:
     return tr("{seconds:.1f} s").format(seconds=seconds) if seconds < 59.95 else duration(seconds)
 
 
+def epoch_share(batches, steps) -> float | None:
+    """The share of an epoch that Stop cut short (its batches run of its steps), None for a whole epoch."""
+    if isinstance(batches, int) and isinstance(steps, int) and 0 < batches < steps:
+        return round(batches / steps, 3)
+    return None
+
+
 def epochs_done(epochs: list[dict]) -> float:
     """Epochs a run has done: whole ones, plus the recorded share of an epoch that Stop cut short."""
     done = 0.0

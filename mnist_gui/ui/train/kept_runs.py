@@ -12,7 +12,7 @@ from __future__ import annotations
 from mnist_gui.core import training_text as text
 from mnist_gui.core.i18n import tr
 from mnist_gui.core.run_data import RunData
-from mnist_gui.core.run_table import steps_per_epoch
+from mnist_gui.core.run_table import epoch_share, steps_per_epoch
 from mnist_gui.nn.presets import TrainConfig
 
 
@@ -44,11 +44,11 @@ class KeptRunsMixin:
 
     def _on_run_epoch(self, info: dict) -> None:
         """The running run's row counts its epochs as they end."""
-        epoch, batches, steps = info.get("epoch"), info.get("batches"), info.get("steps")
+        epoch = info.get("epoch")
         if self.plots.current_id is None or not isinstance(epoch, int):
             return
-        share = min(batches / steps, 1.0) if isinstance(batches, int) and isinstance(steps, int) and steps else 1.0
-        self.runs.model.set_epochs_done(self.plots.current_id, epoch - 1 + share)  # a stopped epoch: its share
+        share = epoch_share(info.get("batches"), info.get("steps"))  # the recorder's rule for a stopped epoch
+        self.runs.model.set_epochs_done(self.plots.current_id, epoch - 1 + (1.0 if share is None else share))
 
     def _on_not_learning(self, verdict: str) -> None:
         self.banner.show_message("warning", text.not_learning_warning(verdict))
